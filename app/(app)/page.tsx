@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+import { listComparisons } from "@/lib/comparisons/service";
+import { requirePageUser } from "@/lib/auth/session";
+
+export const metadata: Metadata = { title: "Comparisons" };
+
+export default async function HomePage() {
+  const user = await requirePageUser();
+  const comparisons = await listComparisons(user);
+  return (
+    <main className="mx-auto w-full max-w-5xl px-4 py-8">
+      <div className="mb-6 flex items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Comparisons</h1>
+          <p className="mt-1 text-sm text-slate-600">Two sources side by side; where they agree, where they contradict.</p>
+        </div>
+        <Link href="/comparisons/new" className="inline-flex items-center rounded-md bg-indigo-700 px-3.5 py-2 text-sm font-medium text-white hover:bg-indigo-800">
+          New comparison
+        </Link>
+      </div>
+      {comparisons.length === 0 ? (
+        <div className="rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center">
+          <h2 className="font-medium">No comparisons yet</h2>
+          <p className="mt-1 text-sm text-slate-600">Start one by importing two articles about the same events.</p>
+        </div>
+      ) : (
+        <ul className="space-y-3">
+          {comparisons.map((comparison) => (
+            <li key={comparison.id} className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm transition hover:border-indigo-300">
+              <Link href={`/comparisons/${comparison.id}`} className="text-lg font-medium text-indigo-800 hover:underline">
+                {comparison.title}
+              </Link>
+              {comparison.question ? <p className="mt-1 text-sm text-slate-700">{comparison.question}</p> : null}
+              <p className="mt-2 text-sm text-slate-600">
+                <span className="font-medium">{comparison.left.title}</span>
+                {comparison.left.outlet ? ` (${comparison.left.outlet})` : ""}
+                <span className="mx-2 text-slate-400">vs</span>
+                <span className="font-medium">{comparison.right.title}</span>
+                {comparison.right.outlet ? ` (${comparison.right.outlet})` : ""}
+              </p>
+              <dl className="mt-3 flex flex-wrap gap-2 text-xs">
+                <Count label="agreements" value={comparison.counts.agreement} className="bg-emerald-50 text-emerald-800" />
+                <Count label="contradictions" value={comparison.counts.contradiction} className="bg-red-50 text-red-800" />
+                <Count label="notes" value={comparison.counts.note} className="bg-blue-50 text-blue-800" />
+                <Count label="approved" value={comparison.counts.approved} className="bg-slate-100 text-slate-700" />
+              </dl>
+            </li>
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}
+
+function Count({ label, value, className }: { label: string; value: number; className: string }) {
+  return (
+    <div className={`rounded-full px-2.5 py-1 ${className}`}>
+      <dt className="sr-only">{label}</dt>
+      <dd>
+        {value} {label}
+      </dd>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import Link from "next/link";
+
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import type { Actor } from "@/lib/auth/actor";
+import { hasPermission } from "@/lib/auth/permissions";
+
+export type NavCounts = { toReview?: number; returned?: number };
+
+function Badge({ count, label }: { count: number | undefined; label: string }) {
+  if (!count) return null;
+  return (
+    <span className="ml-1.5 rounded-full bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900" aria-label={`${count} ${label}`}>
+      {count}
+    </span>
+  );
+}
+
+const linkClass = "rounded-md px-2.5 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900";
+
+export function AppHeader({ user, counts = {} }: { user: Actor; counts?: NavCounts }) {
+  return (
+    <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
+      <div className="mx-auto flex h-14 max-w-[1600px] items-center gap-4 px-4">
+        <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight text-slate-900">
+          <span className="flex h-7 w-7 items-center justify-center rounded-md bg-indigo-700 text-sm text-white" aria-hidden>
+            ∥
+          </span>
+          Parallax
+        </Link>
+        <nav aria-label="Main" className="flex items-center gap-1">
+          <Link href="/" className={linkClass}>
+            Comparisons
+            <Badge count={counts.returned} label="returned to me" />
+          </Link>
+          {hasPermission(user.role, "annotation.review") ? (
+            <Link href="/review" className={linkClass}>
+              Review
+              <Badge count={counts.toReview} label="to review" />
+            </Link>
+          ) : null}
+          {hasPermission(user.role, "user.manage") ? (
+            <Link href="/admin/users" className={linkClass}>
+              Users
+            </Link>
+          ) : null}
+        </nav>
+        <div className="ml-auto flex items-center gap-3 text-sm">
+          <span className="text-slate-600">
+            <span className="font-medium text-slate-900">{user.name}</span>
+            <span className="ml-1.5 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{user.role}</span>
+          </span>
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,30 @@
+import Link from "next/link";
+
+import type { ComparisonDetail } from "@/lib/comparisons/views";
+
+export function ComparisonHeader({ comparison }: { comparison: ComparisonDetail }) {
+  return (
+    <div className="flex items-center gap-4 px-4 py-3">
+      <div className="min-w-0">
+        <nav aria-label="Breadcrumb" className="text-xs text-slate-500">
+          <Link href="/" className="hover:underline">
+            Comparisons
+          </Link>
+        </nav>
+        <h1 className="truncate text-lg font-semibold tracking-tight">{comparison.title}</h1>
+        {comparison.question ? <p className="truncate text-sm text-slate-600">{comparison.question}</p> : null}
+      </div>
+      <div className="ml-auto flex items-center gap-3 text-xs text-slate-600" aria-label="Legend">
+        <span className="flex items-center gap-1">
+          <span className="inline-block h-0.5 w-5 bg-[var(--color-agree)]" aria-hidden /> Agreement
+        </span>
+        <span className="flex items-center gap-1">
+          <span className="inline-block w-5 border-t-2 border-dashed border-[var(--color-contra)]" aria-hidden /> Contradiction
+        </span>
+        <span className="flex items-center gap-1">
+          <span className="inline-block w-5 border-t-2 border-dotted border-[var(--color-note)]" aria-hidden /> Note
+        </span>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,180 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+
+import { annotationKinds, confidences, type AnnotationKind, type Confidence } from "@/lib/annotations/schemas";
+
+import { Button } from "@/components/ui/button";
+
+import { kindLabel } from "./labels";
+
+export type DraftSpan = { sourceId: string; start: number; end: number; exact: string };
+
+export type ComposerState = {
+  kind: AnnotationKind;
+  spans: DraftSpan[];
+  armedSourceId: string | null;
+  rationale: string;
+  confidence: Confidence;
+  tags: string;
+  editing: { id: string; version: number } | null;
+  error: string | null;
+  fieldErrors: Record<string, string>;
+  isSaving: boolean;
+};
+
+export type ComposerSource = { id: string; title: string; label: string };
+
+type Props = {
+  state: ComposerState;
+  sources: [ComposerSource, ComposerSource];
+  onChange: (patch: Partial<ComposerState>) => void;
+  onArm: (sourceId: string | null) => void;
+  onSave: (submit: boolean) => void;
+  onCancel: () => void;
+};
+
+export function missingSide(state: ComposerState, sources: [ComposerSource, ComposerSource]): ComposerSource | null {
+  if (state.kind === "note") return null;
+  return sources.find((source) => !state.spans.some((span) => span.sourceId === source.id)) ?? null;
+}
+
+export function Composer({ state, sources, onChange, onArm, onSave, onCancel }: Props) {
+  const rationaleRef = useRef<HTMLTextAreaElement>(null);
+  const missing = missingSide(state, sources);
+  const isNoteWithTooMany = state.kind === "note" && state.spans.length > 1;
+  const canSave = !missing && !isNoteWithTooMany && state.rationale.trim().length > 0 && !state.isSaving;
+  const armed = sources.find((source) => source.id === state.armedSourceId);
+
+  // Once every side has a passage, the next thing to do is to write the rationale.
+  const isReadyForRationale = !armed && !missing;
+  useEffect(() => {
+    if (isReadyForRationale) rationaleRef.current?.focus();
+  }, [isReadyForRationale]);
+
+  return (
+    <section aria-labelledby="composer-title" className="flex flex-col gap-4 p-4" data-testid="composer">
+      <div className="flex items-center justify-between">
+        <h2 id="composer-title" className="text-base font-semibold">
+          {state.editing ? "Edit annotation" : `New ${kindLabel[state.kind].toLowerCase()}`}
+        </h2>
+        <Button variant="ghost" size="sm" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+
+      {armed ? (
+        <div role="status" className="rounded-lg border border-indigo-300 bg-indigo-50 p-3 text-sm text-indigo-950">
+          <p className="font-medium">Select the counterpart passage in {armed.label}.</p>
+          <p className="mt-1 text-indigo-800">
+            Drag across the text, or type a phrase in its “Find passage” box and press Enter. Press Escape to stop picking.
+          </p>
+        </div>
+      ) : null}
+
+      <fieldset>
+        <legend className="text-sm font-medium text-slate-700">Kind</legend>
+        <div className="mt-1 flex gap-1">
+          {annotationKinds.map((kind) => (
+            <label key={kind} className={`flex-1 cursor-pointer rounded-md border px-2 py-1.5 text-center text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-600 ${state.kind === kind ? "border-indigo-600 bg-indigo-50 font-semibold" : "border-slate-300"}`}>
+              <input type="radio" name="kind" value={kind} checked={state.kind === kind} onChange={() => onChange({ kind })} className="sr-only" />
+              {kindLabel[kind]}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+
+      <div>
+        <h3 className="text-sm font-medium text-slate-700">Passages</h3>
+        <ul className="mt-1 space-y-2" aria-label="Selected passages">
+          {state.spans.map((span, index) => {
+            const source = sources.find((s) => s.id === span.sourceId);
+            return (
+              <li key={`${span.sourceId}-${span.start}-${span.end}`} className="rounded-md border border-slate-200 bg-slate-50 p-2 text-sm">
+                <div className="flex items-start justify-between gap-2">
+                  <span className="text-xs font-semibold text-slate-500">{source?.label}</span>
+                  <button type="button" className="rounded text-xs text-slate-500 hover:text-red-700" aria-label={`Remove passage ${index + 1}`} onClick={() => onChange({ spans: state.spans.filter((_, i) => i !== index) })}>
+                    Remove
+                  </button>
+                </div>
+                <blockquote className="mt-1 line-clamp-4 font-serif text-slate-800">“{span.exact}”</blockquote>
+              </li>
+            );
+          })}
+        </ul>
+        {missing && !armed ? <p className="mt-2 text-sm text-amber-800">An {state.kind} needs a passage in {missing.label} too.</p> : null}
+        {isNoteWithTooMany ? <p className="mt-2 text-sm text-amber-800">A note points to exactly one passage; remove the others.</p> : null}
+        {state.kind !== "note" ? (
+          <div className="mt-2 flex flex-wrap gap-2">
+            {sources.map((source) => (
+              <Button key={source.id} variant="secondary" size="sm" onClick={() => onArm(state.armedSourceId === source.id ? null : source.id)} aria-pressed={state.armedSourceId === source.id}>
+                {state.armedSourceId === source.id ? `Picking in ${source.label}…` : `Add passage from ${source.label}`}
+              </Button>
+            ))}
+          </div>
+        ) : null}
+        {state.fieldErrors.spans ? <p className="mt-2 text-sm text-red-700">{state.fieldErrors.spans}</p> : null}
+      </div>
+
+      <div>
+        <label htmlFor="rationale" className="text-sm font-medium text-slate-700">
+          Rationale
+        </label>
+        <textarea
+          id="rationale"
+          ref={rationaleRef}
+          value={state.rationale}
+          onChange={(event) => onChange({ rationale: event.target.value })}
+          rows={5}
+          maxLength={10_000}
+          className="input mt-1 font-sans"
+          placeholder="Why do these passages agree or contradict each other?"
+          aria-invalid={Boolean(state.fieldErrors.rationale)}
+          aria-describedby={state.fieldErrors.rationale ? "rationale-error" : undefined}
+        />
+        {state.fieldErrors.rationale ? (
+          <p id="rationale-error" className="mt-1 text-sm text-red-700">
+            {state.fieldErrors.rationale}
+          </p>
+        ) : null}
+      </div>
+
+      <div className="grid grid-cols-2 gap-3">
+        <div>
+          <label htmlFor="confidence" className="text-sm font-medium text-slate-700">
+            Confidence
+          </label>
+          <select id="confidence" value={state.confidence} onChange={(event) => onChange({ confidence: event.target.value as Confidence })} className="input mt-1">
+            {confidences.map((confidence) => (
+              <option key={confidence} value={confidence}>
+                {confidence[0]!.toUpperCase() + confidence.slice(1)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="tags" className="text-sm font-medium text-slate-700">
+            Tags
+          </label>
+          <input id="tags" value={state.tags} onChange={(event) => onChange({ tags: event.target.value })} className="input mt-1" placeholder="comma, separated" />
+        </div>
+      </div>
+      {state.fieldErrors.tags ? <p className="text-sm text-red-700">{state.fieldErrors.tags}</p> : null}
+
+      {state.error ? (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {state.error}
+        </p>
+      ) : null}
+
+      <div className="flex gap-2">
+        <Button variant="secondary" onClick={() => onSave(false)} disabled={!canSave}>
+          Save draft
+        </Button>
+        <Button onClick={() => onSave(true)} disabled={!canSave}>
+          Submit for review
+        </Button>
+      </div>
+    </section>
+  );
+}

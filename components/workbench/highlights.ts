@@ -1,0 +1,73 @@
+// Paints annotations with the CSS Custom Highlight API: one Highlight per
+// style, each holding many ranges. No DOM is wrapped, so painting 5,000
+// annotations costs tens of milliseconds instead of seconds.
+
+import type { AnnotationView } from "@/lib/annotations/views";
+
+import { rangeFromOffsets, type TextIndex } from "./text-dom";
+
+export type HighlightInputs = {
+  annotations: AnnotationView[];
+  indexes: Map<string, TextIndex>;
+  selectedId?: string | null;
+  pending?: Array<{ sourceId: string; start: number; end: number }>;
+};
+
+const names = [
+  "pa-agreement",
+  "pa-contradiction",
+  "pa-note",
+  "pa-fill-agreement",
+  "pa-fill-contradiction",
+  "pa-fill-note",
+  "pa-status-approved",
+  "pa-status-rejected",
+  "pa-status-changes_requested",
+  "pa-selected",
+  "pa-pending",
+] as const;
+
+export function isHighlightSupported(): boolean {
+  return typeof CSS !== "undefined" && "highlights" in CSS && typeof Highlight !== "undefined";
+}
+
+export function paintHighlights({ annotations, indexes, selectedId, pending = [] }: HighlightInputs): void {
+  if (!isHighlightSupported()) return;
+  const groups = new Map<string, Range[]>(names.map((name) => [name, []]));
+  const add = (name: string, range: Range) => groups.get(name)!.push(range);
+
+  for (const annotation of annotations) {
+    for (const span of annotation.spans) {
+      const index = indexes.get(span.sourceId);
+      const range = index && rangeFromOffsets(index, span.start, span.end);
+      if (!range) continue;
+      add(`pa-${annotation.kind}`, range);
+      // Drafts are outlined only; submitted work is filled.
+      if (annotation.status !== "draft") add(`pa-fill-${annotation.kind}`, range);
+      if (annotation.status === "approved" || annotation.status === "rejected" || annotation.status === "changes_requested") {
+        add(`pa-status-${annotation.status}`, range);
+      }
+      if (annotation.id === selectedId) add("pa-selected", range);
+    }
+  }
+  for (const span of pending) {
+    const index = indexes.get(span.sourceId);
+    const range = index && rangeFromOffsets(index, span.start, span.end);
+    if (range) add("pa-pending", range);
+  }
+  for (const [name, ranges] of groups) {
+    if (ranges.length === 0) CSS.highlights.delete(name);
+    else CSS.highlights.set(name, new Highlight(...ranges));
+  }
+}
+
+export function flashRanges(ranges: Range[], durationMs = 1200): void {
+  if (!isHighlightSupported() || ranges.length === 0) return;
+  CSS.highlights.set("pa-flash", new Highlight(...ranges));
+  window.setTimeout(() => CSS.highlights.delete("pa-flash"), durationMs);
+}
+
+export function clearHighlights(): void {
+  if (!isHighlightSupported()) return;
+  for (const name of [...names, "pa-flash"]) CSS.highlights.delete(name);
+}

@@ -1,0 +1,235 @@
+"use client";
+
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+
+import type { AnnotationKind } from "@/lib/annotations/schemas";
+import type { AnnotationView } from "@/lib/annotations/views";
+import type { ComparisonDetail } from "@/lib/comparisons/views";
+
+import { AnnotationDetail, type Viewer } from "./annotation-detail";
+import { AnnotationPanel } from "./annotation-panel";
+import { apiFetch } from "./api-client";
+import { Composer, type ComposerSource, type DraftSpan } from "./composer";
+import { ConnectorGutter } from "./connector-gutter";
+import { emptyFilters, type AnnotationFilters } from "./filters";
+import { flashRanges, paintHighlights } from "./highlights";
+import { HoverCard, useHoverCard } from "./hover-card";
+import { SelectionToolbar } from "./selection-toolbar";
+import { SourceColumn, type Side } from "./source-column";
+import { offsetsFromRange, rangeFromOffsets, type TextIndex } from "./text-dom";
+import { composerFrom, isComposerDirty, newComposer, useComposer } from "./use-composer";
+import { useUnsavedWarning } from "./use-unsaved-warning";
+
+type Pending = DraftSpan & { top: number; left: number; fromKeyboard: boolean };
+
+/** Trims surrounding white space off a selection so quotes start and end on text. */
+function trimmed(text: string, start: number, end: number): { start: number; end: number } {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+export function Workbench({ comparison, viewer }: { comparison: ComparisonDetail; viewer: Viewer }) {
+  const { left, right } = comparison;
+  const [annotations, setAnnotations] = useState<AnnotationView[]>(comparison.annotations);
+  const [indexes, setIndexes] = useState<Map<string, TextIndex>>(new Map());
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [filters, setFilters] = useState<AnnotationFilters>(emptyFilters);
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [layoutKey, setLayoutKey] = useState(0);
+  const [detailMessage, setDetailMessage] = useState<string | null>(null);
+  const [isBusy, setIsBusy] = useState(false);
+  const frame = useRef(0);
+
+  const sources: [ComposerSource, ComposerSource] = useMemo(
+    () => [
+      { id: left.id, title: left.title, label: "A" },
+      { id: right.id, title: right.title, label: "B" },
+    ],
+    [left.id, left.title, right.id, right.title],
+  );
+  const sourceLabel = useCallback((id: string) => (id === left.id ? "A" : id === right.id ? "B" : "?"), [left.id, right.id]);
+  const sourceOf = (side: Side) => (side === "left" ? left : right);
+
+  const upsert = useCallback((annotation: AnnotationView) => {
+    setAnnotations((list) => (list.some((a) => a.id === annotation.id) ? list.map((a) => (a.id === annotation.id ? annotation : a)) : [...list, annotation]));
+  }, []);
+  const onSaved = useCallback(
+    (annotation: AnnotationView) => {
+      upsert(annotation);
+      setSelectedId(annotation.id);
+      setDetailMessage(annotation.status === "in_review" ? "Submitted for review." : "Saved as draft.");
+    },
+    [upsert],
+  );
+  const { composer, setComposer, patch, save } = useComposer(comparison.id, onSaved, upsert);
+  useUnsavedWarning(isComposerDirty(composer));
+
+  const onIndex = useCallback(
+    (side: Side, index: TextIndex) => setIndexes((map) => new Map(map).set(side === "left" ? left.id : right.id, index)),
+    [left.id, right.id],
+  );
+  const relayout = useCallback(() => {
+    cancelAnimationFrame(frame.current);
+    frame.current = requestAnimationFrame(() => setLayoutKey((k) => k + 1));
+  }, []);
+
+  useEffect(() => {
+    paintHighlights({ annotations, indexes, selectedId, pending: composer?.spans ?? (pending ? [pending] : []) });
+  }, [annotations, indexes, selectedId, composer?.spans, pending]);
+
+  const scrollTo = useCallback(
+    (annotation: AnnotationView) => {
+      const ranges: Range[] = [];
+      const seen = new Set<string>();
+      for (const span of annotation.spans) {
+        const index = indexes.get(span.sourceId);
+        const range = index && rangeFromOffsets(index, span.start, span.end);
+        if (!index || !range) continue;
+        ranges.push(range);
+        if (seen.has(span.sourceId)) continue;
+        seen.add(span.sourceId);
+        const container = index.root.closest<HTMLElement>("[data-scroll-side]");
+        const rect = range.getBoundingClientRect();
+        if (container) container.scrollTop += rect.top - container.getBoundingClientRect().top - container.clientHeight / 3;
+      }
+      flashRanges(ranges);
+      relayout();
+    },
+    [indexes, relayout],
+  );
+
+  const choose = useCallback(
+    (id: string) => {
+      setSelectedId(id);
+      setDetailMessage(null);
+      const annotation = annotations.find((a) => a.id === id);
+      if (annotation) scrollTo(annotation);
+    },
+    [annotations, scrollTo],
+  );
+
+  /** One entry point for mouse selections and "Find passage" results. */
+  const applySelection = (side: Side, rawStart: number, rawEnd: number, rect: DOMRect | null, fromKeyboard: boolean) => {
+    const source = sourceOf(side);
+    const { start, end } = trimmed(source.text, rawStart, rawEnd);
+    if (end <= start) return;
+    const span: DraftSpan = { sourceId: source.id, start, end, exact: source.text.slice(start, end) };
+    if (composer) {
+      const isDuplicate = composer.spans.some((s) => s.sourceId === span.sourceId && s.start === start && s.end === end);
+      const spans = composer.kind === "note" ? [span] : isDuplicate ? composer.spans : [...composer.spans, span];
+      patch({ spans, armedSourceId: null });
+      window.getSelection()?.removeAllRanges();
+      return;
+    }
+    const top = rect ? Math.max(64, rect.top - 48) : 120;
+    const leftPx = rect ? rect.left + rect.width / 2 : window.innerWidth / 2;
+    setPending({ ...span, top, left: leftPx, fromKeyboard });
+  };
+
+  const onSelectionEnd = (side: Side) => {
+    const selection = window.getSelection();
+    const index = indexes.get(sourceOf(side).id);
+    if (!selection || selection.rangeCount === 0 || selection.isCollapsed || !index) return;
+    const range = selection.getRangeAt(0);
+    const offsets = offsetsFromRange(index, range);
+    if (offsets) applySelection(side, offsets.start, offsets.end, range.getBoundingClientRect(), false);
+  };
+
+  const onFound = (side: Side, start: number, end: number) => {
+    const index = indexes.get(sourceOf(side).id);
+    const range = index && rangeFromOffsets(index, start, end);
+    if (range) {
+      const container = index.root.closest<HTMLElement>("[data-scroll-side]");
+      const rect = range.getBoundingClientRect();
+      if (container) container.scrollTop += rect.top - container.getBoundingClientRect().top - container.clientHeight / 3;
+      flashRanges([range], 800);
+    }
+    applySelection(side, start, end, range ? range.getBoundingClientRect() : null, true);
+  };
+
+  const startComposer = (kind: AnnotationKind) => {
+    if (!pending) return;
+    const other = pending.sourceId === left.id ? right.id : left.id;
+    setComposer(newComposer(kind, [{ sourceId: pending.sourceId, start: pending.start, end: pending.end, exact: pending.exact }], kind === "note" ? null : other));
+    const otherSide = other === left.id ? "left" : "right";
+    if (pending.fromKeyboard && kind !== "note") {
+      requestAnimationFrame(() => document.querySelector<HTMLInputElement>(`[data-find-side="${otherSide}"]`)?.focus());
+    }
+    setPending(null);
+    setSelectedId(null);
+    window.getSelection()?.removeAllRanges();
+  };
+
+  const cancelComposer = useCallback(() => {
+    if (composer?.rationale.trim() && !window.confirm("Discard this annotation? Your rationale will be lost.")) return;
+    setComposer(null);
+  }, [composer, setComposer]);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      if (composer?.armedSourceId) patch({ armedSourceId: null });
+      else if (pending) setPending(null);
+      else if (composer) cancelComposer();
+      else setSelectedId(null);
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, [composer, pending, patch, cancelComposer]);
+
+  const hover = useHoverCard(annotations, indexes, sides(left.id, right.id));
+  const selected = annotations.find((a) => a.id === selectedId) ?? null;
+
+  const runAction = async (action: "submit" | "delete") => {
+    if (!selected) return;
+    if (action === "delete" && !window.confirm("Delete this annotation? This cannot be undone.")) return;
+    setIsBusy(true);
+    const result =
+      action === "delete"
+        ? await apiFetch<void>(`/api/v1/annotations/${selected.id}`, { method: "DELETE" })
+        : await apiFetch<AnnotationView>(`/api/v1/annotations/${selected.id}/submit`, { method: "POST", body: { version: selected.version } });
+    setIsBusy(false);
+    if (result.ok) {
+      if (action === "delete") {
+        setAnnotations((list) => list.filter((a) => a.id !== selected.id));
+        setSelectedId(null);
+      } else {
+        upsert(result.data as AnnotationView);
+        setDetailMessage("Submitted for review.");
+      }
+      return;
+    }
+    const current = result.problem.current as AnnotationView | undefined;
+    if (current) upsert(current);
+    setDetailMessage(result.problem.status === 404 ? "This annotation no longer exists." : result.problem.detail);
+  };
+
+  return (
+    <div className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)_64px_minmax(0,1fr)_340px] gap-0 px-4 pb-4">
+      <SourceColumn side="left" source={left} isArmed={composer?.armedSourceId === left.id} onIndex={onIndex} onSelectionEnd={onSelectionEnd} onScroll={relayout} onFound={onFound} onPointerOverText={hover.onMove} onTextClick={(side, event) => hover.onClick(side, event, choose)} />
+      <ConnectorGutter annotations={annotations} leftSourceId={left.id} rightSourceId={right.id} indexes={indexes} selectedId={selectedId} layoutKey={layoutKey} onChoose={choose} />
+      <SourceColumn side="right" source={right} isArmed={composer?.armedSourceId === right.id} onIndex={onIndex} onSelectionEnd={onSelectionEnd} onScroll={relayout} onFound={onFound} onPointerOverText={hover.onMove} onTextClick={(side, event) => hover.onClick(side, event, choose)} />
+      <aside aria-label="Annotations panel" className="ml-4 flex min-h-0 flex-col overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
+        {composer ? (
+          <div className="min-h-0 overflow-y-auto">
+            <Composer state={composer} sources={sources} onChange={patch} onArm={(id) => patch({ armedSourceId: id })} onSave={(submit) => void save(composer, submit)} onCancel={cancelComposer} />
+          </div>
+        ) : (
+          <>
+            {selected ? (
+              <AnnotationDetail annotation={selected} viewer={viewer} sourceLabel={sourceLabel} isBusy={isBusy} message={detailMessage} onEdit={() => setComposer(composerFrom(selected))} onDelete={() => void runAction("delete")} onSubmit={() => void runAction("submit")} onClose={() => setSelectedId(null)} />
+            ) : null}
+            <AnnotationPanel annotations={annotations} filters={filters} onFilters={setFilters} selectedId={selectedId} onChoose={choose} sourceLabel={sourceLabel} />
+          </>
+        )}
+      </aside>
+      {pending && !composer ? <SelectionToolbar top={pending.top} left={pending.left} onChoose={startComposer} onDismiss={() => setPending(null)} autoFocus={pending.fromKeyboard} /> : null}
+      {hover.card ? <HoverCard {...hover.card} sourceLabel={sourceLabel} /> : null}
+    </div>
+  );
+}
+
+function sides(leftId: string, rightId: string): Record<Side, string> {
+  return { left: leftId, right: rightId };
+}

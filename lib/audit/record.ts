@@ -1,0 +1,36 @@
+import "server-only";
+
+import type { Tx } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+// Audit events are written inside the same transaction as the change they
+// describe, so there is never a change without its record or vice versa.
+
+export type AuditInput = {
+  actorId: string | null;
+  action: string;
+  entityType: "annotation" | "comparison" | "source" | "user" | "review" | "comment";
+  entityId: string;
+  comparisonId?: string | null;
+  before?: unknown;
+  after?: unknown;
+};
+
+function toJson(value: unknown): Prisma.InputJsonValue | undefined {
+  if (value === undefined || value === null) return undefined;
+  return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
+}
+
+export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actorId: input.actorId,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId,
+      comparisonId: input.comparisonId ?? null,
+      before: toJson(input.before),
+      after: toJson(input.after),
+    },
+  });
+}

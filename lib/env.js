@@ -1,0 +1,32 @@
+// Environment, validated once with zod. next.config.js imports this file, so a
+// malformed variable fails `next build` and `next start` instead of surfacing
+// later as a confusing runtime error. Secrets that only matter at run time
+// (NEXTAUTH_SECRET) are checked by the launcher (scripts/run.ts) and lib/auth.
+import { z } from "zod";
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((value) => value === "true" || value === "1");
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  NEXTAUTH_URL: z.string().url().optional(),
+  PARALLAX_ALLOW_PRIVATE_URLS: booleanFlag,
+  PARALLAX_LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(10),
+  PARALLAX_LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+});
+
+const parsed = schema.safeParse(process.env);
+if (!parsed.success) {
+  const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+  throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+}
+
+/** @type {z.infer<typeof schema>} */
+export const env = parsed.data;

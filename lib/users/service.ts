@@ -1,0 +1,87 @@
+import "server-only";
+
+import { assertPermission, type Actor } from "@/lib/auth/actor";
+import { hashPassword } from "@/lib/auth/password";
+import { recordAudit } from "@/lib/audit/record";
+import { db, type Tx } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { createUserSchema, updateUserSchema, type CreateUserInput, type UpdateUserInput } from "@/lib/users/schemas";
+import { assertId, parseInput } from "@/lib/validation";
+
+// Accounts. The password hash never leaves this module (see userSelect).
+
+export const userSelect = { id: true, email: true, name: true, role: true, disabledAt: true, createdAt: true } satisfies Prisma.UserSelect;
+export type UserRecord = Prisma.UserGetPayload<{ select: typeof userSelect }>;
+export type UserView = Omit<UserRecord, "disabledAt" | "createdAt"> & { disabledAt: string | null; createdAt: string; isDisabled: boolean };
+
+function toUserView(user: UserRecord): UserView {
+  return { ...user, disabledAt: user.disabledAt?.toISOString() ?? null, createdAt: user.createdAt.toISOString(), isDisabled: user.disabledAt !== null };
+}
+
+export async function listUsers(actor: Actor): Promise<UserView[]> {
+  assertPermission(actor, "user.manage");
+  const users = await db.user.findMany({ select: userSelect, orderBy: [{ disabledAt: { sort: "asc", nulls: "first" } }, { email: "asc" }] });
+  return users.map(toUserView);
+}
+
+async function insertUser(tx: Tx, actorId: string | null, input: CreateUserInput): Promise<UserView> {
+  const data = parseInput(createUserSchema, input);
+  const passwordHash = await hashPassword(data.password);
+  try {
+    const user = await tx.user.create({ data: { email: data.email, name: data.name, role: data.role, passwordHash }, select: userSelect });
+    const view = toUserView(user);
+    await recordAudit(tx, { actorId, action: "user.create", entityType: "user", entityId: user.id, after: view });
+    return view;
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new AppError("conflict", "An account with this email already exists.", { errors: { email: "An account with this email already exists." } });
+    }
+    throw error;
+  }
+}
+
+export async function createUser(actor: Actor, input: CreateUserInput): Promise<UserView> {
+  assertPermission(actor, "user.manage");
+  return db.$transaction((tx) => insertUser(tx, actor.id, input));
+}
+
+/** For `npm run user:create` and seeding: no signed-in actor exists yet. */
+export async function createUserAsSystem(input: CreateUserInput): Promise<UserView> {
+  return db.$transaction((tx) => insertUser(tx, null, input));
+}
+
+export async function updateUser(actor: Actor, id: string, input: UpdateUserInput): Promise<UserView> {
+  assertPermission(actor, "user.manage");
+  const data = parseInput(updateUserSchema, input);
+  const passwordHash = data.password ? await hashPassword(data.password) : undefined;
+  return db.$transaction(
+    async (tx) => {
+      const current = await tx.user.findUnique({ where: { id: assertId(id, "user") }, select: userSelect });
+      if (!current) throw new AppError("not_found", "No user with this id.");
+      const losesAdmin = current.role === "admin" && current.disabledAt === null && ((data.role && data.role !== "admin") || data.disabled === true);
+      if (losesAdmin) {
+        const activeAdmins = await tx.user.count({ where: { role: "admin", disabledAt: null } });
+        if (activeAdmins <= 1) throw new AppError("conflict", "The last active admin cannot be disabled or demoted. Make someone else admin first.");
+      }
+      const disabledAt = data.disabled === undefined ? undefined : data.disabled ? (current.disabledAt ?? new Date()) : null;
+      const user = await tx.user.update({
+        where: { id: current.id },
+        data: { name: data.name, role: data.role, disabledAt, passwordHash },
+        select: userSelect,
+      });
+      const after = toUserView(user);
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: data.password ? "user.update+password" : "user.update",
+        entityType: "user",
+        entityId: user.id,
+        before: toUserView(current),
+        after,
+      });
+      return after;
+    },
+    // Serializable so that two admins demoting each other at once cannot leave no admin.
+    { isolationLevel: Prisma.TransactionIsolationLevel.Serializable },
+  );
+}

@@ -1,0 +1,311 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+import { describe, expect, it } from "vitest";
+
+import { contentHash } from "@/lib/sources/content-hash";
+import { importText } from "@/lib/sources/import-text";
+import {
+  demoComparison,
+  loadSeedSource,
+  readSeedRaw,
+} from "@/prisma/seed-data";
+
+function readGolden(name: string): string {
+  const path = fileURLToPath(
+    new URL(`./fixtures/seeds/${name}.clean.txt`, import.meta.url),
+  );
+  // Tolerate an editor's final newline; the pipeline itself never emits one.
+  return readFileSync(path, "utf8").replace(/\n$/, "");
+}
+
+const seeds = [demoComparison.left, demoComparison.right].map((source) => ({
+  source,
+  name: source.rawFile.replace(/\.raw\.txt$/, ""),
+  raw: readSeedRaw(source.rawFile),
+}));
+
+describe("importText on the seed articles", () => {
+  it.each(seeds)(
+    "cleans $name exactly as the golden file",
+    ({ source, name, raw }) => {
+      expect(importText(raw, { title: source.title }).text).toBe(
+        readGolden(name),
+      );
+    },
+  );
+
+  it.each(seeds)("leaves no boilerplate in $name", ({ source, raw }) => {
+    const { text } = importText(raw, { title: source.title });
+    for (const junk of [
+      "Skip to content",
+      "WhatsApp",
+      "whatsapp.com",
+      "comments posted here",
+      "Kindly refrain",
+      "Read also",
+      "Latest",
+    ]) {
+      expect(text).not.toContain(junk);
+    }
+    expect(text).not.toContain(source.title);
+    expect(text).not.toMatch(/\n{3,}|^\s|\s$|[ \t]\n/);
+  });
+
+  it("keeps the passages the example findings quote, curly quotes included", () => {
+    const [left, right] = seeds.map(
+      ({ source, raw }) => importText(raw, { title: source.title }).text,
+    );
+    expect(left).toContain(
+      "Most fighters have simply reappeared under the Kremlin-backed “Africa Corps,”",
+    );
+    expect(left).toContain("up to 80%");
+    expect(right).toContain("claiming mission accomplished");
+    expect(right).toContain(
+      "most Russian personnel previously affiliated with Wagner will be reassigned",
+    );
+  });
+
+  it("keeps the numbered list of the second article, one item per line, citations intact", () => {
+    const text = importText(seeds[1]!.raw).text;
+    expect(text).toContain(
+      "\n\n1. Enduring Russian Influence: The departure of Wagner does not signal a reduction",
+    );
+    expect(text).toMatch(/\[3\]\.\n2\. Ongoing Security Challenges:/);
+    expect(text).toContain("regional geopolitics [1][2][3].");
+  });
+
+  it("reports what it removed from the first article, with reasons", () => {
+    const { removed, stats } = importText(seeds[0]!.raw, {
+      title: demoComparison.left.title,
+    });
+    expect(
+      removed.map(({ reason, rule, lineNumber }) => ({
+        reason,
+        rule,
+        lineNumber,
+      })),
+    ).toEqual([
+      { reason: "title", rule: undefined, lineNumber: 1 },
+      { reason: "title", rule: undefined, lineNumber: 3 },
+      { reason: "boilerplate", rule: "channel-invitation", lineNumber: 18 },
+      { reason: "url", rule: undefined, lineNumber: 19 },
+      { reason: "boilerplate", rule: "comment-policy", lineNumber: 21 },
+    ]);
+    expect(removed[3]!.line).toBe(
+      "https://whatsapp.com/channel/0029Vaz4fX77oQhU1lSymM1w",
+    );
+    expect(stats).toMatchObject({
+      paragraphs: 6,
+      removedLines: 5,
+      repeatedParagraphs: 0,
+    });
+  });
+
+  it("reports repeated headlines and site furniture of the second article", () => {
+    const { removed } = importText(seeds[1]!.raw, {
+      title: demoComparison.right.title,
+    });
+    expect(removed.map(({ line, reason }) => [reason, line])).toEqual([
+      ["boilerplate", "Skip to content"],
+      [
+        "duplicate-headline",
+        "Wagner Mercenaries Seek Exit from Military Engagements in Mali",
+      ],
+      ["title", demoComparison.right.title],
+      [
+        "duplicate-headline",
+        "Mercenaries affiliated with the Russian Wagner Group seek to terminate their operations in Mali.",
+      ],
+      ["boilerplate", "Read also:"],
+      ["boilerplate", "Latest"],
+    ]);
+  });
+
+  it("without a title keeps the first headline and drops its repeats", () => {
+    const { text, removed } = importText(seeds[0]!.raw);
+    expect(
+      text.startsWith(
+        "Rifts Deepen in Mali’s Military Over Wagner Legacy\n\nBamako: A fresh",
+      ),
+    ).toBe(true);
+    expect(
+      removed.filter((r) => r.reason === "duplicate-headline"),
+    ).toHaveLength(1);
+  });
+
+  it.each(seeds)("is idempotent on $name", ({ source, raw }) => {
+    const once = importText(raw, { title: source.title }).text;
+    expect(importText(once).text).toBe(once);
+    expect(importText(once, { title: source.title }).text).toBe(once);
+    const untitled = importText(raw).text;
+    expect(importText(untitled).text).toBe(untitled);
+  });
+
+  it("prepares seed sources with raw content, text and hash", () => {
+    const loaded = loadSeedSource(demoComparison.left);
+    expect(loaded.rawContent).toBe(seeds[0]!.raw);
+    expect(loaded.text).toBe(readGolden(seeds[0]!.name));
+    expect(loaded.contentHash).toBe(contentHash(loaded.text));
+  });
+});
+
+describe("importText normalization", () => {
+  it("unifies CRLF and CR line endings and keeps one blank line between paragraphs", () => {
+    const { text } = importText(
+      "First paragraph.\r\nstill first.\r\n\r\n\r\n\r\nSecond.\rThird line.\r\r",
+    );
+    expect(text).toBe("First paragraph.\nstill first.\n\nSecond.\nThird line.");
+  });
+
+  it("removes the BOM, replaces odd spaces, collapses runs of spaces and trims", () => {
+    const raw =
+      "\uFEFF  Mali\u00A0junta\u202Fsaid\u2009it \t\t would   act.  \n\n\u3000 Next\u200B paragraph. ";
+    expect(importText(raw).text).toBe(
+      "Mali junta said it would act.\n\nNext paragraph.",
+    );
+  });
+
+  it("keeps typographic quotes and apostrophes", () => {
+    const raw = "He said “the mission’s over” — ‘not quite’, they replied.";
+    expect(importText(raw).text).toBe(raw);
+  });
+
+  it("composes text to NFC", () => {
+    expect(importText("Gao\u0300 cafe\u0301 Tombouctou").text).toBe(
+      "Gaò café Tombouctou",
+    );
+  });
+
+  it("keeps emoji, ZWJ sequences, skin tones, flags and other astral characters", () => {
+    // Written with escapes so the joiners under test stay visible in review.
+    const zwjSequences = [
+      "\u{1F469}\u200D\u{1F4BB}", // woman technologist
+      "\u{1F468}\u{1F3FD}\u200D\u{1F692}", // firefighter, skin tone
+      "\u{1F3F3}\uFE0F\u200D\u{1F308}", // rainbow flag
+      "\u2764\uFE0F\u200D\u{1F525}", // heart on fire
+    ];
+    const raw = `Reactions: ${zwjSequences.join(" ")} \u{1F1F2}\u{1F1F1} \u{1F44D}\u{1F3FF} \u{1D54F} \u{1D11E} \u{1F600}.`;
+    expect(importText(raw).text).toBe(raw);
+  });
+
+  it("drops stray zero-width joiners but keeps ZWNJ inside Persian words", () => {
+    expect(importText("Wagner\u200D \u200Dleft\u200C.").text).toBe(
+      "Wagner left.",
+    );
+    expect(importText("می\u200Cخواهم").text).toBe("می\u200Cخواهم");
+  });
+
+  it("keeps right-to-left text, including bidi marks", () => {
+    const raw =
+      "قالت فاغنر إنها أنجزت مهمتها في مالي.\n\nהכוחות הרוסיים נשארים במאלי\u200F (Africa Corps).";
+    expect(importText(raw).text).toBe(raw);
+  });
+
+  it("returns an empty text for blank input", () => {
+    expect(importText(" \r\n\u00A0\n\t").text).toBe("");
+    expect(importText("").stats).toMatchObject({
+      paragraphs: 0,
+      removedLines: 0,
+    });
+  });
+});
+
+describe("importText line rules", () => {
+  it("keeps a sentence that mentions boilerplate words mid-sentence", () => {
+    const raw = [
+      "Officials told reporters to read also the annex, which is marked Latest.",
+      "Read also the statement by the junta, the spokesman said, before the latest attack.",
+      "Subscribers to the junta's Telegram channel were told to follow it on WhatsApp instead, according to soldiers who spoke to The Sentry.",
+    ].join("\n\n");
+    expect(importText(raw).text).toBe(raw);
+  });
+
+  it("drops whole-line boilerplate of several kinds", () => {
+    const raw = [
+      "Skip to main content",
+      "Body one.",
+      "Advertisement",
+      "Read more: Wagner in the Central African Republic",
+      "Share this article",
+      "Subscribe to our newsletter",
+      "We use cookies to improve your experience. By continuing you accept our policy.",
+      "Related",
+      "Body two.",
+    ].join("\n");
+    const { text, removed } = importText(raw);
+    expect(text).toBe("Body one.\nBody two.");
+    expect(removed.every((r) => r.reason === "boilerplate")).toBe(true);
+    expect(removed.map((r) => r.rule)).toEqual([
+      "skip-link",
+      "advertisement",
+      "read-also",
+      "section-label",
+      "newsletter",
+      "cookie-banner",
+      "section-label",
+    ]);
+  });
+
+  it("drops a bare URL only right after an invitation, not a reference URL", () => {
+    const raw =
+      "Sources:\nhttps://example.org/report.pdf\n\nJoin our Telegram channel:\n\nhttps://t.me/example";
+    const { text, removed } = importText(raw);
+    expect(text).toBe("Sources:\nhttps://example.org/report.pdf");
+    expect(removed.map((r) => r.reason)).toEqual(["boilerplate", "url"]);
+  });
+
+  it("drops the title line when the title is given, whatever the quote style or case", () => {
+    const raw = "RIFTS DEEPEN IN MALI'S MILITARY OVER WAGNER LEGACY\n\nBody.";
+    const { text, removed } = importText(raw, {
+      title: "Rifts Deepen in Mali’s Military Over Wagner Legacy",
+    });
+    expect(text).toBe("Body.");
+    expect(removed).toEqual([
+      {
+        line: "RIFTS DEEPEN IN MALI'S MILITARY OVER WAGNER LEGACY",
+        reason: "title",
+        lineNumber: 1,
+      },
+    ]);
+  });
+
+  it("drops repeated short headlines but keeps repeated short labels of fewer than three words", () => {
+    const raw =
+      "Wagner leaves Mali\nWagner leaves Mali\n\nQ: Why?\n\nBody.\n\nQ: Why?\n\n* * *\n\nEnd.\n\n* * *";
+    expect(importText(raw).text).toBe(
+      "Wagner leaves Mali\n\nQ: Why?\n\nBody.\n\nQ: Why?\n\n* * *\n\nEnd.\n\n* * *",
+    );
+  });
+
+  it("keeps a repeated long paragraph and counts it", () => {
+    const paragraph =
+      "Diplomatic and security sources concur that the Kremlin remains the driving force behind Russia's military intervention in Mali, regardless of the Wagner label, and that the Africa Corps will take over most of its positions in the north.";
+    expect(paragraph.length).toBeGreaterThanOrEqual(200);
+    const raw = `${paragraph}\n\nMiddle.\n\n${paragraph}`;
+    const result = importText(raw);
+    expect(result.text).toBe(raw);
+    expect(result.removed).toEqual([]);
+    expect(result.stats.repeatedParagraphs).toBe(1);
+  });
+
+  it("is idempotent on messy input", () => {
+    const raw =
+      "\uFEFFSkip to content\r\nTitle line here\r\nTitle line here\r\n\r\n  1.\u00A0First  item\r\n  2. Second item \u{1F469}\u200D\u{1F469}\u200D\u{1F467}\r\n\r\nFollow us on WhatsApp:\r\nhttps://wa.me/x\r\nRead also:\r\n\r\nLatest\r\n";
+    const once = importText(raw).text;
+    expect(once).toBe(
+      "Title line here\n\n1. First item\n2. Second item \u{1F469}\u200D\u{1F469}\u200D\u{1F467}",
+    );
+    expect(importText(once).text).toBe(once);
+  });
+});
+
+describe("contentHash", () => {
+  it("is the sha256 hex of the UTF-8 text", () => {
+    expect(contentHash("")).toBe(
+      "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
+    );
+    expect(contentHash("Mali’s")).toMatch(/^[0-9a-f]{64}$/);
+    expect(contentHash("Mali’s")).not.toBe(contentHash("Mali's"));
+  });
+});
