@@ -2,7 +2,7 @@
 // Without DATABASE_URL: embedded PostgreSQL in .data/, migrations, demo seed.
 // With DATABASE_URL: that server, migrations, no seed; NEXTAUTH_SECRET required.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 
 import { applyMigrations } from "../lib/infra/migrations";
@@ -60,6 +60,10 @@ async function main(): Promise<void> {
   const isProduction = Boolean(process.env.DATABASE_URL);
   if (isProduction && !process.env.NEXTAUTH_SECRET) {
     fail("NEXTAUTH_SECRET is required when DATABASE_URL is set. Generate one with `openssl rand -base64 32`.");
+  }
+  if (process.argv.includes("--reset") && !process.env.DATABASE_URL) {
+    // For end-to-end runs: a brand-new embedded database every time.
+    rmSync(path.join(dataDir, "postgres"), { recursive: true, force: true });
   }
   const database = await openDatabase(log);
   process.env.NEXTAUTH_SECRET ??= demoSecret();
