@@ -2,12 +2,14 @@ import type { ReactNode } from "react";
 
 import { AppHeader } from "@/components/layout/app-header";
 import { requirePageUser } from "@/lib/auth/session";
+import { getNavCounts } from "@/lib/reviews/service";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser();
+  const counts = await getNavCounts(user);
   return (
     <div className="flex min-h-screen flex-col">
-      <AppHeader user={user} />
+      <AppHeader user={user} counts={counts} />
       {children}
     </div>
   );

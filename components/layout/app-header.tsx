@@ -30,7 +30,6 @@ export function AppHeader({ user, counts = {} }: { user: Actor; counts?: NavCoun
         <nav aria-label="Main" className="flex items-center gap-1">
           <Link href="/" className={linkClass}>
             Comparisons
-            <Badge count={counts.returned} label="returned to me" />
           </Link>
           {hasPermission(user.role, "annotation.review") ? (
             <Link href="/review" className={linkClass}>
@@ -38,6 +37,10 @@ export function AppHeader({ user, counts = {} }: { user: Actor; counts?: NavCoun
               <Badge count={counts.toReview} label="to review" />
             </Link>
           ) : null}
+          <Link href="/review?mine=1" className={linkClass}>
+            Returned to me
+            <Badge count={counts.returned} label="returned to me" />
+          </Link>
           {hasPermission(user.role, "user.manage") ? (
             <Link href="/admin/users" className={linkClass}>
               Users

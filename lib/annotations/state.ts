@@ -28,3 +28,17 @@ export const statusLabel: Record<AnnotationStatus, string> = {
   changes_requested: "Changes requested",
   rejected: "Rejected",
 };
+
+export const reviewDecisions = ["approve", "request_changes", "reject"] as const satisfies readonly AnnotationEvent[];
+export type ReviewDecision = (typeof reviewDecisions)[number];
+
+/** Past tense, for history lines and messages ("Rey approved this"). */
+export const decisionLabel: Record<ReviewDecision, string> = {
+  approve: "approved",
+  request_changes: "requested changes",
+  reject: "rejected",
+};
+
+export function isReviewable(status: AnnotationStatus): boolean {
+  return reviewDecisions.some((decision) => nextStatus(status, decision) !== null);
+}

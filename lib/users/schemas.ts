@@ -4,10 +4,7 @@ import { roles } from "@/lib/auth/permissions";
 
 export const MIN_PASSWORD = 10;
 
-export const passwordSchema = z
-  .string()
-  .min(MIN_PASSWORD, `At least ${MIN_PASSWORD} characters.`)
-  .max(256, "At most 256 characters.");
+export const passwordSchema = z.string().min(MIN_PASSWORD, `At least ${MIN_PASSWORD} characters.`).max(256, "At most 256 characters.");
 
 export const createUserSchema = z.object({
   email: z.string().trim().toLowerCase().email("Enter a valid email address.").max(320),

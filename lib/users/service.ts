@@ -16,12 +16,20 @@ export type UserRecord = Prisma.UserGetPayload<{ select: typeof userSelect }>;
 export type UserView = Omit<UserRecord, "disabledAt" | "createdAt"> & { disabledAt: string | null; createdAt: string; isDisabled: boolean };
 
 function toUserView(user: UserRecord): UserView {
-  return { ...user, disabledAt: user.disabledAt?.toISOString() ?? null, createdAt: user.createdAt.toISOString(), isDisabled: user.disabledAt !== null };
+  return {
+    ...user,
+    disabledAt: user.disabledAt?.toISOString() ?? null,
+    createdAt: user.createdAt.toISOString(),
+    isDisabled: user.disabledAt !== null,
+  };
 }
 
 export async function listUsers(actor: Actor): Promise<UserView[]> {
   assertPermission(actor, "user.manage");
-  const users = await db.user.findMany({ select: userSelect, orderBy: [{ disabledAt: { sort: "asc", nulls: "first" } }, { email: "asc" }] });
+  const users = await db.user.findMany({
+    select: userSelect,
+    orderBy: [{ disabledAt: { sort: "asc", nulls: "first" } }, { email: "asc" }],
+  });
   return users.map(toUserView);
 }
 
@@ -35,7 +43,9 @@ async function insertUser(tx: Tx, actorId: string | null, input: CreateUserInput
     return view;
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new AppError("conflict", "An account with this email already exists.", { errors: { email: "An account with this email already exists." } });
+      throw new AppError("conflict", "An account with this email already exists.", {
+        errors: { email: "An account with this email already exists." },
+      });
     }
     throw error;
   }
@@ -51,37 +61,64 @@ export async function createUserAsSystem(input: CreateUserInput): Promise<UserVi
   return db.$transaction((tx) => insertUser(tx, null, input));
 }
 
+/** Serializable transactions may be aborted by a concurrent one; run them again a few times. */
+async function withSerializableRetry<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      const isSerializationFailure =
+        error instanceof Prisma.PrismaClientKnownRequestError &&
+        (error.code === "P2034" || /40001|could not serialize/i.test(error.message));
+      if (!isSerializationFailure) throw error;
+      if (attempt >= attempts) throw new AppError("conflict", "Someone else changed accounts at the same moment. Try again.");
+    }
+  }
+}
+
 export async function updateUser(actor: Actor, id: string, input: UpdateUserInput): Promise<UserView> {
   assertPermission(actor, "user.manage");
   const data = parseInput(updateUserSchema, input);
+  if (Object.values(data).every((value) => value === undefined)) throw new AppError("bad_request", "Nothing to change.");
+  const userId = assertId(id, "user");
+  // Locking yourself out is never what an admin means; another admin can do it.
+  if (userId === actor.id && data.disabled === true) {
+    throw new AppError("conflict", "You cannot disable your own account.", {
+      errors: { disabled: "You cannot disable your own account." },
+    });
+  }
   const passwordHash = data.password ? await hashPassword(data.password) : undefined;
-  return db.$transaction(
-    async (tx) => {
-      const current = await tx.user.findUnique({ where: { id: assertId(id, "user") }, select: userSelect });
-      if (!current) throw new AppError("not_found", "No user with this id.");
-      const losesAdmin = current.role === "admin" && current.disabledAt === null && ((data.role && data.role !== "admin") || data.disabled === true);
-      if (losesAdmin) {
-        const activeAdmins = await tx.user.count({ where: { role: "admin", disabledAt: null } });
-        if (activeAdmins <= 1) throw new AppError("conflict", "The last active admin cannot be disabled or demoted. Make someone else admin first.");
-      }
-      const disabledAt = data.disabled === undefined ? undefined : data.disabled ? (current.disabledAt ?? new Date()) : null;
-      const user = await tx.user.update({
-        where: { id: current.id },
-        data: { name: data.name, role: data.role, disabledAt, passwordHash },
-        select: userSelect,
-      });
-      const after = toUserView(user);
-      await recordAudit(tx, {
-        actorId: actor.id,
-        action: data.password ? "user.update+password" : "user.update",
-        entityType: "user",
-        entityId: user.id,
-        before: toUserView(current),
-        after,
-      });
-      return after;
-    },
-    // Serializable so that two admins demoting each other at once cannot leave no admin.
-    { isolationLevel: Prisma.TransactionIsolationLevel.Serializable },
+  return withSerializableRetry(() =>
+    db.$transaction(
+      async (tx) => {
+        const current = await tx.user.findUnique({ where: { id: userId }, select: userSelect });
+        if (!current) throw new AppError("not_found", "No user with this id.");
+        const losesAdmin =
+          current.role === "admin" && current.disabledAt === null && ((data.role && data.role !== "admin") || data.disabled === true);
+        if (losesAdmin) {
+          const activeAdmins = await tx.user.count({ where: { role: "admin", disabledAt: null } });
+          if (activeAdmins <= 1)
+            throw new AppError("conflict", "The last active admin cannot be disabled or demoted. Make someone else admin first.");
+        }
+        const disabledAt = data.disabled === undefined ? undefined : data.disabled ? (current.disabledAt ?? new Date()) : null;
+        const user = await tx.user.update({
+          where: { id: current.id },
+          data: { name: data.name, role: data.role, disabledAt, passwordHash },
+          select: userSelect,
+        });
+        const after = toUserView(user);
+        await recordAudit(tx, {
+          actorId: actor.id,
+          action: data.password ? "user.update+password" : "user.update",
+          entityType: "user",
+          entityId: user.id,
+          before: toUserView(current),
+          after: data.password ? { ...after, passwordReset: true } : after,
+        });
+        return after;
+      },
+      // Serializable so that two admins demoting each other at once cannot leave no admin.
+      { isolationLevel: Prisma.TransactionIsolationLevel.Serializable },
+    ),
   );
 }

@@ -1,0 +1,131 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+import { QueueList } from "@/components/review/queue-list";
+import { kindLabel } from "@/components/workbench/labels";
+import { annotationKinds } from "@/lib/annotations/schemas";
+import { hasPermission } from "@/lib/auth/permissions";
+import { requirePageUser } from "@/lib/auth/session";
+import { listReturnedToMe, listReviewQueue } from "@/lib/reviews/service";
+
+export const metadata: Metadata = { title: "Review" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
+const uuid = /^[0-9a-f-]{36}$/i;
+
+function tabClass(isActive: boolean): string {
+  return `rounded-md px-3 py-1.5 text-sm font-medium ${isActive ? "bg-indigo-700 text-white" : "text-slate-700 hover:bg-slate-100"}`;
+}
+
+function chipClass(isActive: boolean): string {
+  return `rounded-full px-2.5 py-1 text-xs font-medium ring-1 ring-inset ${isActive ? "bg-indigo-700 text-white ring-indigo-700" : "bg-white text-slate-700 ring-slate-300 hover:bg-slate-50"}`;
+}
+
+export default async function ReviewPage({ searchParams }: Props) {
+  const user = await requirePageUser();
+  const params = await searchParams;
+  const canReview = hasPermission(user.role, "annotation.review");
+  const showMine = !canReview || one(params.mine) !== undefined;
+  const returned = await listReturnedToMe(user);
+  const comparisonId = one(params.comparison);
+  const kindParam = one(params.kind);
+  const kind = annotationKinds.find((k) => k === kindParam);
+  const queue = showMine
+    ? null
+    : await listReviewQueue(user, { comparisonId: comparisonId && uuid.test(comparisonId) ? comparisonId : undefined, kind });
+
+  const href = (patch: Record<string, string | undefined>) => {
+    const next = new URLSearchParams();
+    const merged = { comparison: comparisonId, kind, ...patch };
+    for (const [key, value] of Object.entries(merged)) if (value) next.set(key, value);
+    const query = next.toString();
+    return query ? `/review?${query}` : "/review";
+  };
+
+  return (
+    <main className="mx-auto w-full max-w-5xl px-4 py-8">
+      <h1 className="text-2xl font-semibold tracking-tight">{showMine ? "Returned to me" : "Review queue"}</h1>
+      <p className="mt-1 text-sm text-slate-600">
+        {showMine
+          ? "Your annotations a reviewer sent back, with what they asked for."
+          : "Annotations by others waiting for a decision, oldest submission first."}
+      </p>
+      {canReview ? (
+        <nav aria-label="Review lists" className="mt-4 flex gap-2">
+          <Link href="/review" className={tabClass(!showMine)} aria-current={!showMine ? "page" : undefined}>
+            To review ({queue ? queue.counts.total : "…"})
+          </Link>
+          <Link href="/review?mine=1" className={tabClass(showMine)} aria-current={showMine ? "page" : undefined}>
+            Returned to me ({returned.length})
+          </Link>
+        </nav>
+      ) : null}
+
+      {queue ? (
+        <>
+          <div className="mt-5 space-y-2" role="group" aria-label="Filters">
+            <div className="flex flex-wrap items-center gap-2">
+              <span className="w-24 text-xs font-semibold text-slate-500 uppercase">Kind</span>
+              <Link href={href({ kind: undefined })} className={chipClass(!kind)} aria-current={!kind ? "true" : undefined}>
+                All ({queue.counts.total})
+              </Link>
+              {annotationKinds.map((k) => (
+                <Link key={k} href={href({ kind: k })} className={chipClass(kind === k)} aria-current={kind === k ? "true" : undefined}>
+                  {kindLabel[k]} ({queue.counts.byKind[k] ?? 0})
+                </Link>
+              ))}
+            </div>
+            {queue.counts.byComparison.length > 1 || comparisonId ? (
+              <div className="flex flex-wrap items-center gap-2">
+                <span className="w-24 text-xs font-semibold text-slate-500 uppercase">Comparison</span>
+                <Link
+                  href={href({ comparison: undefined })}
+                  className={chipClass(!comparisonId)}
+                  aria-current={!comparisonId ? "true" : undefined}
+                >
+                  All
+                </Link>
+                {queue.counts.byComparison.map((c) => (
+                  <Link
+                    key={c.id}
+                    href={href({ comparison: c.id })}
+                    className={chipClass(comparisonId === c.id)}
+                    aria-current={comparisonId === c.id ? "true" : undefined}
+                  >
+                    {c.title} ({c.count})
+                  </Link>
+                ))}
+              </div>
+            ) : null}
+          </div>
+          <div className="mt-5">
+            <QueueList
+              items={queue.items}
+              hrefFor={(id) => `/review/${id}`}
+              empty={{
+                title: "Nothing to review",
+                body:
+                  kind || comparisonId
+                    ? "No annotation in review matches these filters."
+                    : "When someone submits an annotation for review, it appears here.",
+              }}
+            />
+          </div>
+        </>
+      ) : (
+        <div className="mt-5">
+          <QueueList
+            items={returned}
+            hrefFor={(id) => `/annotations/${id}`}
+            empty={{
+              title: "Nothing returned to you",
+              body: "When a reviewer requests changes on one of your annotations, it appears here with their comment.",
+            }}
+          />
+        </div>
+      )}
+    </main>
+  );
+}

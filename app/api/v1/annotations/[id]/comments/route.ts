@@ -1,0 +1,10 @@
+import { createCommentSchema } from "@/lib/comments/schemas";
+import { addComment, listComments } from "@/lib/comments/service";
+import { apiRoute, json, readJson } from "@/lib/http/api";
+
+export const GET = apiRoute<{ id: string }>(async ({ actor, params }) => json({ comments: await listComments(actor, params.id) }));
+
+export const POST = apiRoute<{ id: string }>(async ({ request, actor, params }) => {
+  const body = await readJson(request, createCommentSchema);
+  return json(await addComment(actor, params.id, body), { status: 201 });
+});

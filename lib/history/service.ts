@@ -1,0 +1,121 @@
+import "server-only";
+
+import { annotationSelect, toAnnotationView, type AnnotationView } from "@/lib/annotations/views";
+import { assertPermission, type Actor } from "@/lib/auth/actor";
+import { commentSelect, toCommentView, type CommentView } from "@/lib/comments/views";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { excerptAround, isNear, type Excerpt } from "@/lib/history/context";
+import { diffSnapshots, versionOf, type FieldChange } from "@/lib/history/diff";
+import { reviewSelect, toReviewView, type ReviewView } from "@/lib/reviews/views";
+import { assertId } from "@/lib/validation";
+
+// Everything that happened to one annotation (SPEC §4 history), and the
+// annotation shown in its comparison for reviewing.
+
+export type HistoryEvent = {
+  id: string;
+  action: string;
+  createdAt: string;
+  actor: { id: string; name: string } | null;
+  /** The annotation version this event produced, when it produced one. */
+  version: number | null;
+  changes: FieldChange[];
+  comment: string | null;
+};
+
+export type AnnotationHistory = { annotation: AnnotationView; reviews: ReviewView[]; comments: CommentView[]; events: HistoryEvent[] };
+
+async function loadAnnotation(id: string) {
+  const row = await db.annotation.findUnique({ where: { id: assertId(id, "annotation") }, select: annotationSelect });
+  if (!row) throw new AppError("not_found", "No annotation with this id.");
+  return row;
+}
+
+export async function getAnnotationHistory(actor: Actor, id: string): Promise<AnnotationHistory> {
+  assertPermission(actor, "comparison.read");
+  const annotation = await loadAnnotation(id);
+  const [reviews, comments, audit] = await Promise.all([
+    db.review.findMany({ where: { annotationId: annotation.id }, select: reviewSelect, orderBy: { createdAt: "asc" } }),
+    db.comment.findMany({ where: { annotationId: annotation.id }, select: commentSelect, orderBy: { createdAt: "asc" } }),
+    db.auditEvent.findMany({
+      where: { entityType: "annotation", entityId: annotation.id },
+      select: { id: true, action: true, createdAt: true, before: true, after: true, actor: { select: { id: true, name: true } } },
+      orderBy: { createdAt: "asc" },
+    }),
+  ]);
+  const events = audit.map((event): HistoryEvent => {
+    const after = event.after as Record<string, unknown> | null;
+    return {
+      id: event.id,
+      action: event.action,
+      createdAt: event.createdAt.toISOString(),
+      actor: event.actor,
+      version: versionOf(event.after),
+      changes: diffSnapshots(event.before, event.after),
+      comment: typeof after?.comment === "string" ? after.comment : null,
+    };
+  });
+  return { annotation: toAnnotationView(annotation), reviews: reviews.map(toReviewView), comments: comments.map(toCommentView), events };
+}
+
+type SourceSummary = { id: string; title: string; outlet: string | null };
+export type NearbyAnnotation = Pick<AnnotationView, "id" | "kind" | "status" | "rationale"> & { author: { id: string; name: string } };
+export type AnnotationContext = {
+  annotation: AnnotationView;
+  comparison: { id: string; title: string; question: string | null; left: SourceSummary; right: SourceSummary };
+  excerpts: Excerpt[];
+  nearby: NearbyAnnotation[];
+};
+
+/** The annotation with the text around its passages and the other annotations on those passages. */
+export async function getAnnotationContext(actor: Actor, id: string): Promise<AnnotationContext> {
+  assertPermission(actor, "comparison.read");
+  const annotation = await loadAnnotation(id);
+  const sourceFields = { id: true, title: true, outlet: true, text: true } as const;
+  const comparison = await db.comparison.findUniqueOrThrow({
+    where: { id: annotation.comparisonId },
+    select: { id: true, title: true, question: true, leftSource: { select: sourceFields }, rightSource: { select: sourceFields } },
+  });
+  const texts = new Map([comparison.leftSource, comparison.rightSource].map((s) => [s.id, s.text]));
+  const excerpts = annotation.spans.map((span) => ({
+    sourceId: span.sourceId,
+    ...excerptAround(texts.get(span.sourceId) ?? "", span.start, span.end),
+  }));
+  const others = await db.annotation.findMany({
+    where: { comparisonId: annotation.comparisonId, id: { not: annotation.id } },
+    select: {
+      id: true,
+      kind: true,
+      status: true,
+      rationale: true,
+      author: { select: { id: true, name: true } },
+      spans: { select: { sourceId: true, start: true, end: true } },
+    },
+    orderBy: { createdAt: "asc" },
+  });
+  const nearby = others
+    .filter((other) =>
+      other.spans.some((span) =>
+        isNear(
+          annotation.spans.filter((own) => own.sourceId === span.sourceId),
+          span.start,
+          span.end,
+        ),
+      ),
+    )
+    .map(({ spans: _spans, ...rest }) => rest);
+  const summary = ({ id: sourceId, title, outlet }: SourceSummary) => ({ id: sourceId, title, outlet });
+  return {
+    annotation: toAnnotationView(annotation),
+    comparison: {
+      id: comparison.id,
+      title: comparison.title,
+      question: comparison.question,
+      left: summary(comparison.leftSource),
+      right: summary(comparison.rightSource),
+    },
+    excerpts,
+    nearby,
+  };
+}

@@ -1,0 +1,19 @@
+import { z } from "zod";
+
+import { reviewDecisions } from "@/lib/annotations/state";
+
+export const MAX_REVIEW_COMMENT = 5_000;
+
+export const reviewInputSchema = z.object({
+  decision: z.enum(reviewDecisions),
+  comment: z.string().trim().max(MAX_REVIEW_COMMENT, `At most ${MAX_REVIEW_COMMENT} characters.`).optional(),
+  version: z.number().int().positive(),
+});
+
+export const reviewQueueFilterSchema = z.object({
+  comparisonId: z.string().uuid().optional(),
+  kind: z.enum(["agreement", "contradiction", "note"]).optional(),
+});
+
+export type ReviewInput = z.input<typeof reviewInputSchema>;
+export type ReviewQueueFilter = z.infer<typeof reviewQueueFilterSchema>;
