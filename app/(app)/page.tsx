@@ -1,14 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { listComparisons } from "@/lib/comparisons/service";
+import { ComparisonActionsMenu } from "@/components/comparisons/comparison-actions-menu";
+import { hasPermission } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
+import { listComparisons } from "@/lib/comparisons/service";
 
 export const metadata: Metadata = { title: "Comparisons" };
 
-export default async function HomePage() {
+type Props = { searchParams: Promise<{ archived?: string }> };
+
+export default async function HomePage({ searchParams }: Props) {
   const user = await requirePageUser();
-  const comparisons = await listComparisons(user);
+  const showArchived = (await searchParams).archived === "show";
+  const comparisons = await listComparisons(user, { includeArchived: showArchived });
+  const canDelete = hasPermission(user.role, "comparison.delete");
   return (
     <main className="mx-auto w-full max-w-5xl px-4 py-8">
       <div className="mb-6 flex items-end justify-between gap-4">
@@ -16,9 +22,20 @@ export default async function HomePage() {
           <h1 className="text-2xl font-semibold tracking-tight">Comparisons</h1>
           <p className="mt-1 text-sm text-slate-600">Two sources side by side; where they agree, where they contradict.</p>
         </div>
-        <Link href="/comparisons/new" className="inline-flex items-center rounded-md bg-indigo-700 px-3.5 py-2 text-sm font-medium text-white hover:bg-indigo-800">
-          New comparison
-        </Link>
+        <div className="flex items-center gap-3">
+          <Link
+            href={showArchived ? "/" : "/?archived=show"}
+            className="text-sm font-medium text-slate-600 hover:text-slate-900 hover:underline"
+          >
+            {showArchived ? "Hide archived" : "Show archived"}
+          </Link>
+          <Link
+            href="/comparisons/new"
+            className="inline-flex items-center rounded-md bg-indigo-700 px-3.5 py-2 text-sm font-medium text-white hover:bg-indigo-800"
+          >
+            New comparison
+          </Link>
+        </div>
       </div>
       {comparisons.length === 0 ? (
         <div className="rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center">
@@ -28,10 +45,16 @@ export default async function HomePage() {
       ) : (
         <ul className="space-y-3">
           {comparisons.map((comparison) => (
-            <li key={comparison.id} className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm transition hover:border-indigo-300">
-              <Link href={`/comparisons/${comparison.id}`} className="text-lg font-medium text-indigo-800 hover:underline">
-                {comparison.title}
-              </Link>
+            <li
+              key={comparison.id}
+              className={`rounded-xl border border-slate-200 p-5 shadow-sm transition hover:border-indigo-300 ${comparison.archivedAt ? "bg-slate-50" : "bg-white"}`}
+            >
+              <div className="flex flex-wrap items-start justify-between gap-2">
+                <Link href={`/comparisons/${comparison.id}`} className="text-lg font-medium text-indigo-800 hover:underline">
+                  {comparison.title}
+                </Link>
+                <ComparisonActionsMenu comparison={comparison} canDelete={canDelete} afterDelete="refresh" />
+              </div>
               {comparison.question ? <p className="mt-1 text-sm text-slate-700">{comparison.question}</p> : null}
               <p className="mt-2 text-sm text-slate-600">
                 <span className="font-medium">{comparison.left.title}</span>

@@ -2,22 +2,24 @@ import "server-only";
 
 import { annotationSelect, toAnnotationView } from "@/lib/annotations/views";
 import { assertPermission, type Actor } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/record";
 import {
-  sourceSelect,
-  toSourceView,
-  type ComparisonDetail,
-  type ComparisonSummary,
-} from "@/lib/comparisons/views";
+  createComparisonSchema,
+  updateComparisonSchema,
+  type CreateComparisonInput,
+  type UpdateComparisonInput,
+} from "@/lib/comparisons/schemas";
+import { sourceSelect, toSourceView, type ComparisonDetail, type ComparisonSummary } from "@/lib/comparisons/views";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
-import { assertId } from "@/lib/validation";
+import { AppError, isAppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { PrepareOptions } from "@/lib/sources/prepare";
+import { insertSource, prepareNewSource } from "@/lib/sources/service";
+import { assertId, parseInput } from "@/lib/validation";
 
 export type ListComparisonsOptions = { includeArchived?: boolean };
 
-export async function listComparisons(
-  actor: Actor,
-  options: ListComparisonsOptions = {},
-): Promise<ComparisonSummary[]> {
+export async function listComparisons(actor: Actor, options: ListComparisonsOptions = {}): Promise<ComparisonSummary[]> {
   assertPermission(actor, "comparison.read");
   const rows = await db.comparison.findMany({
     where: options.includeArchived ? {} : { archivedAt: null },
@@ -39,8 +41,7 @@ export async function listComparisons(
   });
   return rows.map((row) => {
     const mine = counts.filter((c) => c.comparisonId === row.id);
-    const sum = (predicate: (c: (typeof mine)[number]) => boolean) =>
-      mine.filter(predicate).reduce((total, c) => total + c._count._all, 0);
+    const sum = (predicate: (c: (typeof mine)[number]) => boolean) => mine.filter(predicate).reduce((total, c) => total + c._count._all, 0);
     return {
       id: row.id,
       title: row.title,
@@ -86,4 +87,161 @@ export async function getComparison(actor: Actor, id: string): Promise<Compariso
     right: toSourceView(row.rightSource),
     annotations: row.annotations.map(toAnnotationView),
   };
+}
+
+export type ComparisonRecord = {
+  id: string;
+  title: string;
+  question: string | null;
+  archivedAt: string | null;
+  createdAt: string;
+  left: { id: string; title: string; outlet: string | null };
+  right: { id: string; title: string; outlet: string | null };
+};
+
+const recordSelect = {
+  id: true,
+  title: true,
+  question: true,
+  archivedAt: true,
+  createdAt: true,
+  leftSource: { select: { id: true, title: true, outlet: true } },
+  rightSource: { select: { id: true, title: true, outlet: true } },
+} satisfies Prisma.ComparisonSelect;
+
+function toRecord(row: Prisma.ComparisonGetPayload<{ select: typeof recordSelect }>): ComparisonRecord {
+  const { leftSource, rightSource, archivedAt, createdAt, ...rest } = row;
+  return {
+    ...rest,
+    archivedAt: archivedAt?.toISOString() ?? null,
+    createdAt: createdAt.toISOString(),
+    left: leftSource,
+    right: rightSource,
+  };
+}
+
+/** Field errors of a side's import, renamed to that side ("text" → "left.text"). */
+async function withSidePrefix<T>(side: Side, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    const errors = Object.fromEntries(
+      Object.entries(error.errors ?? { _: error.message }).map(([key, message]) => [`${side}.${key === "_" ? "text" : key}`, message]),
+    );
+    throw new AppError(error.code, `${side === "left" ? "Source A" : "Source B"}: ${error.message}`, { errors, extra: error.extra });
+  }
+}
+
+type Side = "left" | "right";
+
+/**
+ * Creates a comparison over existing sources and/or new ones imported inline.
+ * Imports (including URL fetches) happen first; then sources, comparison and
+ * audit entries are written in one transaction, so a failure stores nothing.
+ */
+export async function createComparison(
+  actor: Actor,
+  input: CreateComparisonInput,
+  options: PrepareOptions = {},
+): Promise<ComparisonRecord> {
+  assertPermission(actor, "comparison.create");
+  const data = parseInput(createComparisonSchema, input);
+  const sides = (["left", "right"] as const).map((side) => {
+    const id = data[`${side}SourceId`];
+    const inline = data[side];
+    if (id && inline)
+      throw new AppError("unprocessable", "Pick an existing source or import a new one, not both.", {
+        errors: { [side]: "Pick an existing source or import a new one, not both." },
+      });
+    if (!id && !inline)
+      throw new AppError("unprocessable", `Choose ${side === "left" ? "source A" : "source B"}.`, {
+        errors: { [`${side}SourceId`]: "Choose a source or import one." },
+      });
+    if (inline) assertPermission(actor, "source.create");
+    return { side, id: id?.toLowerCase(), inline };
+  });
+  if (sides[0]!.id && sides[0]!.id === sides[1]!.id) {
+    throw new AppError("unprocessable", "Compare two different sources.", { errors: { rightSourceId: "Pick a different source than A." } });
+  }
+  const prepared = await Promise.all(
+    sides.map((side) => (side.inline ? withSidePrefix(side.side, () => prepareNewSource(side.inline!, options)) : Promise.resolve(null))),
+  );
+  return db.$transaction(async (tx) => {
+    const ids: string[] = [];
+    for (const [index, side] of sides.entries()) {
+      const ready = prepared[index];
+      if (ready) {
+        ids.push((await withSidePrefix(side.side, () => insertSource(tx, actor, ready.data, ready.prepared))).id);
+        continue;
+      }
+      const existing = await tx.source.findUnique({ where: { id: side.id! }, select: { id: true } });
+      if (!existing)
+        throw new AppError("unprocessable", "No source with this id.", { errors: { [`${side.side}SourceId`]: "No source with this id." } });
+      ids.push(existing.id);
+    }
+    const created = await tx.comparison.create({
+      data: { title: data.title, question: data.question ?? null, leftSourceId: ids[0]!, rightSourceId: ids[1]!, createdById: actor.id },
+      select: recordSelect,
+    });
+    const record = toRecord(created);
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "comparison.create",
+      entityType: "comparison",
+      entityId: created.id,
+      comparisonId: created.id,
+      after: record,
+    });
+    return record;
+  });
+}
+
+export async function updateComparison(actor: Actor, id: string, input: UpdateComparisonInput): Promise<ComparisonRecord> {
+  assertPermission(actor, "comparison.update");
+  const data = parseInput(updateComparisonSchema, input);
+  const comparisonId = assertId(id, "comparison");
+  return db.$transaction(async (tx) => {
+    const current = await tx.comparison.findUnique({ where: { id: comparisonId }, select: recordSelect });
+    if (!current) throw new AppError("not_found", "No comparison with this id.");
+    const archivedAt = data.archived === undefined ? undefined : data.archived ? (current.archivedAt ?? new Date()) : null;
+    const updated = await tx.comparison.update({
+      where: { id: comparisonId },
+      data: { title: data.title, question: data.question, archivedAt },
+      select: recordSelect,
+    });
+    const before = toRecord(current);
+    const after = toRecord(updated);
+    const action =
+      data.archived === undefined || Boolean(before.archivedAt) === data.archived
+        ? "comparison.update"
+        : data.archived
+          ? "comparison.archive"
+          : "comparison.unarchive";
+    await recordAudit(tx, { actorId: actor.id, action, entityType: "comparison", entityId: comparisonId, comparisonId, before, after });
+    return after;
+  });
+}
+
+/** Admins only. Annotations, spans, reviews and comments go with it (cascade); the audit trail stays. */
+export async function deleteComparison(actor: Actor, id: string): Promise<void> {
+  assertPermission(actor, "comparison.delete");
+  const comparisonId = assertId(id, "comparison");
+  await db.$transaction(async (tx) => {
+    const current = await tx.comparison.findUnique({
+      where: { id: comparisonId },
+      select: { ...recordSelect, _count: { select: { annotations: true } } },
+    });
+    if (!current) throw new AppError("not_found", "No comparison with this id.");
+    const { _count, ...row } = current;
+    await tx.comparison.delete({ where: { id: comparisonId } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "comparison.delete",
+      entityType: "comparison",
+      entityId: comparisonId,
+      comparisonId,
+      before: { ...toRecord(row), annotationCount: _count.annotations },
+    });
+  });
 }

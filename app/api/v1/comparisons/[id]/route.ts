@@ -1,4 +1,16 @@
-import { getComparison } from "@/lib/comparisons/service";
-import { apiRoute, json } from "@/lib/http/api";
+import { updateComparisonSchema } from "@/lib/comparisons/schemas";
+import { deleteComparison, getComparison, updateComparison } from "@/lib/comparisons/service";
+import { apiRoute, json, readJson } from "@/lib/http/api";
 
 export const GET = apiRoute<{ id: string }>(async ({ actor, params }) => json(await getComparison(actor, params.id)));
+
+export const PATCH = apiRoute<{ id: string }>(async ({ request, actor, params }) => {
+  const body = await readJson(request, updateComparisonSchema);
+  return json(await updateComparison(actor, params.id, body));
+});
+
+/** Admins only; everything attached goes with it. */
+export const DELETE = apiRoute<{ id: string }>(async ({ actor, params }) => {
+  await deleteComparison(actor, params.id);
+  return new Response(null, { status: 204 });
+});

@@ -1,0 +1,97 @@
+/**
+ * Which addresses the server may fetch a page from. Anything but public
+ * unicast is refused by default: loopback, private, link-local (cloud
+ * metadata at 169.254.169.254), CGNAT, multicast, unspecified, reserved, and
+ * IPv6 forms that embed such an IPv4 address (mapped, NAT64, 6to4, Teredo).
+ * Intranet deployments opt in to private ranges with PARALLAX_ALLOW_PRIVATE_URLS.
+ */
+import ipaddr from "ipaddr.js";
+
+import { AppError } from "@/lib/errors";
+
+/** Ranges an intranet deployment may allow; the rest are never fetchable. */
+export const PRIVATE_RANGES = ["private", "loopback", "linkLocal", "carrierGradeNat", "uniqueLocal"] as const;
+
+export type AddressPolicy = {
+  /** Non-public ranges (ipaddr.js range names) that are allowed anyway. */
+  allowedRanges?: ReadonlySet<string>;
+};
+
+/** Read at call time so the flag can change without a restart (and in tests). */
+export function defaultAddressPolicy(): AddressPolicy {
+  const flag = process.env.PARALLAX_ALLOW_PRIVATE_URLS;
+  return flag === "true" || flag === "1" ? { allowedRanges: new Set(PRIVATE_RANGES) } : {};
+}
+
+/** The ipaddr.js range of an address; embedded IPv4 addresses are classified as IPv4. */
+export function classifyAddress(address: string): string {
+  if (!ipaddr.isValid(address)) return "invalid";
+  const parsed = ipaddr.parse(address);
+  if (parsed.kind() === "ipv4") return parsed.range();
+  const v6 = parsed as ipaddr.IPv6;
+  if (v6.isIPv4MappedAddress()) return v6.toIPv4Address().range();
+  const range = v6.range();
+  // rfc6145 (::ffff:0:a.b.c.d), NAT64 and 6to4 carry an IPv4 address in their low or middle bits.
+  if (range === "rfc6145" || range === "rfc6052") return embeddedIPv4(v6.toByteArray().slice(12));
+  if (range === "6to4") return embeddedIPv4(v6.toByteArray().slice(2, 6));
+  return range;
+}
+
+function embeddedIPv4(bytes: number[]): string {
+  const range = new ipaddr.IPv4(bytes).range();
+  // Translation prefixes are not plain public unicast even when the embedded address is.
+  return range === "unicast" ? "translated" : range;
+}
+
+export function isAddressAllowed(address: string, policy: AddressPolicy = {}): boolean {
+  const range = classifyAddress(address);
+  return range === "unicast" || (policy.allowedRanges?.has(range) ?? false);
+}
+
+const rangeLabel: Record<string, string> = {
+  loopback: "a loopback address",
+  private: "a private network address",
+  uniqueLocal: "a private network address",
+  linkLocal: "a link-local address",
+  carrierGradeNat: "a carrier-grade NAT address",
+  multicast: "a multicast address",
+  broadcast: "a broadcast address",
+  unspecified: "an unspecified address",
+};
+
+/** Throws a 422 naming why `address` (of `host`) may not be fetched. */
+export function assertAddressAllowed(address: string, host: string, policy: AddressPolicy = {}): void {
+  if (isAddressAllowed(address, policy)) return;
+  const range = classifyAddress(address);
+  const what = rangeLabel[range] ?? "a reserved, non-public address";
+  throw new AppError(
+    "unprocessable",
+    `Refused to fetch ${host}: it points to ${what} (${address}). Only public web addresses can be imported.`,
+    {
+      errors: { url: `Points to ${what}; only public web addresses can be imported.` },
+    },
+  );
+}
+
+/** Parses and checks a URL's shape: http(s) only, no credentials. */
+export function parseFetchableUrl(raw: string): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw urlError("This is not a valid URL.");
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw urlError("Only http and https URLs can be imported.");
+  if (url.username || url.password) throw urlError("URLs with a user name or password cannot be imported.");
+  return url;
+}
+
+/** The IP literal in a URL host ("[::1]" → "::1"), or null for a name. */
+export function ipLiteral(hostname: string): string | null {
+  const bare = hostname.startsWith("[") && hostname.endsWith("]") ? hostname.slice(1, -1) : hostname;
+  return ipaddr.isValid(bare) ? bare : null;
+}
+
+export function urlError(message: string): AppError {
+  return new AppError("unprocessable", message, { errors: { url: message } });
+}
