@@ -5,6 +5,7 @@ import Link from "next/link";
 import { canEditStatus } from "@/lib/annotations/state";
 import type { AnnotationView } from "@/lib/annotations/views";
 
+import { ReviewReason } from "@/components/review/review-reason";
 import { Button } from "@/components/ui/button";
 
 import { KindBadge, StatusBadge } from "./badges";
@@ -15,6 +16,8 @@ type Props = {
   annotation: AnnotationView;
   viewer: Viewer;
   sourceLabel: (sourceId: string) => string;
+  /** Spans whose quote could not be found in the displayed text. */
+  orphanedSpanIds?: ReadonlySet<string>;
   isBusy: boolean;
   message: string | null;
   onEdit: () => void;
@@ -23,7 +26,18 @@ type Props = {
   onClose: () => void;
 };
 
-export function AnnotationDetail({ annotation, viewer, sourceLabel, isBusy, message, onEdit, onDelete, onSubmit, onClose }: Props) {
+export function AnnotationDetail({
+  annotation,
+  viewer,
+  sourceLabel,
+  orphanedSpanIds,
+  isBusy,
+  message,
+  onEdit,
+  onDelete,
+  onSubmit,
+  onClose,
+}: Props) {
   const isAuthor = annotation.author.id === viewer.id;
   const isAdmin = viewer.role === "admin";
   const canEdit = (isAuthor || isAdmin) && canEditStatus(annotation.status);
@@ -39,16 +53,27 @@ export function AnnotationDetail({ annotation, viewer, sourceLabel, isBusy, mess
         <KindBadge kind={annotation.kind} />
         <StatusBadge status={annotation.status} />
         <span className="text-xs text-slate-500">v{annotation.version}</span>
-        <button type="button" onClick={onClose} className="ml-auto rounded px-1 text-lg leading-none text-slate-500 hover:text-slate-900" aria-label="Close annotation">
+        <button
+          type="button"
+          onClick={onClose}
+          className="ml-auto rounded px-1 text-lg leading-none text-slate-500 hover:text-slate-900"
+          aria-label="Close annotation"
+        >
           ×
         </button>
       </div>
+      <ReviewReason annotationId={annotation.id} status={annotation.status} version={annotation.version} />
       <p className="mt-2 text-sm whitespace-pre-wrap text-slate-900">{annotation.rationale}</p>
       <ul className="mt-2 space-y-1.5">
         {annotation.spans.map((span) => (
           <li key={span.id} className="text-sm">
             <span className="text-xs font-semibold text-slate-500">{sourceLabel(span.sourceId)}</span>
             <blockquote className="line-clamp-3 border-l-2 border-slate-300 pl-2 font-serif text-slate-700">“{span.exact}”</blockquote>
+            {orphanedSpanIds?.has(span.id) ? (
+              <p className="mt-0.5 text-xs font-medium text-amber-800">
+                ⚠ Orphaned passage: this quote is no longer in the source text, so it is not highlighted.
+              </p>
+            ) : null}
           </li>
         ))}
       </ul>
@@ -85,7 +110,10 @@ export function AnnotationDetail({ annotation, viewer, sourceLabel, isBusy, mess
             Delete
           </Button>
         ) : null}
-        <Link href={`/annotations/${annotation.id}`} className="inline-flex items-center rounded-md px-2.5 py-1 text-xs font-medium text-indigo-700 hover:bg-indigo-50">
+        <Link
+          href={`/annotations/${annotation.id}`}
+          className="inline-flex items-center rounded-md px-2.5 py-1 text-xs font-medium text-indigo-700 hover:bg-indigo-50"
+        >
           History &amp; comments
         </Link>
       </div>

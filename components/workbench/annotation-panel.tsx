@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useRef, type KeyboardEvent } from "react";
+import { useEffect, useMemo, useRef, type KeyboardEvent } from "react";
 
 import { annotationKinds, annotationStatuses } from "@/lib/annotations/schemas";
 import { statusLabel } from "@/lib/annotations/state";
@@ -12,6 +12,8 @@ import { kindLabel } from "./labels";
 
 type Props = {
   annotations: AnnotationView[];
+  /** Orphaned span ids by annotation id (see placement.ts). */
+  orphans?: ReadonlyMap<string, ReadonlySet<string>>;
   filters: AnnotationFilters;
   onFilters: (filters: AnnotationFilters) => void;
   selectedId: string | null;
@@ -19,12 +21,21 @@ type Props = {
   sourceLabel: (sourceId: string) => string;
 };
 
-export function AnnotationPanel({ annotations, filters, onFilters, selectedId, onChoose, sourceLabel }: Props) {
+export function AnnotationPanel({ annotations, orphans, filters, onFilters, selectedId, onChoose, sourceLabel }: Props) {
   const listRef = useRef<HTMLUListElement>(null);
   const visible = useMemo(() => filterAnnotations(annotations, filters), [annotations, filters]);
   const authors = useMemo(() => [...new Map(annotations.map((a) => [a.author.id, a.author.name])).entries()], [annotations]);
   const tags = useMemo(() => [...new Set(annotations.flatMap((a) => a.tags))].sort(), [annotations]);
   const set = (patch: Partial<AnnotationFilters>) => onFilters({ ...filters, ...patch });
+
+  // Opening the detail above shrinks the list; keep the chosen annotation in sight.
+  useEffect(() => {
+    if (!selectedId) return;
+    const frame = requestAnimationFrame(() =>
+      listRef.current?.querySelector(`[data-annotation="${CSS.escape(selectedId)}"]`)?.scrollIntoView({ block: "nearest" }),
+    );
+    return () => cancelAnimationFrame(frame);
+  }, [selectedId]);
 
   // Arrow keys move between annotations, like a list box.
   const onListKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
@@ -43,18 +54,38 @@ export function AnnotationPanel({ annotations, filters, onFilters, selectedId, o
     <section aria-labelledby="annotations-title" className="flex min-h-0 flex-col">
       <div className="border-b border-slate-200 p-4">
         <h2 id="annotations-title" className="text-base font-semibold">
-          Annotations <span className="font-normal text-slate-500">({visible.length === annotations.length ? annotations.length : `${visible.length} of ${annotations.length}`})</span>
+          Annotations{" "}
+          <span className="font-normal text-slate-500">
+            ({visible.length === annotations.length ? annotations.length : `${visible.length} of ${annotations.length}`})
+          </span>
         </h2>
         <div className="mt-3 grid grid-cols-2 gap-2 text-sm">
-          <FilterSelect label="Kind" value={filters.kind} onChange={(kind) => set({ kind })} options={annotationKinds.map((k) => [k, `${kindLabel[k]} (${annotations.filter((a) => a.kind === k).length})`])} />
-          <FilterSelect label="Status" value={filters.status} onChange={(status) => set({ status })} options={annotationStatuses.map((s) => [s, `${statusLabel[s]} (${annotations.filter((a) => a.status === s).length})`])} />
+          <FilterSelect
+            label="Kind"
+            value={filters.kind}
+            onChange={(kind) => set({ kind })}
+            options={annotationKinds.map((k) => [k, `${kindLabel[k]} (${annotations.filter((a) => a.kind === k).length})`])}
+          />
+          <FilterSelect
+            label="Status"
+            value={filters.status}
+            onChange={(status) => set({ status })}
+            options={annotationStatuses.map((s) => [s, `${statusLabel[s]} (${annotations.filter((a) => a.status === s).length})`])}
+          />
           <FilterSelect label="Author" value={filters.author} onChange={(author) => set({ author })} options={authors} />
           <FilterSelect label="Tag" value={filters.tag} onChange={(tag) => set({ tag })} options={tags.map((t) => [t, t])} />
           <div className="col-span-2">
             <label htmlFor="filter-query" className="sr-only">
               Search annotations
             </label>
-            <input id="filter-query" type="search" value={filters.query} onChange={(e) => set({ query: e.target.value })} placeholder="Search rationale, quotes, tags" className="input py-1.5" />
+            <input
+              id="filter-query"
+              type="search"
+              value={filters.query}
+              onChange={(e) => set({ query: e.target.value })}
+              placeholder="Search rationale, quotes, tags"
+              className="input py-1.5"
+            />
           </div>
         </div>
       </div>
@@ -66,7 +97,12 @@ export function AnnotationPanel({ annotations, filters, onFilters, selectedId, o
       ) : visible.length === 0 ? (
         <p className="p-6 text-center text-sm text-slate-600">No annotation matches these filters.</p>
       ) : (
-        <ul ref={listRef} className="min-h-0 flex-1 divide-y divide-slate-100 overflow-y-auto" aria-label="Annotation list" onKeyDown={onListKeyDown}>
+        <ul
+          ref={listRef}
+          className="min-h-0 flex-1 divide-y divide-slate-100 overflow-y-auto"
+          aria-label="Annotation list"
+          onKeyDown={onListKeyDown}
+        >
           {visible.map((annotation) => {
             const isSelected = annotation.id === selectedId;
             return (
@@ -81,6 +117,7 @@ export function AnnotationPanel({ annotations, filters, onFilters, selectedId, o
                   <span className="flex flex-wrap items-center gap-1.5">
                     <KindBadge kind={annotation.kind} />
                     <StatusBadge status={annotation.status} />
+                    {orphans?.has(annotation.id) ? <span className="text-xs font-medium text-amber-800">⚠ Orphaned passage</span> : null}
                     <span className="ml-auto text-xs text-slate-500">{annotation.author.name}</span>
                   </span>
                   <span className="mt-1.5 line-clamp-2 block text-sm text-slate-800">{annotation.rationale}</span>
@@ -97,7 +134,17 @@ export function AnnotationPanel({ annotations, filters, onFilters, selectedId, o
   );
 }
 
-function FilterSelect({ label, value, onChange, options }: { label: string; value: string; onChange: (value: string) => void; options: Array<[string, string]> }) {
+function FilterSelect({
+  label,
+  value,
+  onChange,
+  options,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: Array<[string, string]>;
+}) {
   const id = `filter-${label.toLowerCase()}`;
   return (
     <div>

@@ -21,7 +21,10 @@ export async function apiFetch<T>(path: string, init: { method?: string; body?: 
       credentials: "same-origin",
     });
   } catch {
-    return { ok: false, problem: { title: "Network error", status: 0, detail: "Could not reach the server. Your work is still here; try again." } };
+    return {
+      ok: false,
+      problem: { title: "Network error", status: 0, detail: "Could not reach the server. Your work is still here; try again." },
+    };
   }
   if (response.status === 204) return { ok: true, data: undefined as T };
   const body = (await response.json().catch(() => null)) as unknown;

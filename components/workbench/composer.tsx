@@ -3,6 +3,8 @@
 import { useEffect, useRef } from "react";
 
 import { annotationKinds, confidences, type AnnotationKind, type Confidence } from "@/lib/annotations/schemas";
+import { statusLabel } from "@/lib/annotations/state";
+import type { AnnotationView } from "@/lib/annotations/views";
 
 import { Button } from "@/components/ui/button";
 
@@ -19,6 +21,8 @@ export type ComposerState = {
   tags: string;
   editing: { id: string; version: number } | null;
   error: string | null;
+  /** The newer version the server returned with a 409, shown next to the analyst's own text. */
+  conflict?: AnnotationView | null;
   fieldErrors: Record<string, string>;
   isSaving: boolean;
 };
@@ -76,8 +80,18 @@ export function Composer({ state, sources, onChange, onArm, onSave, onCancel }: 
         <legend className="text-sm font-medium text-slate-700">Kind</legend>
         <div className="mt-1 flex gap-1">
           {annotationKinds.map((kind) => (
-            <label key={kind} className={`flex-1 cursor-pointer rounded-md border px-2 py-1.5 text-center text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-600 ${state.kind === kind ? "border-indigo-600 bg-indigo-50 font-semibold" : "border-slate-300"}`}>
-              <input type="radio" name="kind" value={kind} checked={state.kind === kind} onChange={() => onChange({ kind })} className="sr-only" />
+            <label
+              key={kind}
+              className={`flex-1 cursor-pointer rounded-md border px-2 py-1.5 text-center text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-indigo-600 ${state.kind === kind ? "border-indigo-600 bg-indigo-50 font-semibold" : "border-slate-300"}`}
+            >
+              <input
+                type="radio"
+                name="kind"
+                value={kind}
+                checked={state.kind === kind}
+                onChange={() => onChange({ kind })}
+                className="sr-only"
+              />
               {kindLabel[kind]}
             </label>
           ))}
@@ -93,7 +107,12 @@ export function Composer({ state, sources, onChange, onArm, onSave, onCancel }: 
               <li key={`${span.sourceId}-${span.start}-${span.end}`} className="rounded-md border border-slate-200 bg-slate-50 p-2 text-sm">
                 <div className="flex items-start justify-between gap-2">
                   <span className="text-xs font-semibold text-slate-500">{source?.label}</span>
-                  <button type="button" className="rounded text-xs text-slate-500 hover:text-red-700" aria-label={`Remove passage ${index + 1}`} onClick={() => onChange({ spans: state.spans.filter((_, i) => i !== index) })}>
+                  <button
+                    type="button"
+                    className="rounded text-xs text-slate-500 hover:text-red-700"
+                    aria-label={`Remove passage ${index + 1}`}
+                    onClick={() => onChange({ spans: state.spans.filter((_, i) => i !== index) })}
+                  >
                     Remove
                   </button>
                 </div>
@@ -102,12 +121,22 @@ export function Composer({ state, sources, onChange, onArm, onSave, onCancel }: 
             );
           })}
         </ul>
-        {missing && !armed ? <p className="mt-2 text-sm text-amber-800">An {state.kind} needs a passage in {missing.label} too.</p> : null}
+        {missing && !armed ? (
+          <p className="mt-2 text-sm text-amber-800">
+            An {state.kind} needs a passage in {missing.label} too.
+          </p>
+        ) : null}
         {isNoteWithTooMany ? <p className="mt-2 text-sm text-amber-800">A note points to exactly one passage; remove the others.</p> : null}
         {state.kind !== "note" ? (
           <div className="mt-2 flex flex-wrap gap-2">
             {sources.map((source) => (
-              <Button key={source.id} variant="secondary" size="sm" onClick={() => onArm(state.armedSourceId === source.id ? null : source.id)} aria-pressed={state.armedSourceId === source.id}>
+              <Button
+                key={source.id}
+                variant="secondary"
+                size="sm"
+                onClick={() => onArm(state.armedSourceId === source.id ? null : source.id)}
+                aria-pressed={state.armedSourceId === source.id}
+              >
                 {state.armedSourceId === source.id ? `Picking in ${source.label}…` : `Add passage from ${source.label}`}
               </Button>
             ))}
@@ -144,7 +173,12 @@ export function Composer({ state, sources, onChange, onArm, onSave, onCancel }: 
           <label htmlFor="confidence" className="text-sm font-medium text-slate-700">
             Confidence
           </label>
-          <select id="confidence" value={state.confidence} onChange={(event) => onChange({ confidence: event.target.value as Confidence })} className="input mt-1">
+          <select
+            id="confidence"
+            value={state.confidence}
+            onChange={(event) => onChange({ confidence: event.target.value as Confidence })}
+            className="input mt-1"
+          >
             {confidences.map((confidence) => (
               <option key={confidence} value={confidence}>
                 {confidence[0]!.toUpperCase() + confidence.slice(1)}
@@ -156,7 +190,13 @@ export function Composer({ state, sources, onChange, onArm, onSave, onCancel }: 
           <label htmlFor="tags" className="text-sm font-medium text-slate-700">
             Tags
           </label>
-          <input id="tags" value={state.tags} onChange={(event) => onChange({ tags: event.target.value })} className="input mt-1" placeholder="comma, separated" />
+          <input
+            id="tags"
+            value={state.tags}
+            onChange={(event) => onChange({ tags: event.target.value })}
+            className="input mt-1"
+            placeholder="comma, separated"
+          />
         </div>
       </div>
       {state.fieldErrors.tags ? <p className="text-sm text-red-700">{state.fieldErrors.tags}</p> : null}
@@ -165,6 +205,23 @@ export function Composer({ state, sources, onChange, onArm, onSave, onCancel }: 
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
           {state.error}
         </p>
+      ) : null}
+
+      {state.conflict ? (
+        <div data-testid="conflict-version" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+          <p className="font-medium">
+            Their version (v{state.conflict.version}, {statusLabel[state.conflict.status].toLowerCase()},{" "}
+            {kindLabel[state.conflict.kind].toLowerCase()})
+          </p>
+          <p className="mt-1 whitespace-pre-wrap">{state.conflict.rationale}</p>
+          <ul className="mt-1 space-y-0.5 text-xs text-amber-900">
+            {state.conflict.spans.map((span) => (
+              <li key={span.id}>
+                {sources.find((s) => s.id === span.sourceId)?.label}: “{span.exact}”
+              </li>
+            ))}
+          </ul>
+        </div>
       ) : null}
 
       <div className="flex gap-2">

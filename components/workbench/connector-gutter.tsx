@@ -4,13 +4,12 @@ import { useCallback, useEffect, useRef, useState } from "react";
 
 import type { AnnotationView } from "@/lib/annotations/views";
 
-import { rangeFromOffsets, type TextIndex } from "./text-dom";
+import { connectorPath, layoutConnectors, type Connector } from "./connector-layout";
+import type { TextIndex } from "./text-dom";
 
 // Draws one connector per cross-source link between the two columns. The
-// geometry is recomputed in one animation frame after scrolls and resizes;
-// only the first span on each side anchors a line.
-
-export type Connector = { id: string; kind: AnnotationView["kind"]; status: AnnotationView["status"]; y1: number; y2: number };
+// geometry (connector-layout.ts) is recomputed in one animation frame after
+// scrolls and resizes; only the first span on each side anchors a line.
 
 type Props = {
   annotations: AnnotationView[];
@@ -29,13 +28,6 @@ const stroke: Record<AnnotationView["kind"], { color: string; dash?: string }> =
   note: { color: "#1a73e8", dash: "2 3" },
 };
 
-function anchorY(index: TextIndex | undefined, start: number, end: number, top: number): number | null {
-  if (!index) return null;
-  const range = rangeFromOffsets(index, start, end);
-  const rect = range?.getClientRects()[0];
-  return rect ? rect.top + rect.height / 2 - top : null;
-}
-
 export function ConnectorGutter({ annotations, leftSourceId, rightSourceId, indexes, selectedId, layoutKey, onChoose }: Props) {
   const svgRef = useRef<SVGSVGElement>(null);
   const [connectors, setConnectors] = useState<Connector[]>([]);
@@ -46,18 +38,14 @@ export function ConnectorGutter({ annotations, leftSourceId, rightSourceId, inde
     if (!svg) return;
     const box = svg.getBoundingClientRect();
     setSize({ width: box.width, height: box.height });
-    const next: Connector[] = [];
-    for (const annotation of annotations) {
-      const left = annotation.spans.find((s) => s.sourceId === leftSourceId);
-      const right = annotation.spans.find((s) => s.sourceId === rightSourceId);
-      if (!left || !right) continue;
-      const y1 = anchorY(indexes.get(leftSourceId), left.start, left.end, box.top);
-      const y2 = anchorY(indexes.get(rightSourceId), right.start, right.end, box.top);
-      if (y1 === null || y2 === null) continue;
-      // Skip lines wholly outside the visible gutter.
-      if ((y1 < 0 && y2 < 0) || (y1 > box.height && y2 > box.height)) continue;
-      next.push({ id: annotation.id, kind: annotation.kind, status: annotation.status, y1, y2 });
-    }
+    const next = layoutConnectors({
+      annotations,
+      leftSourceId,
+      rightSourceId,
+      leftIndex: indexes.get(leftSourceId),
+      rightIndex: indexes.get(rightSourceId),
+      box,
+    });
     setConnectors(next);
   }, [annotations, indexes, leftSourceId, rightSourceId]);
 
@@ -89,11 +77,10 @@ export function ConnectorGutter({ annotations, leftSourceId, rightSourceId, inde
       {connectors.map((c) => {
         const style = stroke[c.kind];
         const isSelected = c.id === selectedId;
-        const bend = width * 0.45;
         return (
           <g key={c.id} data-connector={c.id} data-kind={c.kind} className="cursor-pointer" onClick={() => onChoose(c.id)}>
             <path
-              d={`M 2 ${c.y1} C ${bend} ${c.y1}, ${width - bend} ${c.y2}, ${width - 2} ${c.y2}`}
+              d={connectorPath(c, width)}
               fill="none"
               stroke={style.color}
               strokeWidth={isSelected ? 3.5 : 2}

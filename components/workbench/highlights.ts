@@ -5,12 +5,15 @@
 import type { AnnotationView } from "@/lib/annotations/views";
 
 import { rangeFromOffsets, type TextIndex } from "./text-dom";
+import type { OffsetWindow } from "./viewport";
 
 export type HighlightInputs = {
   annotations: AnnotationView[];
   indexes: Map<string, TextIndex>;
   selectedId?: string | null;
   pending?: Array<{ sourceId: string; start: number; end: number }>;
+  /** Paint only spans overlapping these offsets (by source); sources without a window are painted whole. */
+  windows?: ReadonlyMap<string, OffsetWindow>;
 };
 
 const names = [
@@ -31,13 +34,15 @@ export function isHighlightSupported(): boolean {
   return typeof CSS !== "undefined" && "highlights" in CSS && typeof Highlight !== "undefined";
 }
 
-export function paintHighlights({ annotations, indexes, selectedId, pending = [] }: HighlightInputs): void {
+export function paintHighlights({ annotations, indexes, selectedId, pending = [], windows }: HighlightInputs): void {
   if (!isHighlightSupported()) return;
   const groups = new Map<string, Range[]>(names.map((name) => [name, []]));
   const add = (name: string, range: Range) => groups.get(name)!.push(range);
 
   for (const annotation of annotations) {
     for (const span of annotation.spans) {
+      const window = windows?.get(span.sourceId);
+      if (window && (span.end < window.start || span.start > window.end)) continue;
       const index = indexes.get(span.sourceId);
       const range = index && rangeFromOffsets(index, span.start, span.end);
       if (!range) continue;

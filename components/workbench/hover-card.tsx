@@ -65,7 +65,11 @@ export function useHoverCard(annotations: AnnotationView[], indexes: Map<string,
 
 export function HoverCard({ annotations, top, left, sourceLabel }: Card & { sourceLabel: (id: string) => string }) {
   return (
-    <div role="tooltip" style={{ top, left }} className="pointer-events-none fixed z-50 w-80 space-y-2 rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-xl">
+    <div
+      role="tooltip"
+      style={{ top, left }}
+      className="pointer-events-none fixed z-50 w-80 space-y-2 rounded-lg border border-slate-200 bg-white p-3 text-sm shadow-xl"
+    >
       {annotations.slice(0, 3).map((annotation) => (
         <div key={annotation.id}>
           <div className="flex items-center gap-1.5">
@@ -74,7 +78,9 @@ export function HoverCard({ annotations, top, left, sourceLabel }: Card & { sour
             <span className="ml-auto text-xs text-slate-500">{annotation.author.name}</span>
           </div>
           <p className="mt-1 line-clamp-3 text-slate-800">{annotation.rationale}</p>
-          <p className="mt-0.5 text-xs text-slate-500">Links {[...new Set(annotation.spans.map((s) => sourceLabel(s.sourceId)))].join(" ↔ ")}</p>
+          <p className="mt-0.5 text-xs text-slate-500">
+            Links {[...new Set(annotation.spans.map((s) => sourceLabel(s.sourceId)))].join(" ↔ ")}
+          </p>
         </div>
       ))}
       {annotations.length > 3 ? <p className="text-xs text-slate-500">and {annotations.length - 3} more</p> : null}

@@ -77,7 +77,12 @@ export function SourceColumn(props: SourceColumnProps) {
           {source.author ? <span>{source.author}</span> : null}
           {source.publishedAt ? <time dateTime={source.publishedAt}>{source.publishedAt}</time> : null}
           {source.url && host ? (
-            <a href={source.url} className="text-indigo-700 underline-offset-2 hover:underline" rel="noopener noreferrer nofollow" target="_blank">
+            <a
+              href={source.url}
+              className="text-indigo-700 underline-offset-2 hover:underline"
+              rel="noopener noreferrer nofollow"
+              target="_blank"
+            >
               {host}
             </a>
           ) : null}
@@ -129,7 +134,12 @@ export function SourceColumn(props: SourceColumnProps) {
         onMouseMove={onPointerOverText ? (event) => onPointerOverText(side, event) : undefined}
         onClick={onTextClick ? (event) => onTextClick(side, event) : undefined}
       >
-        <div ref={textRef} data-text-root={side} lang={source.language} className="max-w-prose space-y-4 font-serif text-[17px] leading-8 whitespace-pre-line text-slate-800">
+        <div
+          ref={textRef}
+          data-text-root={side}
+          lang={source.language}
+          className="max-w-prose space-y-4 font-serif text-[17px] leading-8 whitespace-pre-line text-slate-800"
+        >
           {paragraphs.map((paragraph) => (
             <p key={paragraph.start} data-start={paragraph.start}>
               {paragraph.text}

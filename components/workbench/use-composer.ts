@@ -12,12 +12,27 @@ import type { ComposerState, DraftSpan } from "./composer";
 // kept out of the workbench component so that one only wires events.
 
 export function newComposer(kind: AnnotationKind, spans: DraftSpan[], armedSourceId: string | null): ComposerState {
-  return { kind, spans, armedSourceId, rationale: "", confidence: "medium", tags: "", editing: null, error: null, fieldErrors: {}, isSaving: false };
+  return {
+    kind,
+    spans,
+    armedSourceId,
+    rationale: "",
+    confidence: "medium",
+    tags: "",
+    editing: null,
+    error: null,
+    fieldErrors: {},
+    isSaving: false,
+  };
 }
 
 export function composerFrom(annotation: AnnotationView): ComposerState {
   return {
-    ...newComposer(annotation.kind, annotation.spans.map(({ sourceId, start, end, exact }) => ({ sourceId, start, end, exact })), null),
+    ...newComposer(
+      annotation.kind,
+      annotation.spans.map(({ sourceId, start, end, exact }) => ({ sourceId, start, end, exact })),
+      null,
+    ),
     rationale: annotation.rationale,
     confidence: annotation.confidence,
     tags: annotation.tags.join(", "),
@@ -40,7 +55,11 @@ function fieldErrorsOf(problem: ProblemBody): Record<string, string> {
 
 type SaveResult = { annotation: AnnotationView } | { conflict: AnnotationView | null };
 
-export function useComposer(comparisonId: string, onSaved: (annotation: AnnotationView) => void, onConflict: (current: AnnotationView) => void) {
+export function useComposer(
+  comparisonId: string,
+  onSaved: (annotation: AnnotationView) => void,
+  onConflict: (current: AnnotationView) => void,
+) {
   const [composer, setComposer] = useState<ComposerState | null>(null);
   const patch = useCallback((changes: Partial<ComposerState>) => setComposer((state) => (state ? { ...state, ...changes } : state)), []);
 
@@ -51,14 +70,23 @@ export function useComposer(comparisonId: string, onSaved: (annotation: Annotati
         kind: state.kind,
         rationale: state.rationale,
         confidence: state.confidence,
-        tags: state.tags.split(",").map((t) => t.trim()).filter(Boolean),
+        tags: state.tags
+          .split(",")
+          .map((t) => t.trim())
+          .filter(Boolean),
         spans: state.spans,
       };
       let result = state.editing
-        ? await apiFetch<AnnotationView>(`/api/v1/annotations/${state.editing.id}`, { method: "PATCH", body: { ...body, version: state.editing.version } })
+        ? await apiFetch<AnnotationView>(`/api/v1/annotations/${state.editing.id}`, {
+            method: "PATCH",
+            body: { ...body, version: state.editing.version },
+          })
         : await apiFetch<AnnotationView>(`/api/v1/comparisons/${comparisonId}/annotations`, { method: "POST", body: { ...body, submit } });
       if (result.ok && state.editing && submit) {
-        result = await apiFetch<AnnotationView>(`/api/v1/annotations/${result.data.id}/submit`, { method: "POST", body: { version: result.data.version } });
+        result = await apiFetch<AnnotationView>(`/api/v1/annotations/${result.data.id}/submit`, {
+          method: "POST",
+          body: { version: result.data.version },
+        });
       }
       if (result.ok) {
         setComposer(null);
@@ -72,7 +100,8 @@ export function useComposer(comparisonId: string, onSaved: (annotation: Annotati
         patch({
           isSaving: false,
           editing: { id: current.id, version: current.version },
-          error: `Someone changed this annotation while you were editing (now ${current.status.replace("_", " ")}, version ${current.version}). The list shows their version; your text is still here — check it, then save again.`,
+          conflict: current,
+          error: `Someone changed this annotation while you were editing (now ${current.status.replace("_", " ")}, version ${current.version}). Their version is shown below; your text is still here — check it, then save again.`,
         });
         return { conflict: current };
       }

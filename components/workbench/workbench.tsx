@@ -14,11 +14,13 @@ import { ConnectorGutter } from "./connector-gutter";
 import { emptyFilters, type AnnotationFilters } from "./filters";
 import { flashRanges, paintHighlights } from "./highlights";
 import { HoverCard, useHoverCard } from "./hover-card";
+import { placeAnnotations } from "./placement";
 import { SelectionToolbar } from "./selection-toolbar";
 import { SourceColumn, type Side } from "./source-column";
 import { offsetsFromRange, rangeFromOffsets, type TextIndex } from "./text-dom";
 import { composerFrom, isComposerDirty, newComposer, useComposer } from "./use-composer";
 import { useUnsavedWarning } from "./use-unsaved-warning";
+import { coversWindows, PAINT_MARGIN, REPAINT_MARGIN, visibleWindows, type OffsetWindow } from "./viewport";
 
 type Pending = DraftSpan & { top: number; left: number; fromKeyboard: boolean };
 
@@ -40,6 +42,8 @@ export function Workbench({ comparison, viewer }: { comparison: ComparisonDetail
   const [detailMessage, setDetailMessage] = useState<string | null>(null);
   const [isBusy, setIsBusy] = useState(false);
   const frame = useRef(0);
+  const paintedWindows = useRef<Map<string, OffsetWindow>>(new Map());
+  const [paintKey, setPaintKey] = useState(0);
 
   const sources: [ComposerSource, ComposerSource] = useMemo(
     () => [
@@ -48,11 +52,23 @@ export function Workbench({ comparison, viewer }: { comparison: ComparisonDetail
     ],
     [left.id, left.title, right.id, right.title],
   );
+  const texts = useMemo(
+    () =>
+      new Map([
+        [left.id, left.text],
+        [right.id, right.text],
+      ]),
+    [left.id, left.text, right.id, right.text],
+  );
+  // Spans as they anchor in the displayed text; orphans are painted nowhere and flagged in the panel.
+  const { placed, orphans } = useMemo(() => placeAnnotations(annotations, texts), [annotations, texts]);
   const sourceLabel = useCallback((id: string) => (id === left.id ? "A" : id === right.id ? "B" : "?"), [left.id, right.id]);
   const sourceOf = (side: Side) => (side === "left" ? left : right);
 
   const upsert = useCallback((annotation: AnnotationView) => {
-    setAnnotations((list) => (list.some((a) => a.id === annotation.id) ? list.map((a) => (a.id === annotation.id ? annotation : a)) : [...list, annotation]));
+    setAnnotations((list) =>
+      list.some((a) => a.id === annotation.id) ? list.map((a) => (a.id === annotation.id ? annotation : a)) : [...list, annotation],
+    );
   }, []);
   const onSaved = useCallback(
     (annotation: AnnotationView) => {
@@ -75,8 +91,19 @@ export function Workbench({ comparison, viewer }: { comparison: ComparisonDetail
   }, []);
 
   useEffect(() => {
-    paintHighlights({ annotations, indexes, selectedId, pending: composer?.spans ?? (pending ? [pending] : []) });
-  }, [annotations, indexes, selectedId, composer?.spans, pending]);
+    const windows = visibleWindows(indexes, PAINT_MARGIN);
+    paintedWindows.current = windows;
+    paintHighlights({ annotations: placed, indexes, selectedId, windows, pending: composer?.spans ?? (pending ? [pending] : []) });
+  }, [placed, indexes, selectedId, composer?.spans, pending, paintKey]);
+
+  // Scrolling or resizing past the painted part of a text repaints around the new view.
+  useEffect(() => {
+    if (!coversWindows(paintedWindows.current, visibleWindows(indexes, REPAINT_MARGIN))) setPaintKey((k) => k + 1);
+  }, [indexes, layoutKey]);
+  useEffect(() => {
+    window.addEventListener("resize", relayout);
+    return () => window.removeEventListener("resize", relayout);
+  }, [relayout]);
 
   const scrollTo = useCallback(
     (annotation: AnnotationView) => {
@@ -103,10 +130,10 @@ export function Workbench({ comparison, viewer }: { comparison: ComparisonDetail
     (id: string) => {
       setSelectedId(id);
       setDetailMessage(null);
-      const annotation = annotations.find((a) => a.id === id);
+      const annotation = placed.find((a) => a.id === id);
       if (annotation) scrollTo(annotation);
     },
-    [annotations, scrollTo],
+    [placed, scrollTo],
   );
 
   /** One entry point for mouse selections and "Find passage" results. */
@@ -151,7 +178,13 @@ export function Workbench({ comparison, viewer }: { comparison: ComparisonDetail
   const startComposer = (kind: AnnotationKind) => {
     if (!pending) return;
     const other = pending.sourceId === left.id ? right.id : left.id;
-    setComposer(newComposer(kind, [{ sourceId: pending.sourceId, start: pending.start, end: pending.end, exact: pending.exact }], kind === "note" ? null : other));
+    setComposer(
+      newComposer(
+        kind,
+        [{ sourceId: pending.sourceId, start: pending.start, end: pending.end, exact: pending.exact }],
+        kind === "note" ? null : other,
+      ),
+    );
     const otherSide = other === left.id ? "left" : "right";
     if (pending.fromKeyboard && kind !== "note") {
       requestAnimationFrame(() => document.querySelector<HTMLInputElement>(`[data-find-side="${otherSide}"]`)?.focus());
@@ -178,7 +211,7 @@ export function Workbench({ comparison, viewer }: { comparison: ComparisonDetail
     return () => window.removeEventListener("keydown", onKeyDown);
   }, [composer, pending, patch, cancelComposer]);
 
-  const hover = useHoverCard(annotations, indexes, sides(left.id, right.id));
+  const hover = useHoverCard(placed, indexes, sides(left.id, right.id));
   const selected = annotations.find((a) => a.id === selectedId) ?? null;
 
   const runAction = async (action: "submit" | "delete") => {
@@ -188,7 +221,10 @@ export function Workbench({ comparison, viewer }: { comparison: ComparisonDetail
     const result =
       action === "delete"
         ? await apiFetch<void>(`/api/v1/annotations/${selected.id}`, { method: "DELETE" })
-        : await apiFetch<AnnotationView>(`/api/v1/annotations/${selected.id}/submit`, { method: "POST", body: { version: selected.version } });
+        : await apiFetch<AnnotationView>(`/api/v1/annotations/${selected.id}/submit`, {
+            method: "POST",
+            body: { version: selected.version },
+          });
     setIsBusy(false);
     if (result.ok) {
       if (action === "delete") {
@@ -207,24 +243,89 @@ export function Workbench({ comparison, viewer }: { comparison: ComparisonDetail
 
   return (
     <div className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)_64px_minmax(0,1fr)_340px] gap-0 px-4 pb-4">
-      <SourceColumn side="left" source={left} isArmed={composer?.armedSourceId === left.id} onIndex={onIndex} onSelectionEnd={onSelectionEnd} onScroll={relayout} onFound={onFound} onPointerOverText={hover.onMove} onTextClick={(side, event) => hover.onClick(side, event, choose)} />
-      <ConnectorGutter annotations={annotations} leftSourceId={left.id} rightSourceId={right.id} indexes={indexes} selectedId={selectedId} layoutKey={layoutKey} onChoose={choose} />
-      <SourceColumn side="right" source={right} isArmed={composer?.armedSourceId === right.id} onIndex={onIndex} onSelectionEnd={onSelectionEnd} onScroll={relayout} onFound={onFound} onPointerOverText={hover.onMove} onTextClick={(side, event) => hover.onClick(side, event, choose)} />
-      <aside aria-label="Annotations panel" className="ml-4 flex min-h-0 flex-col overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
+      <SourceColumn
+        side="left"
+        source={left}
+        isArmed={composer?.armedSourceId === left.id}
+        onIndex={onIndex}
+        onSelectionEnd={onSelectionEnd}
+        onScroll={relayout}
+        onFound={onFound}
+        onPointerOverText={hover.onMove}
+        onTextClick={(side, event) => hover.onClick(side, event, choose)}
+      />
+      <ConnectorGutter
+        annotations={placed}
+        leftSourceId={left.id}
+        rightSourceId={right.id}
+        indexes={indexes}
+        selectedId={selectedId}
+        layoutKey={layoutKey}
+        onChoose={choose}
+      />
+      <SourceColumn
+        side="right"
+        source={right}
+        isArmed={composer?.armedSourceId === right.id}
+        onIndex={onIndex}
+        onSelectionEnd={onSelectionEnd}
+        onScroll={relayout}
+        onFound={onFound}
+        onPointerOverText={hover.onMove}
+        onTextClick={(side, event) => hover.onClick(side, event, choose)}
+      />
+      <aside
+        aria-label="Annotations panel"
+        className="ml-4 flex min-h-0 flex-col overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm"
+      >
         {composer ? (
           <div className="min-h-0 overflow-y-auto">
-            <Composer state={composer} sources={sources} onChange={patch} onArm={(id) => patch({ armedSourceId: id })} onSave={(submit) => void save(composer, submit)} onCancel={cancelComposer} />
+            <Composer
+              state={composer}
+              sources={sources}
+              onChange={patch}
+              onArm={(id) => patch({ armedSourceId: id })}
+              onSave={(submit) => void save(composer, submit)}
+              onCancel={cancelComposer}
+            />
           </div>
         ) : (
           <>
             {selected ? (
-              <AnnotationDetail annotation={selected} viewer={viewer} sourceLabel={sourceLabel} isBusy={isBusy} message={detailMessage} onEdit={() => setComposer(composerFrom(selected))} onDelete={() => void runAction("delete")} onSubmit={() => void runAction("submit")} onClose={() => setSelectedId(null)} />
+              <AnnotationDetail
+                annotation={selected}
+                viewer={viewer}
+                sourceLabel={sourceLabel}
+                orphanedSpanIds={orphans.get(selected.id)}
+                isBusy={isBusy}
+                message={detailMessage}
+                onEdit={() => setComposer(composerFrom(selected))}
+                onDelete={() => void runAction("delete")}
+                onSubmit={() => void runAction("submit")}
+                onClose={() => setSelectedId(null)}
+              />
             ) : null}
-            <AnnotationPanel annotations={annotations} filters={filters} onFilters={setFilters} selectedId={selectedId} onChoose={choose} sourceLabel={sourceLabel} />
+            <AnnotationPanel
+              annotations={annotations}
+              orphans={orphans}
+              filters={filters}
+              onFilters={setFilters}
+              selectedId={selectedId}
+              onChoose={choose}
+              sourceLabel={sourceLabel}
+            />
           </>
         )}
       </aside>
-      {pending && !composer ? <SelectionToolbar top={pending.top} left={pending.left} onChoose={startComposer} onDismiss={() => setPending(null)} autoFocus={pending.fromKeyboard} /> : null}
+      {pending && !composer ? (
+        <SelectionToolbar
+          top={pending.top}
+          left={pending.left}
+          onChoose={startComposer}
+          onDismiss={() => setPending(null)}
+          autoFocus={pending.fromKeyboard}
+        />
+      ) : null}
       {hover.card ? <HoverCard {...hover.card} sourceLabel={sourceLabel} /> : null}
     </div>
   );
