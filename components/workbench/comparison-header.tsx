@@ -1,6 +1,9 @@
 import Link from "next/link";
 
+import { ComparisonActions } from "@/components/comparisons/comparison-actions";
 import type { ComparisonDetail } from "@/lib/comparisons/views";
+
+import { ExportPdf } from "./export-pdf";
 
 export function ComparisonHeader({ comparison }: { comparison: ComparisonDetail }) {
   return (
@@ -14,6 +17,7 @@ export function ComparisonHeader({ comparison }: { comparison: ComparisonDetail 
         <h1 className="truncate text-lg font-semibold tracking-tight">{comparison.title}</h1>
         {comparison.question ? <p className="truncate text-sm text-slate-600">{comparison.question}</p> : null}
       </div>
+      <ComparisonActions comparison={comparison} />
       <div className="ml-auto flex items-center gap-3 text-xs text-slate-600" aria-label="Legend">
         <span className="flex items-center gap-1">
           <span className="inline-block h-0.5 w-5 bg-[var(--color-agree)]" aria-hidden /> Agreement
@@ -25,6 +29,7 @@ export function ComparisonHeader({ comparison }: { comparison: ComparisonDetail 
           <span className="inline-block w-5 border-t-2 border-dotted border-[var(--color-note)]" aria-hidden /> Note
         </span>
       </div>
+      <ExportPdf comparisonId={comparison.id} />
     </div>
   );
 }

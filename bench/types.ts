@@ -1,0 +1,12 @@
+/** One figure a bench file reports. `target` is an upper bound unless `isHigherBetter`. */
+export type BenchResult = {
+  name: string;
+  value: number;
+  unit: string;
+  target?: number;
+  isHigherBetter?: boolean;
+  note?: string;
+};
+
+/** What every bench/*.bench.ts exports. */
+export type BenchModule = { run: () => Promise<BenchResult[]> };

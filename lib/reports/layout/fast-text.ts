@@ -1,0 +1,91 @@
+// Draws the lines of one pre-wrapped block as a single PDF text object.
+// pdfkit's own path (doc.text or its per-line _fragment) opens a graphics
+// state and a text object for every line and lays every line out again; for
+// a 1,000-section report that is most of the time. This writes what
+// _fragment writes for plain left-aligned text (Tm + TJ per line), built
+// from per-word encodings made by pdfkit's own font encoder, so glyph
+// subsetting and the ToUnicode map (text selection and search) stay
+// pdfkit's. pdfkit lays text out word by word too (split after each space),
+// so the glyphs and kerning are the same. It relies on internals of the
+// pinned pdfkit 0.20; if they are missing, or a word needs glyph offsets
+// (combining marks), the caller falls back to pdfkit's per-line drawing.
+
+type Doc = PDFKit.PDFDocument;
+
+type GlyphPosition = { xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number };
+
+type InternalFont = {
+  id: string;
+  ascender: number;
+  encode(text: string): [string[], GlyphPosition[]];
+  ref(): unknown;
+};
+
+type InternalDoc = Doc & { _font?: InternalFont; _fontSize?: number; page: { fonts?: Record<string, unknown> } };
+
+/** A word's glyphs as TJ array elements, or null when it needs glyph offsets. */
+type Segment = string | null;
+
+const segmentCache = new WeakMap<InternalFont, Map<string, Segment>>();
+
+const num = (n: number) => String(Math.round(n * 1e4) / 1e4);
+
+function encodeSegment(font: InternalFont, cache: Map<string, Segment>, text: string): Segment {
+  let segment = cache.get(text);
+  if (segment !== undefined) return segment;
+  const [glyphs, positions] = font.encode(text);
+  const parts: string[] = [];
+  let start = 0;
+  segment = "";
+  for (let g = 0; g < positions.length; g++) {
+    const pos = positions[g]!;
+    if (pos.xOffset || pos.yOffset) {
+      segment = null;
+      break;
+    }
+    // Split the run where the advance differs from the glyph's width (kerning).
+    const adjust = pos.xAdvance - pos.advanceWidth;
+    if (adjust !== 0 || g === positions.length - 1) {
+      parts.push(`<${glyphs.slice(start, g + 1).join("")}>${adjust !== 0 ? ` ${num(-adjust)}` : ""}`);
+      start = g + 1;
+    }
+  }
+  if (segment !== null) segment = parts.join(" ");
+  cache.set(text, segment);
+  return segment;
+}
+
+/** Returns false (drawing nothing) when the fast path does not apply. */
+export function drawLinesFast(doc: Doc, lines: readonly string[], x: number, y: number, lineHeight: number): boolean {
+  const internal = doc as InternalDoc;
+  const font = internal._font;
+  const size = internal._fontSize;
+  const fonts = internal.page.fonts;
+  if (!font || typeof font.encode !== "function" || typeof size !== "number" || !fonts) return false;
+  let cache = segmentCache.get(font);
+  if (!cache) segmentCache.set(font, (cache = new Map()));
+
+  const pageHeight = doc.page.height;
+  const baseline = (font.ascender / 1000) * size;
+  const ops: string[] = ["BT", `/${font.id} ${num(size)} Tf`];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!line) continue;
+    const words = line.split(" ");
+    const parts: string[] = [];
+    for (let w = 0; w < words.length; w++) {
+      const segment = encodeSegment(font, cache, w < words.length - 1 ? `${words[w]} ` : words[w]!);
+      if (segment === null) return false;
+      if (segment) parts.push(segment);
+    }
+    ops.push(`1 0 0 1 ${num(x)} ${num(pageHeight - (y + i * lineHeight) - baseline)} Tm`, `[${parts.join(" ")}] TJ`);
+  }
+  ops.push("ET");
+  fonts[font.id] ??= font.ref();
+  // Text space is bottom-up; pdfkit's page space is top-down (as in _fragment).
+  doc.save();
+  doc.transform(1, 0, 0, -1, 0, pageHeight);
+  doc.addContent(ops.join("\n"));
+  doc.restore();
+  return true;
+}

@@ -1,0 +1,97 @@
+import { flowBlock, measureBlock, type Block, type TextStyle } from "@/lib/reports/layout/block";
+import type { Output } from "@/lib/reports/layout/output";
+import { columnsHeight, measureQuote, placeColumns, type Column } from "@/lib/reports/layout/panels";
+import { formatDate, setStyle } from "@/lib/reports/layout/text";
+import { colors, contentBottom, contentWidth, freshPageHeight, kindColor, margins, sizes, statusColor } from "@/lib/reports/layout/theme";
+import { decisionLabel, kindLabel, statusLabel, type ReportAnnotation, type ReportScope } from "@/lib/reports/types";
+
+// One annotation: heading, the quoted passages of both sources side by side,
+// rationale and review details. A section that would not fit the rest of the
+// page starts a new one; only passages longer than a page are split.
+
+type Doc = PDFKit.PDFDocument;
+
+export type SectionContext = { scope: ReportScope; titleA: string; titleB: string };
+
+export type MeasuredSection = {
+  annotation: ReportAnnotation;
+  index: number;
+  a: Column;
+  b: Column;
+  rationale: Block;
+  meta: Block;
+};
+
+const headingHeight = 18;
+const sectionGap = 18;
+/** Below this much room, an oversized section starts on a fresh page instead. */
+const minStartRoom = 160;
+const rationaleStyle: TextStyle = { font: "sans", size: sizes.body, color: colors.text };
+const metaStyle: TextStyle = { font: "sans", size: sizes.small, color: colors.muted };
+
+export function measureSection(doc: Doc, annotation: ReportAnnotation, index: number, ctx: SectionContext): MeasuredSection {
+  const column = (label: string, quotes: string[]): Column => ({ label, blocks: quotes.map((q) => measureQuote(doc, `“${q.trim()}”`)) });
+  return {
+    annotation,
+    index,
+    a: column(`A · ${ctx.titleA}`, annotation.quotesA),
+    b: column(`B · ${ctx.titleB}`, annotation.quotesB),
+    rationale: measureBlock(doc, annotation.rationale, rationaleStyle, contentWidth),
+    meta: measureBlock(doc, metaText(annotation), metaStyle, contentWidth),
+  };
+}
+
+export function placeSection(out: Output, section: MeasuredSection, scope: ReportScope): void {
+  const { a, b, rationale, meta } = section;
+  const tailHeight = 8 + rationale.height + 5 + meta.height;
+  const total = headingHeight + columnsHeight(a, b) + tailHeight + sectionGap;
+  const room = contentBottom - out.y;
+  if (total > room && (total <= freshPageHeight || room < minStartRoom)) out.addPage();
+
+  placeHeading(out, section.annotation, section.index, scope);
+  placeColumns(out, section.annotation.kind, a, b);
+
+  if (out.y + tailHeight > contentBottom && tailHeight <= freshPageHeight) out.addPage();
+  out.y += 8;
+  flowBlock(out, rationale, margins.left);
+  out.y += 5;
+  flowBlock(out, meta, margins.left);
+  const ruleY = Math.min(out.y + sectionGap / 2, contentBottom);
+  out.paint((doc) =>
+    doc
+      .moveTo(margins.left, ruleY)
+      .lineTo(margins.left + contentWidth, ruleY)
+      .lineWidth(0.5)
+      .strokeColor(colors.rule)
+      .stroke(),
+  );
+  out.y = ruleY + sectionGap / 2;
+}
+
+function placeHeading(out: Output, annotation: ReportAnnotation, index: number, scope: ReportScope): void {
+  const y = out.y;
+  out.paint((doc) => {
+    setStyle(doc, "sansBold", sizes.h2, colors.faint).text(`${index}`, margins.left, y, { lineBreak: false });
+    setStyle(doc, "sansBold", sizes.h2, kindColor[annotation.kind]).text(kindLabel[annotation.kind], margins.left + 30, y, {
+      lineBreak: false,
+    });
+    if (scope === "all" && annotation.status !== "approved") {
+      const label = `${statusLabel[annotation.status]} – not approved`.toUpperCase();
+      setStyle(doc, "sansBold", sizes.tiny, statusColor[annotation.status]);
+      const width = doc.widthOfString(label) + 12;
+      const x = margins.left + contentWidth - width;
+      doc.roundedRect(x, y, width, 14, 7).lineWidth(0.8).strokeColor(statusColor[annotation.status]).stroke();
+      doc.text(label, x + 6, y + 3.5, { lineBreak: false });
+    }
+  });
+  out.y = y + headingHeight;
+}
+
+function metaText(annotation: ReportAnnotation): string {
+  const confidence = annotation.confidence[0]!.toUpperCase() + annotation.confidence.slice(1);
+  const tags = annotation.tags.length ? annotation.tags.join(", ") : "none";
+  const review = annotation.review
+    ? `Reviewer: ${annotation.review.reviewer} · Decision: ${decisionLabel[annotation.review.decision]}, ${formatDate(annotation.review.decidedAt)}`
+    : "Reviewer: not reviewed yet";
+  return `Confidence: ${confidence}   ·   Tags: ${tags}\nAuthor: ${annotation.author}   ·   ${review}`;
+}

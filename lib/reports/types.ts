@@ -1,0 +1,74 @@
+import type { AnnotationKind, AnnotationStatus, Confidence } from "@/lib/annotations/schemas";
+import type { ReviewDecision } from "@/lib/generated/prisma/client";
+
+// Everything the PDF shows, as plain data: the renderer never touches the
+// database, so it can be tested and benchmarked on its own.
+
+export const reportScopes = ["approved", "all"] as const;
+export type ReportScope = (typeof reportScopes)[number];
+
+export type ReportSource = {
+  title: string;
+  outlet: string | null;
+  author: string | null;
+  url: string | null;
+  /** YYYY-MM-DD */
+  publishedAt: string | null;
+};
+
+export type ReportReview = { reviewer: string; decision: ReviewDecision; decidedAt: Date };
+
+export type ReportAnnotation = {
+  id: string;
+  kind: AnnotationKind;
+  status: AnnotationStatus;
+  rationale: string;
+  confidence: Confidence;
+  tags: string[];
+  author: string;
+  /** Quoted passages from the left (A) and right (B) source, in span order. */
+  quotesA: string[];
+  quotesB: string[];
+  /** The latest review decision, if any. */
+  review: ReportReview | null;
+};
+
+export type CountTable = {
+  byKind: Record<AnnotationKind, number>;
+  byStatus: Record<AnnotationStatus, number>;
+};
+
+export type ReportData = {
+  comparison: { id: string; title: string; question: string | null };
+  left: ReportSource;
+  right: ReportSource;
+  scope: ReportScope;
+  generatedAt: Date;
+  generatedBy: { name: string; email: string };
+  /** Sections, in reading order. */
+  annotations: ReportAnnotation[];
+  /** Counts over the annotations in the report. */
+  included: CountTable;
+  /** Annotations of the comparison left out by the scope. */
+  excludedCount: number;
+};
+
+export const kindLabel: Record<AnnotationKind, string> = {
+  agreement: "Agreement",
+  contradiction: "Contradiction",
+  note: "Note",
+};
+
+export const statusLabel: Record<AnnotationStatus, string> = {
+  draft: "Draft",
+  in_review: "In review",
+  approved: "Approved",
+  changes_requested: "Changes requested",
+  rejected: "Rejected",
+};
+
+export const decisionLabel: Record<ReviewDecision, string> = {
+  approve: "approved",
+  request_changes: "changes requested",
+  reject: "rejected",
+};
