@@ -28,7 +28,10 @@ async function ensureUsers(): Promise<Map<string, string>> {
 
 async function ensureSource(source: SeedSource, createdById: string): Promise<{ id: string; text: string }> {
   const loaded = await loadSeedSource(source);
-  const existing = await db.source.findFirst({ where: { contentHash: loaded.contentHash, title: loaded.title }, select: { id: true, text: true } });
+  const existing = await db.source.findFirst({
+    where: { contentHash: loaded.contentHash, title: loaded.title },
+    select: { id: true, text: true },
+  });
   if (existing) return existing;
   return db.source.create({ data: { ...loaded, createdById }, select: { id: true, text: true } });
 }
@@ -46,12 +49,20 @@ export async function seedDemo(log: (message: string) => void = console.log): Pr
   const reviewer = users.get("reviewer@example.com")!;
   const left = await ensureSource(demoComparison.left, analyst);
   const right = await ensureSource(demoComparison.right, analyst);
-  const existing = await db.comparison.findFirst({ where: { title: demoComparison.title, leftSourceId: left.id, rightSourceId: right.id } });
+  const existing = await db.comparison.findFirst({
+    where: { title: demoComparison.title, leftSourceId: left.id, rightSourceId: right.id },
+  });
   if (existing) return log("Demo data already present.");
 
   await db.$transaction(async (tx) => {
     const comparison = await tx.comparison.create({
-      data: { title: demoComparison.title, question: demoComparison.question, leftSourceId: left.id, rightSourceId: right.id, createdById: analyst },
+      data: {
+        title: demoComparison.title,
+        question: demoComparison.question,
+        leftSourceId: left.id,
+        rightSourceId: right.id,
+        createdById: analyst,
+      },
     });
     const now = new Date();
     const agreement = await tx.annotation.create({
@@ -59,7 +70,8 @@ export async function seedDemo(log: (message: string) => void = console.log): Pr
         comparisonId: comparison.id,
         authorId: analyst,
         kind: "agreement",
-        rationale: "Both sources say most former Wagner personnel move into the Russian Defence Ministry's Africa Corps: A puts it at up to 80%, B expects most of them to be reassigned.",
+        rationale:
+          "Both sources say most former Wagner personnel move into the Russian Defence Ministry's Africa Corps: A puts it at up to 80%, B expects most of them to be reassigned.",
         confidence: "high",
         tags: ["africa-corps", "personnel"],
         status: "approved",
@@ -69,12 +81,25 @@ export async function seedDemo(log: (message: string) => void = console.log): Pr
         spans: {
           create: [
             spanOf(left.id, left.text, "up to 80% of the unit is composed of ex-Wagner personnel", 0),
-            spanOf(right.id, right.text, "most Russian personnel previously affiliated with Wagner will be reassigned to The Africa Corps", 1),
+            spanOf(
+              right.id,
+              right.text,
+              "most Russian personnel previously affiliated with Wagner will be reassigned to The Africa Corps",
+              1,
+            ),
           ],
         },
       },
     });
-    await tx.review.create({ data: { annotationId: agreement.id, reviewerId: reviewer, decision: "approve", annotationVersion: 2, comment: "Well supported by both texts." } });
+    await tx.review.create({
+      data: {
+        annotationId: agreement.id,
+        reviewerId: reviewer,
+        decision: "approve",
+        annotationVersion: 2,
+        comment: "Well supported by both texts.",
+      },
+    });
     const note = await tx.annotation.create({
       data: {
         comparisonId: comparison.id,
@@ -89,11 +114,34 @@ export async function seedDemo(log: (message: string) => void = console.log): Pr
         spans: { create: [spanOf(left.id, left.text, "Wagner officially withdrew from Mali in June 2025", 0)] },
       },
     });
-    for (const [annotationId, authorId] of [[agreement.id, analyst], [note.id, analyst2]] as const) {
-      await recordAudit(tx, { actorId: authorId, action: "annotation.create", entityType: "annotation", entityId: annotationId, comparisonId: comparison.id });
-      await recordAudit(tx, { actorId: authorId, action: "annotation.submit", entityType: "annotation", entityId: annotationId, comparisonId: comparison.id, after: { status: "in_review", version: 2 } });
+    for (const [annotationId, authorId] of [
+      [agreement.id, analyst],
+      [note.id, analyst2],
+    ] as const) {
+      await recordAudit(tx, {
+        actorId: authorId,
+        action: "annotation.create",
+        entityType: "annotation",
+        entityId: annotationId,
+        comparisonId: comparison.id,
+      });
+      await recordAudit(tx, {
+        actorId: authorId,
+        action: "annotation.submit",
+        entityType: "annotation",
+        entityId: annotationId,
+        comparisonId: comparison.id,
+        after: { status: "in_review", version: 2 },
+      });
     }
-    await recordAudit(tx, { actorId: reviewer, action: "review.approve", entityType: "annotation", entityId: agreement.id, comparisonId: comparison.id, after: { status: "approved", version: 2 } });
+    await recordAudit(tx, {
+      actorId: reviewer,
+      action: "review.approve",
+      entityType: "annotation",
+      entityId: agreement.id,
+      comparisonId: comparison.id,
+      after: { status: "approved", version: 2 },
+    });
   });
   log("Seeded the demo comparison and demo accounts.");
 }

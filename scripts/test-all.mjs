@@ -73,7 +73,9 @@ check("lint", "npx", ["eslint", ".", "--max-warnings=0"]);
 check("typecheck", "npx", ["tsc", "--noEmit"]);
 check("db:check", "npx", ["tsx", "--conditions=react-server", "scripts/db/check.ts"]);
 if (existsSync("/usr/bin/docker-compose")) {
-  check("compose", "docker-compose", ["-f", "docker-compose.yml", "config", "-q"], { env: { NEXTAUTH_SECRET: "x".repeat(32), POSTGRES_PASSWORD: "check" } });
+  check("compose", "docker-compose", ["-f", "docker-compose.yml", "config", "-q"], {
+    env: { NEXTAUTH_SECRET: "x".repeat(32), POSTGRES_PASSWORD: "check" },
+  });
 }
 vitest("unit");
 vitest("integration");

@@ -9,9 +9,15 @@ import { openDatabase } from "./lib-launch";
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string", default: "analyst" }, password: { type: "string" } },
+    options: {
+      email: { type: "string" },
+      name: { type: "string" },
+      role: { type: "string", default: "analyst" },
+      password: { type: "string" },
+    },
   });
-  if (!values.email) throw new Error("Usage: npm run user:create -- --email you@example.org --name \"Your Name\" --role admin [--password …]");
+  if (!values.email)
+    throw new Error('Usage: npm run user:create -- --email you@example.org --name "Your Name" --role admin [--password …]');
   const password = values.password ?? randomBytes(12).toString("base64url");
   const database = await openDatabase(() => {});
   try {

@@ -20,7 +20,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm">
         <div className="mb-8 text-center">
-          <div className="mx-auto mb-3 flex h-12 w-12 items-center justify-center rounded-xl bg-indigo-700 text-xl font-bold text-white" aria-hidden>
+          <div
+            className="mx-auto mb-3 flex h-12 w-12 items-center justify-center rounded-xl bg-indigo-700 text-xl font-bold text-white"
+            aria-hidden
+          >
             ∥
           </div>
           <h1 className="text-2xl font-semibold tracking-tight">Sign in to Parallax</h1>

@@ -24,21 +24,14 @@ export const spanInputSchema = z.object({
   suffix: z.string().max(256).optional(),
 });
 
-const rationale = z
-  .string()
-  .trim()
-  .min(1, "Write a rationale.")
-  .max(MAX_RATIONALE, `At most ${MAX_RATIONALE} characters.`);
+const rationale = z.string().trim().min(1, "Write a rationale.").max(MAX_RATIONALE, `At most ${MAX_RATIONALE} characters.`);
 
 const tags = z
   .array(z.string().trim().min(1, "Tags cannot be empty.").max(MAX_TAG_LENGTH, `At most ${MAX_TAG_LENGTH} characters a tag.`))
   .max(MAX_TAGS, `At most ${MAX_TAGS} tags.`)
   .transform((list) => [...new Set(list)]);
 
-const spans = z
-  .array(spanInputSchema)
-  .min(1, "Select at least one passage.")
-  .max(MAX_SPANS, `At most ${MAX_SPANS} passages.`);
+const spans = z.array(spanInputSchema).min(1, "Select at least one passage.").max(MAX_SPANS, `At most ${MAX_SPANS} passages.`);
 
 export const createAnnotationSchema = z.object({
   kind: z.enum(annotationKinds),

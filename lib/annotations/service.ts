@@ -27,7 +27,14 @@ async function loadComparisonTexts(tx: Tx, comparisonId: string): Promise<Compar
   });
   if (!comparison) throw new AppError("not_found", "No comparison with this id.");
   const { leftSource: left, rightSource: right } = comparison;
-  return { leftSourceId: left.id, rightSourceId: right.id, texts: new Map([[left.id, left.text], [right.id, right.text]]) };
+  return {
+    leftSourceId: left.id,
+    rightSourceId: right.id,
+    texts: new Map([
+      [left.id, left.text],
+      [right.id, right.text],
+    ]),
+  };
 }
 
 async function loadForChange(tx: Tx, id: string) {
@@ -53,7 +60,10 @@ function assertVersion(annotation: Parameters<typeof toAnnotationView>[0], versi
 function assertTransition(annotation: Parameters<typeof toAnnotationView>[0], event: AnnotationEvent) {
   const next = nextStatus(annotation.status, event);
   if (!next) {
-    throw conflict(`An annotation that is ${annotation.status.replace("_", " ")} cannot be ${event === "edit" ? "edited" : `${event}ed`}.`, toAnnotationView(annotation));
+    throw conflict(
+      `An annotation that is ${annotation.status.replace("_", " ")} cannot be ${event === "edit" ? "edited" : `${event}ed`}.`,
+      toAnnotationView(annotation),
+    );
   }
   return next;
 }
@@ -89,9 +99,24 @@ export async function createAnnotation(actor: Actor, comparisonId: string, input
       select: annotationSelect,
     });
     const view = toAnnotationView(created);
-    await recordAudit(tx, { actorId: actor.id, action: "annotation.create", entityType: "annotation", entityId: created.id, comparisonId, after: view });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "annotation.create",
+      entityType: "annotation",
+      entityId: created.id,
+      comparisonId,
+      after: view,
+    });
     if (data.submit) {
-      await recordAudit(tx, { actorId: actor.id, action: "annotation.submit", entityType: "annotation", entityId: created.id, comparisonId, before: { status: "draft" }, after: { status: "in_review", version: 1 } });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "annotation.submit",
+        entityType: "annotation",
+        entityId: created.id,
+        comparisonId,
+        before: { status: "draft" },
+        after: { status: "in_review", version: 1 },
+      });
     }
     return view;
   });
@@ -102,7 +127,8 @@ export async function updateAnnotation(actor: Actor, id: string, input: UpdateAn
   const data = parseInput(updateAnnotationSchema, input);
   return db.$transaction(async (tx) => {
     const current = await loadForChange(tx, id);
-    if (!isAuthorOrAdmin(actor, current.author.id)) throw new AppError("forbidden", "Only the author (or an admin) may edit this annotation.");
+    if (!isAuthorOrAdmin(actor, current.author.id))
+      throw new AppError("forbidden", "Only the author (or an admin) may edit this annotation.");
     assertVersion(current, data.version);
     const status = assertTransition(current, "edit");
     const kind = data.kind ?? current.kind;
@@ -127,7 +153,15 @@ export async function updateAnnotation(actor: Actor, id: string, input: UpdateAn
       await tx.span.createMany({ data: spans.map((span) => ({ ...span, annotationId: current.id })) });
     }
     const updated = toAnnotationView(await loadForChange(tx, id));
-    await recordAudit(tx, { actorId: actor.id, action: "annotation.update", entityType: "annotation", entityId: id, comparisonId: current.comparisonId, before: toAnnotationView(current), after: updated });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "annotation.update",
+      entityType: "annotation",
+      entityId: id,
+      comparisonId: current.comparisonId,
+      before: toAnnotationView(current),
+      after: updated,
+    });
     return updated;
   });
 }
@@ -146,7 +180,15 @@ export async function submitAnnotation(actor: Actor, id: string, input: { versio
     });
     if (count === 0) throw conflict("This annotation changed while you were submitting it.", toAnnotationView(await loadForChange(tx, id)));
     const updated = toAnnotationView(await loadForChange(tx, id));
-    await recordAudit(tx, { actorId: actor.id, action: "annotation.submit", entityType: "annotation", entityId: id, comparisonId: current.comparisonId, before: { status: current.status, version: current.version }, after: { status, version: updated.version } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "annotation.submit",
+      entityType: "annotation",
+      entityId: id,
+      comparisonId: current.comparisonId,
+      before: { status: current.status, version: current.version },
+      after: { status, version: updated.version },
+    });
     return updated;
   });
 }
@@ -161,6 +203,13 @@ export async function deleteAnnotation(actor: Actor, id: string): Promise<void> 
       if (current.status !== "draft") throw conflict("Only drafts can be deleted by their author.", toAnnotationView(current));
     }
     await tx.annotation.delete({ where: { id: current.id } });
-    await recordAudit(tx, { actorId: actor.id, action: "annotation.delete", entityType: "annotation", entityId: id, comparisonId: current.comparisonId, before: toAnnotationView(current) });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "annotation.delete",
+      entityType: "annotation",
+      entityId: id,
+      comparisonId: current.comparisonId,
+      before: toAnnotationView(current),
+    });
   });
 }

@@ -23,10 +23,7 @@ function clientIp(headers: Record<string, unknown> | undefined): string | undefi
   return typeof real === "string" ? real : undefined;
 }
 
-async function authorize(
-  credentials: Record<string, string> | undefined,
-  headers: Record<string, unknown> | undefined,
-) {
+async function authorize(credentials: Record<string, string> | undefined, headers: Record<string, unknown> | undefined) {
   const parsed = credentialsSchema.safeParse(credentials ?? {});
   if (!parsed.success) return null;
   const { email, password } = parsed.data;

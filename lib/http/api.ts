@@ -18,9 +18,7 @@ type HandlerArgs<P> = { request: Request; actor: Actor; params: P };
 const stateChanging = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const defaultMaxBytes = 4 * 1024 * 1024;
 
-export function apiRoute<P = Record<string, never>>(
-  handler: (args: HandlerArgs<P>) => Promise<Response>,
-) {
+export function apiRoute<P = Record<string, never>>(handler: (args: HandlerArgs<P>) => Promise<Response>) {
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
     try {
       if (stateChanging.has(request.method)) assertSameOrigin(request);
@@ -52,11 +50,7 @@ export function assertSameOrigin(request: Request): void {
   if (!allowed.has(originHost)) throw new AppError("forbidden", "Cross-origin requests are not allowed.");
 }
 
-export async function readJson<T extends z.ZodType>(
-  request: Request,
-  schema: T,
-  maxBytes = defaultMaxBytes,
-): Promise<z.infer<T>> {
+export async function readJson<T extends z.ZodType>(request: Request, schema: T, maxBytes = defaultMaxBytes): Promise<z.infer<T>> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
     throw new AppError("bad_request", "Send a JSON body with Content-Type: application/json.");

@@ -29,16 +29,14 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   {
     id: "channel-invitation",
     description: "Invitation to follow the outlet on a messaging app",
-    pattern:
-      /^(?:follow|join|subscribe to)\b.{0,100}\b(?:whatsapp|telegram|signal|viber)\b(?: (?:channel|group|here|now))?\s*[:.!]?$/i,
+    pattern: /^(?:follow|join|subscribe to)\b.{0,100}\b(?:whatsapp|telegram|signal|viber)\b(?: (?:channel|group|here|now))?\s*[:.!]?$/i,
     maxLength: 160,
     introducesLink: true,
   },
   {
     id: "comment-policy",
     description: "Comment-section policy of the site",
-    pattern:
-      /^(?:the )?comments? (?:posted|published) (?:here|below) (?:are|is) not (?:from|by|the views of)\b.*$/i,
+    pattern: /^(?:the )?comments? (?:posted|published) (?:here|below) (?:are|is) not (?:from|by|the views of)\b.*$/i,
     maxLength: 300,
   },
   {
@@ -50,8 +48,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   {
     id: "read-also",
     description: "Teaser for other articles of the site",
-    pattern:
-      /^(?:(?:read|see) (?:also|more)|also read|more on this|related reading)(?:\s*:.*|\s*[.…]*)$/i,
+    pattern: /^(?:(?:read|see) (?:also|more)|also read|more on this|related reading)(?:\s*:.*|\s*[.…]*)$/i,
     maxLength: 200,
     introducesLink: true,
   },
@@ -65,8 +62,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   {
     id: "advertisement",
     description: "Advertisement placeholder",
-    pattern:
-      /^(?:advertisements?|sponsored(?: content)?|ad|continue reading below|story continues below(?: advertisement)?)$/i,
+    pattern: /^(?:advertisements?|sponsored(?: content)?|ad|continue reading below|story continues below(?: advertisement)?)$/i,
     maxLength: 40,
   },
   {
@@ -88,9 +84,7 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
 /** The first rule the (already normalized) line matches, if any. */
 export function matchBoilerplate(line: string): BoilerplateRule | undefined {
   if (line === "") return undefined;
-  return BOILERPLATE_RULES.find(
-    (rule) => line.length <= rule.maxLength && rule.pattern.test(line),
-  );
+  return BOILERPLATE_RULES.find((rule) => line.length <= rule.maxLength && rule.pattern.test(line));
 }
 
 /** A line that is nothing but a URL (after normalization). */

@@ -23,15 +23,9 @@
  * importText(x).text.
  */
 import { isBareUrl, matchBoilerplate } from "./boilerplate";
-import {
-  joinLines,
-  looseKey,
-  normalizeLine,
-  toNormalizedLines,
-} from "./normalize";
+import { joinLines, looseKey, normalizeLine, toNormalizedLines } from "./normalize";
 
-export type RemovalReason =
-  "boilerplate" | "url" | "title" | "duplicate-headline";
+export type RemovalReason = "boilerplate" | "url" | "title" | "duplicate-headline";
 
 export type RemovedLine = {
   /** The line as normalized (what it would have looked like in the text). */
@@ -74,10 +68,7 @@ function isHeadlineLike(line: string): boolean {
   return words.length >= HEADLINE_MIN_WORDS;
 }
 
-export function importText(
-  raw: string,
-  options: ImportTextOptions = {},
-): ImportResult {
+export function importText(raw: string, options: ImportTextOptions = {}): ImportResult {
   const lines = toNormalizedLines(raw);
   const title = options.title === undefined ? "" : normalizeLine(options.title);
   const titleKey = title === "" ? undefined : looseKey(title);

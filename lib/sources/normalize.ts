@@ -42,9 +42,7 @@ function removeStrayJoiners(text: string): string {
     return JOINER_PLACEHOLDER;
   });
   let index = 0;
-  return protectedText
-    .replace(JOINER, "")
-    .replace(/\u0000/g, () => kept[index++] ?? "");
+  return protectedText.replace(JOINER, "").replace(/\u0000/g, () => kept[index++] ?? "");
 }
 
 /** Line breaks of every convention become "\n"; U+2029 separates paragraphs. */
@@ -61,9 +59,7 @@ export function normalizeLineBreaks(text: string): string {
  * and apostrophes are left alone: they are part of what the analyst quotes.
  */
 export function normalizeLine(line: string): string {
-  const cleaned = removeStrayJoiners(
-    line.replace(CONTROLS, "").replace(INVISIBLES, "").replace(ODD_SPACES, " "),
-  );
+  const cleaned = removeStrayJoiners(line.replace(CONTROLS, "").replace(INVISIBLES, "").replace(ODD_SPACES, " "));
   // NFC last: removing a character between a base letter and its combining
   // mark can create a sequence that only now composes.
   return cleaned.replace(/ {2,}/g, " ").trim().normalize("NFC");

@@ -12,10 +12,7 @@ import { fileURLToPath } from "node:url";
 import { contentHash } from "../../lib/sources/content-hash";
 import { importText } from "../../lib/sources/import-text";
 
-export const SEED_RAW_FILES = [
-  "rifts-mali-military-wagner.raw.txt",
-  "wagner-leaves-mali-africa-corps.raw.txt",
-] as const;
+export const SEED_RAW_FILES = ["rifts-mali-military-wagner.raw.txt", "wagner-leaves-mali-africa-corps.raw.txt"] as const;
 export type SeedRawFile = (typeof SEED_RAW_FILES)[number];
 
 export type SeedSource = {
@@ -52,8 +49,7 @@ export const demoComparison: SeedComparison = {
     // Military Engagements in Mali" (twice, the page/SEO title) and this one,
     // directly above the article body. The body headline is the title; the
     // other stays in the text, where an analyst can still quote it.
-    title:
-      "Bidin' Adieu to Bamako: Wagner Mercenaries Call It Quits in Mali, But Russian Presence Persists with The Africa Corps",
+    title: "Bidin' Adieu to Bamako: Wagner Mercenaries Call It Quits in Mali, But Russian Presence Persists with The Africa Corps",
     outlet: null,
     author: null,
     url: null,
@@ -65,10 +61,7 @@ export const demoComparison: SeedComparison = {
 
 /** Reads a raw seed article from this folder (never from ../shared). */
 export function readSeedRaw(file: SeedRawFile): string {
-  return readFileSync(
-    fileURLToPath(new URL(`./${file}`, import.meta.url)),
-    "utf8",
-  );
+  return readFileSync(fileURLToPath(new URL(`./${file}`, import.meta.url)), "utf8");
 }
 
 export type LoadedSeedSource = Omit<SeedSource, "rawFile"> & {

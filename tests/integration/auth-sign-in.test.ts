@@ -13,7 +13,13 @@ async function makeUser(options: { disabled?: boolean } = {}) {
   const email = `user-${randomUUID()}@example.com`;
   const password = "correct horse battery";
   await db.user.create({
-    data: { email, name: "Test User", role: "analyst", passwordHash: await hashPassword(password), disabledAt: options.disabled ? new Date() : null },
+    data: {
+      email,
+      name: "Test User",
+      role: "analyst",
+      passwordHash: await hashPassword(password),
+      disabledAt: options.disabled ? new Date() : null,
+    },
   });
   return { email, password };
 }

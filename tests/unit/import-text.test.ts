@@ -5,16 +5,10 @@ import { describe, expect, it } from "vitest";
 
 import { contentHash } from "@/lib/sources/content-hash";
 import { importText } from "@/lib/sources/import-text";
-import {
-  demoComparison,
-  loadSeedSource,
-  readSeedRaw,
-} from "@/prisma/seed-data";
+import { demoComparison, loadSeedSource, readSeedRaw } from "@/prisma/seed-data";
 
 function readGolden(name: string): string {
-  const path = fileURLToPath(
-    new URL(`./fixtures/seeds/${name}.clean.txt`, import.meta.url),
-  );
+  const path = fileURLToPath(new URL(`./fixtures/seeds/${name}.clean.txt`, import.meta.url));
   // Tolerate an editor's final newline; the pipeline itself never emits one.
   return readFileSync(path, "utf8").replace(/\n$/, "");
 }
@@ -26,26 +20,13 @@ const seeds = [demoComparison.left, demoComparison.right].map((source) => ({
 }));
 
 describe("importText on the seed articles", () => {
-  it.each(seeds)(
-    "cleans $name exactly as the golden file",
-    ({ source, name, raw }) => {
-      expect(importText(raw, { title: source.title }).text).toBe(
-        readGolden(name),
-      );
-    },
-  );
+  it.each(seeds)("cleans $name exactly as the golden file", ({ source, name, raw }) => {
+    expect(importText(raw, { title: source.title }).text).toBe(readGolden(name));
+  });
 
   it.each(seeds)("leaves no boilerplate in $name", ({ source, raw }) => {
     const { text } = importText(raw, { title: source.title });
-    for (const junk of [
-      "Skip to content",
-      "WhatsApp",
-      "whatsapp.com",
-      "comments posted here",
-      "Kindly refrain",
-      "Read also",
-      "Latest",
-    ]) {
+    for (const junk of ["Skip to content", "WhatsApp", "whatsapp.com", "comments posted here", "Kindly refrain", "Read also", "Latest"]) {
       expect(text).not.toContain(junk);
     }
     expect(text).not.toContain(source.title);
@@ -53,24 +34,16 @@ describe("importText on the seed articles", () => {
   });
 
   it("keeps the passages the example findings quote, curly quotes included", () => {
-    const [left, right] = seeds.map(
-      ({ source, raw }) => importText(raw, { title: source.title }).text,
-    );
-    expect(left).toContain(
-      "Most fighters have simply reappeared under the Kremlin-backed “Africa Corps,”",
-    );
+    const [left, right] = seeds.map(({ source, raw }) => importText(raw, { title: source.title }).text);
+    expect(left).toContain("Most fighters have simply reappeared under the Kremlin-backed “Africa Corps,”");
     expect(left).toContain("up to 80%");
     expect(right).toContain("claiming mission accomplished");
-    expect(right).toContain(
-      "most Russian personnel previously affiliated with Wagner will be reassigned",
-    );
+    expect(right).toContain("most Russian personnel previously affiliated with Wagner will be reassigned");
   });
 
   it("keeps the numbered list of the second article, one item per line, citations intact", () => {
     const text = importText(seeds[1]!.raw).text;
-    expect(text).toContain(
-      "\n\n1. Enduring Russian Influence: The departure of Wagner does not signal a reduction",
-    );
+    expect(text).toContain("\n\n1. Enduring Russian Influence: The departure of Wagner does not signal a reduction");
     expect(text).toMatch(/\[3\]\.\n2\. Ongoing Security Challenges:/);
     expect(text).toContain("regional geopolitics [1][2][3].");
   });
@@ -92,9 +65,7 @@ describe("importText on the seed articles", () => {
       { reason: "url", rule: undefined, lineNumber: 19 },
       { reason: "boilerplate", rule: "comment-policy", lineNumber: 21 },
     ]);
-    expect(removed[3]!.line).toBe(
-      "https://whatsapp.com/channel/0029Vaz4fX77oQhU1lSymM1w",
-    );
+    expect(removed[3]!.line).toBe("https://whatsapp.com/channel/0029Vaz4fX77oQhU1lSymM1w");
     expect(stats).toMatchObject({
       paragraphs: 6,
       removedLines: 5,
@@ -108,15 +79,9 @@ describe("importText on the seed articles", () => {
     });
     expect(removed.map(({ line, reason }) => [reason, line])).toEqual([
       ["boilerplate", "Skip to content"],
-      [
-        "duplicate-headline",
-        "Wagner Mercenaries Seek Exit from Military Engagements in Mali",
-      ],
+      ["duplicate-headline", "Wagner Mercenaries Seek Exit from Military Engagements in Mali"],
       ["title", demoComparison.right.title],
-      [
-        "duplicate-headline",
-        "Mercenaries affiliated with the Russian Wagner Group seek to terminate their operations in Mali.",
-      ],
+      ["duplicate-headline", "Mercenaries affiliated with the Russian Wagner Group seek to terminate their operations in Mali."],
       ["boilerplate", "Read also:"],
       ["boilerplate", "Latest"],
     ]);
@@ -124,14 +89,8 @@ describe("importText on the seed articles", () => {
 
   it("without a title keeps the first headline and drops its repeats", () => {
     const { text, removed } = importText(seeds[0]!.raw);
-    expect(
-      text.startsWith(
-        "Rifts Deepen in Mali’s Military Over Wagner Legacy\n\nBamako: A fresh",
-      ),
-    ).toBe(true);
-    expect(
-      removed.filter((r) => r.reason === "duplicate-headline"),
-    ).toHaveLength(1);
+    expect(text.startsWith("Rifts Deepen in Mali’s Military Over Wagner Legacy\n\nBamako: A fresh")).toBe(true);
+    expect(removed.filter((r) => r.reason === "duplicate-headline")).toHaveLength(1);
   });
 
   it.each(seeds)("is idempotent on $name", ({ source, raw }) => {
@@ -152,18 +111,13 @@ describe("importText on the seed articles", () => {
 
 describe("importText normalization", () => {
   it("unifies CRLF and CR line endings and keeps one blank line between paragraphs", () => {
-    const { text } = importText(
-      "First paragraph.\r\nstill first.\r\n\r\n\r\n\r\nSecond.\rThird line.\r\r",
-    );
+    const { text } = importText("First paragraph.\r\nstill first.\r\n\r\n\r\n\r\nSecond.\rThird line.\r\r");
     expect(text).toBe("First paragraph.\nstill first.\n\nSecond.\nThird line.");
   });
 
   it("removes the BOM, replaces odd spaces, collapses runs of spaces and trims", () => {
-    const raw =
-      "\uFEFF  Mali\u00A0junta\u202Fsaid\u2009it \t\t would   act.  \n\n\u3000 Next\u200B paragraph. ";
-    expect(importText(raw).text).toBe(
-      "Mali junta said it would act.\n\nNext paragraph.",
-    );
+    const raw = "\uFEFF  Mali\u00A0junta\u202Fsaid\u2009it \t\t would   act.  \n\n\u3000 Next\u200B paragraph. ";
+    expect(importText(raw).text).toBe("Mali junta said it would act.\n\nNext paragraph.");
   });
 
   it("keeps typographic quotes and apostrophes", () => {
@@ -172,9 +126,7 @@ describe("importText normalization", () => {
   });
 
   it("composes text to NFC", () => {
-    expect(importText("Gao\u0300 cafe\u0301 Tombouctou").text).toBe(
-      "Gaò café Tombouctou",
-    );
+    expect(importText("Gao\u0300 cafe\u0301 Tombouctou").text).toBe("Gaò café Tombouctou");
   });
 
   it("keeps emoji, ZWJ sequences, skin tones, flags and other astral characters", () => {
@@ -190,15 +142,12 @@ describe("importText normalization", () => {
   });
 
   it("drops stray zero-width joiners but keeps ZWNJ inside Persian words", () => {
-    expect(importText("Wagner\u200D \u200Dleft\u200C.").text).toBe(
-      "Wagner left.",
-    );
+    expect(importText("Wagner\u200D \u200Dleft\u200C.").text).toBe("Wagner left.");
     expect(importText("می\u200Cخواهم").text).toBe("می\u200Cخواهم");
   });
 
   it("keeps right-to-left text, including bidi marks", () => {
-    const raw =
-      "قالت فاغنر إنها أنجزت مهمتها في مالي.\n\nהכוחות הרוסיים נשארים במאלי\u200F (Africa Corps).";
+    const raw = "قالت فاغنر إنها أنجزت مهمتها في مالي.\n\nהכוחות הרוסיים נשארים במאלי\u200F (Africa Corps).";
     expect(importText(raw).text).toBe(raw);
   });
 
@@ -248,8 +197,7 @@ describe("importText line rules", () => {
   });
 
   it("drops a bare URL only right after an invitation, not a reference URL", () => {
-    const raw =
-      "Sources:\nhttps://example.org/report.pdf\n\nJoin our Telegram channel:\n\nhttps://t.me/example";
+    const raw = "Sources:\nhttps://example.org/report.pdf\n\nJoin our Telegram channel:\n\nhttps://t.me/example";
     const { text, removed } = importText(raw);
     expect(text).toBe("Sources:\nhttps://example.org/report.pdf");
     expect(removed.map((r) => r.reason)).toEqual(["boilerplate", "url"]);
@@ -271,11 +219,8 @@ describe("importText line rules", () => {
   });
 
   it("drops repeated short headlines but keeps repeated short labels of fewer than three words", () => {
-    const raw =
-      "Wagner leaves Mali\nWagner leaves Mali\n\nQ: Why?\n\nBody.\n\nQ: Why?\n\n* * *\n\nEnd.\n\n* * *";
-    expect(importText(raw).text).toBe(
-      "Wagner leaves Mali\n\nQ: Why?\n\nBody.\n\nQ: Why?\n\n* * *\n\nEnd.\n\n* * *",
-    );
+    const raw = "Wagner leaves Mali\nWagner leaves Mali\n\nQ: Why?\n\nBody.\n\nQ: Why?\n\n* * *\n\nEnd.\n\n* * *";
+    expect(importText(raw).text).toBe("Wagner leaves Mali\n\nQ: Why?\n\nBody.\n\nQ: Why?\n\n* * *\n\nEnd.\n\n* * *");
   });
 
   it("keeps a repeated long paragraph and counts it", () => {
@@ -293,18 +238,14 @@ describe("importText line rules", () => {
     const raw =
       "\uFEFFSkip to content\r\nTitle line here\r\nTitle line here\r\n\r\n  1.\u00A0First  item\r\n  2. Second item \u{1F469}\u200D\u{1F469}\u200D\u{1F467}\r\n\r\nFollow us on WhatsApp:\r\nhttps://wa.me/x\r\nRead also:\r\n\r\nLatest\r\n";
     const once = importText(raw).text;
-    expect(once).toBe(
-      "Title line here\n\n1. First item\n2. Second item \u{1F469}\u200D\u{1F469}\u200D\u{1F467}",
-    );
+    expect(once).toBe("Title line here\n\n1. First item\n2. Second item \u{1F469}\u200D\u{1F469}\u200D\u{1F467}");
     expect(importText(once).text).toBe(once);
   });
 });
 
 describe("contentHash", () => {
   it("is the sha256 hex of the UTF-8 text", () => {
-    expect(contentHash("")).toBe(
-      "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
-    );
+    expect(contentHash("")).toBe("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     expect(contentHash("Mali’s")).toMatch(/^[0-9a-f]{64}$/);
     expect(contentHash("Mali’s")).not.toBe(contentHash("Mali's"));
   });

@@ -26,7 +26,9 @@ export async function signIn(page: Page, email: string): Promise<void> {
 
 /** The seeded demo comparison's id, from the API. */
 export async function demoComparisonId(request: APIRequestContext): Promise<string> {
-  const { comparisons } = (await (await request.get("/api/v1/comparisons")).json()) as { comparisons: Array<{ id: string; title: string }> };
+  const { comparisons } = (await (await request.get("/api/v1/comparisons")).json()) as {
+    comparisons: Array<{ id: string; title: string }>;
+  };
   const found = comparisons.find((c) => c.title.startsWith("Wagner's exit from Mali"));
   expect(found, "seeded comparison").toBeTruthy();
   return found!.id;
