@@ -17,6 +17,37 @@ import type { PrepareOptions } from "@/lib/sources/prepare";
 import { insertSource, prepareNewSource } from "@/lib/sources/service";
 import { assertId, parseInput } from "@/lib/validation";
 
+export type ComparisonRecord = {
+  id: string;
+  title: string;
+  question: string | null;
+  archivedAt: string | null;
+  createdAt: string;
+  left: { id: string; title: string; outlet: string | null };
+  right: { id: string; title: string; outlet: string | null };
+};
+
+const recordSelect = {
+  id: true,
+  title: true,
+  question: true,
+  archivedAt: true,
+  createdAt: true,
+  leftSource: { select: { id: true, title: true, outlet: true } },
+  rightSource: { select: { id: true, title: true, outlet: true } },
+} satisfies Prisma.ComparisonSelect;
+
+function toRecord(row: Prisma.ComparisonGetPayload<{ select: typeof recordSelect }>): ComparisonRecord {
+  const { leftSource, rightSource, archivedAt, createdAt, ...rest } = row;
+  return {
+    ...rest,
+    archivedAt: archivedAt?.toISOString() ?? null,
+    createdAt: createdAt.toISOString(),
+    left: leftSource,
+    right: rightSource,
+  };
+}
+
 export type ListComparisonsOptions = { includeArchived?: boolean };
 
 export async function listComparisons(actor: Actor, options: ListComparisonsOptions = {}): Promise<ComparisonSummary[]> {
@@ -24,15 +55,7 @@ export async function listComparisons(actor: Actor, options: ListComparisonsOpti
   const rows = await db.comparison.findMany({
     where: options.includeArchived ? {} : { archivedAt: null },
     orderBy: { createdAt: "desc" },
-    select: {
-      id: true,
-      title: true,
-      question: true,
-      archivedAt: true,
-      createdAt: true,
-      leftSource: { select: { id: true, title: true, outlet: true } },
-      rightSource: { select: { id: true, title: true, outlet: true } },
-    },
+    select: recordSelect,
   });
   const counts = await db.annotation.groupBy({
     by: ["comparisonId", "kind", "status"],
@@ -43,13 +66,7 @@ export async function listComparisons(actor: Actor, options: ListComparisonsOpti
     const mine = counts.filter((c) => c.comparisonId === row.id);
     const sum = (predicate: (c: (typeof mine)[number]) => boolean) => mine.filter(predicate).reduce((total, c) => total + c._count._all, 0);
     return {
-      id: row.id,
-      title: row.title,
-      question: row.question,
-      archivedAt: row.archivedAt?.toISOString() ?? null,
-      createdAt: row.createdAt.toISOString(),
-      left: row.leftSource,
-      right: row.rightSource,
+      ...toRecord(row),
       counts: {
         total: sum(() => true),
         agreement: sum((c) => c.kind === "agreement"),
@@ -86,37 +103,6 @@ export async function getComparison(actor: Actor, id: string): Promise<Compariso
     left: toSourceView(row.leftSource),
     right: toSourceView(row.rightSource),
     annotations: row.annotations.map(toAnnotationView),
-  };
-}
-
-export type ComparisonRecord = {
-  id: string;
-  title: string;
-  question: string | null;
-  archivedAt: string | null;
-  createdAt: string;
-  left: { id: string; title: string; outlet: string | null };
-  right: { id: string; title: string; outlet: string | null };
-};
-
-const recordSelect = {
-  id: true,
-  title: true,
-  question: true,
-  archivedAt: true,
-  createdAt: true,
-  leftSource: { select: { id: true, title: true, outlet: true } },
-  rightSource: { select: { id: true, title: true, outlet: true } },
-} satisfies Prisma.ComparisonSelect;
-
-function toRecord(row: Prisma.ComparisonGetPayload<{ select: typeof recordSelect }>): ComparisonRecord {
-  const { leftSource, rightSource, archivedAt, createdAt, ...rest } = row;
-  return {
-    ...rest,
-    archivedAt: archivedAt?.toISOString() ?? null,
-    createdAt: createdAt.toISOString(),
-    left: leftSource,
-    right: rightSource,
   };
 }
 
