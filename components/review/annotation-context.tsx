@@ -39,7 +39,7 @@ export function AnnotationInContext({ context, headingLevel = 2 }: { context: An
                 {source.id === comparison.left.id ? "A" : "B"} · {source.title}
                 {source.outlet ? <span className="font-normal normal-case"> ({source.outlet})</span> : null}
               </figcaption>
-              <blockquote className="font-serif text-[15px] leading-relaxed text-slate-600">
+              <blockquote className="font-serif text-[15px] leading-relaxed whitespace-pre-line text-slate-600">
                 {excerpt.before}
                 <mark className="rounded bg-amber-200/70 px-0.5 text-slate-900">{excerpt.exact}</mark>
                 {excerpt.after}

@@ -61,16 +61,24 @@ export async function createUserAsSystem(input: CreateUserInput): Promise<UserVi
   return db.$transaction((tx) => insertUser(tx, null, input));
 }
 
+/**
+ * PostgreSQL's 40001. Prisma reports it as P2034 when it fails a statement, but
+ * as the driver adapter's "TransactionWriteConflict" when it fails at commit.
+ */
+function isSerializationFailure(error: unknown): boolean {
+  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2034") return true;
+  const cause = (error as { cause?: { originalCode?: string } } | null)?.cause;
+  const message = error instanceof Error ? error.message : "";
+  return cause?.originalCode === "40001" || /TransactionWriteConflict|40001|could not serialize/i.test(message);
+}
+
 /** Serializable transactions may be aborted by a concurrent one; run them again a few times. */
 async function withSerializableRetry<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await run();
     } catch (error) {
-      const isSerializationFailure =
-        error instanceof Prisma.PrismaClientKnownRequestError &&
-        (error.code === "P2034" || /40001|could not serialize/i.test(error.message));
-      if (!isSerializationFailure) throw error;
+      if (!isSerializationFailure(error)) throw error;
       if (attempt >= attempts) throw new AppError("conflict", "Someone else changed accounts at the same moment. Try again.");
     }
   }
