@@ -66,3 +66,17 @@ export function offsetsFromRange(index: TextIndex, range: Range): { start: numbe
   if (start === null || end === null || end <= start) return null;
   return { start, end };
 }
+
+/** Trims surrounding white space off a selection so quotes start and end on text. */
+export function trimmedSpan(text: string, start: number, end: number): { start: number; end: number } {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+/** Scrolls the column holding `range` so the range sits a third of the way down. */
+export function scrollIntoColumn(index: TextIndex, range: Range): void {
+  const container = index.root.closest<HTMLElement>("[data-scroll-side]");
+  if (!container) return;
+  container.scrollTop += range.getBoundingClientRect().top - container.getBoundingClientRect().top - container.clientHeight / 3;
+}

@@ -8,7 +8,6 @@ import type { ComparisonDetail } from "@/lib/comparisons/views";
 
 import { AnnotationDetail, type Viewer } from "./annotation-detail";
 import { AnnotationPanel } from "./annotation-panel";
-import { apiFetch } from "./api-client";
 import { Composer, type ComposerSource, type DraftSpan } from "./composer";
 import { ConnectorGutter } from "./connector-gutter";
 import { emptyFilters, type AnnotationFilters } from "./filters";
@@ -17,19 +16,13 @@ import { HoverCard, useHoverCard } from "./hover-card";
 import { placeAnnotations } from "./placement";
 import { SelectionToolbar } from "./selection-toolbar";
 import { SourceColumn, type Side } from "./source-column";
-import { offsetsFromRange, rangeFromOffsets, type TextIndex } from "./text-dom";
+import { offsetsFromRange, rangeFromOffsets, scrollIntoColumn, trimmedSpan, type TextIndex } from "./text-dom";
+import { useAnnotationActions } from "./use-annotation-actions";
 import { composerFrom, isComposerDirty, newComposer, useComposer } from "./use-composer";
 import { useUnsavedWarning } from "./use-unsaved-warning";
 import { coversWindows, PAINT_MARGIN, REPAINT_MARGIN, visibleWindows, type OffsetWindow } from "./viewport";
 
 type Pending = DraftSpan & { top: number; left: number; fromKeyboard: boolean };
-
-/** Trims surrounding white space off a selection so quotes start and end on text. */
-function trimmed(text: string, start: number, end: number): { start: number; end: number } {
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
-  return { start, end };
-}
 
 export function Workbench({ comparison, viewer }: { comparison: ComparisonDetail; viewer: Viewer }) {
   const { left, right } = comparison;
@@ -40,7 +33,6 @@ export function Workbench({ comparison, viewer }: { comparison: ComparisonDetail
   const [pending, setPending] = useState<Pending | null>(null);
   const [layoutKey, setLayoutKey] = useState(0);
   const [detailMessage, setDetailMessage] = useState<string | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
   const frame = useRef(0);
   const paintedWindows = useRef<Map<string, OffsetWindow>>(new Map());
   const [paintKey, setPaintKey] = useState(0);
@@ -116,9 +108,7 @@ export function Workbench({ comparison, viewer }: { comparison: ComparisonDetail
         ranges.push(range);
         if (seen.has(span.sourceId)) continue;
         seen.add(span.sourceId);
-        const container = index.root.closest<HTMLElement>("[data-scroll-side]");
-        const rect = range.getBoundingClientRect();
-        if (container) container.scrollTop += rect.top - container.getBoundingClientRect().top - container.clientHeight / 3;
+        scrollIntoColumn(index, range);
       }
       flashRanges(ranges);
       relayout();
@@ -139,7 +129,7 @@ export function Workbench({ comparison, viewer }: { comparison: ComparisonDetail
   /** One entry point for mouse selections and "Find passage" results. */
   const applySelection = (side: Side, rawStart: number, rawEnd: number, rect: DOMRect | null, fromKeyboard: boolean) => {
     const source = sourceOf(side);
-    const { start, end } = trimmed(source.text, rawStart, rawEnd);
+    const { start, end } = trimmedSpan(source.text, rawStart, rawEnd);
     if (end <= start) return;
     const span: DraftSpan = { sourceId: source.id, start, end, exact: source.text.slice(start, end) };
     if (composer) {
@@ -167,9 +157,7 @@ export function Workbench({ comparison, viewer }: { comparison: ComparisonDetail
     const index = indexes.get(sourceOf(side).id);
     const range = index && rangeFromOffsets(index, start, end);
     if (range) {
-      const container = index.root.closest<HTMLElement>("[data-scroll-side]");
-      const rect = range.getBoundingClientRect();
-      if (container) container.scrollTop += rect.top - container.getBoundingClientRect().top - container.clientHeight / 3;
+      scrollIntoColumn(index, range);
       flashRanges([range], 800);
     }
     applySelection(side, start, end, range ? range.getBoundingClientRect() : null, true);
@@ -214,32 +202,15 @@ export function Workbench({ comparison, viewer }: { comparison: ComparisonDetail
   const hover = useHoverCard(placed, indexes, sides(left.id, right.id));
   const selected = annotations.find((a) => a.id === selectedId) ?? null;
 
-  const runAction = async (action: "submit" | "delete") => {
-    if (!selected) return;
-    if (action === "delete" && !window.confirm("Delete this annotation? This cannot be undone.")) return;
-    setIsBusy(true);
-    const result =
-      action === "delete"
-        ? await apiFetch<void>(`/api/v1/annotations/${selected.id}`, { method: "DELETE" })
-        : await apiFetch<AnnotationView>(`/api/v1/annotations/${selected.id}/submit`, {
-            method: "POST",
-            body: { version: selected.version },
-          });
-    setIsBusy(false);
-    if (result.ok) {
-      if (action === "delete") {
-        setAnnotations((list) => list.filter((a) => a.id !== selected.id));
-        setSelectedId(null);
-      } else {
-        upsert(result.data as AnnotationView);
-        setDetailMessage("Submitted for review.");
-      }
-      return;
-    }
-    const current = result.problem.current as AnnotationView | undefined;
-    if (current) upsert(current);
-    setDetailMessage(result.problem.status === 404 ? "This annotation no longer exists." : result.problem.detail);
-  };
+  const { isBusy, runAction } = useAnnotationActions({
+    selected,
+    upsert,
+    remove: (id) => {
+      setAnnotations((list) => list.filter((a) => a.id !== id));
+      setSelectedId(null);
+    },
+    setMessage: setDetailMessage,
+  });
 
   return (
     <div className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)_64px_minmax(0,1fr)_340px] gap-0 px-4 pb-4">
