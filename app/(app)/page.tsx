@@ -64,9 +64,19 @@ export default async function HomePage({ searchParams }: Props) {
                 {comparison.right.outlet ? ` (${comparison.right.outlet})` : ""}
               </p>
               <dl className="mt-3 flex flex-wrap gap-2 text-xs">
-                <Count label="agreements" value={comparison.counts.agreement} className="bg-emerald-50 text-emerald-800" />
-                <Count label="contradictions" value={comparison.counts.contradiction} className="bg-red-50 text-red-800" />
-                <Count label="notes" value={comparison.counts.note} className="bg-blue-50 text-blue-800" />
+                <Count
+                  label="agreement"
+                  plural="agreements"
+                  value={comparison.counts.agreement}
+                  className="bg-emerald-50 text-emerald-800"
+                />
+                <Count
+                  label="contradiction"
+                  plural="contradictions"
+                  value={comparison.counts.contradiction}
+                  className="bg-red-50 text-red-800"
+                />
+                <Count label="note" plural="notes" value={comparison.counts.note} className="bg-blue-50 text-blue-800" />
                 <Count label="approved" value={comparison.counts.approved} className="bg-slate-100 text-slate-700" />
               </dl>
             </li>
@@ -77,12 +87,12 @@ export default async function HomePage({ searchParams }: Props) {
   );
 }
 
-function Count({ label, value, className }: { label: string; value: number; className: string }) {
+function Count({ label, plural = label, value, className }: { label: string; plural?: string; value: number; className: string }) {
   return (
     <div className={`rounded-full px-2.5 py-1 ${className}`}>
-      <dt className="sr-only">{label}</dt>
+      <dt className="sr-only">{plural}</dt>
       <dd>
-        {value} {label}
+        {value} {value === 1 ? label : plural}
       </dd>
     </div>
   );
