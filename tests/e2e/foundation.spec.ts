@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-import { demo, DEMO_PASSWORD } from "./support/auth";
+import { demo, DEMO_PASSWORD, signIn } from "./support/auth";
 
 const leftTitle = "Rifts Deepen in Mali’s Military Over Wagner Legacy";
 const rightTitle = /Bidin' Adieu to Bamako/;
@@ -86,4 +86,12 @@ test("signing out ends the session", async ({ page }) => {
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
   expect((await page.request.get("/api/v1/comparisons")).status()).toBe(401);
+});
+
+test("an unknown comparison shows a not-found page with a way back", async ({ page }) => {
+  await signIn(page, demo.analyst);
+  await page.goto("/comparisons/00000000-0000-4000-8000-000000000000");
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  await page.getByRole("link", { name: "Back to comparisons" }).click();
+  await expect(page.getByRole("heading", { name: "Comparisons" })).toBeVisible();
 });
