@@ -27,7 +27,7 @@ async function ensureUsers(): Promise<Map<string, string>> {
 }
 
 async function ensureSource(source: SeedSource, createdById: string): Promise<{ id: string; text: string }> {
-  const loaded = await loadSeedSource(source);
+  const loaded = loadSeedSource(source);
   const existing = await db.source.findFirst({
     where: { contentHash: loaded.contentHash, title: loaded.title },
     select: { id: true, text: true },

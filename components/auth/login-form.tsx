@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 
 const messages: Record<string, string> = {
   RateLimited: "Too many sign-in attempts. Wait 15 minutes, then try again.",
@@ -51,11 +52,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         </label>
         <input id="password" name="password" type="password" autoComplete="current-password" required className="input mt-1" />
       </div>
-      {error ? (
-        <p role="alert" id="login-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {error}
-        </p>
-      ) : null}
+      <FormError message={error} id="login-error" />
       <Button type="submit" className="w-full" disabled={isPending}>
         {isPending ? "Signing in…" : "Sign in"}
       </Button>

@@ -3,6 +3,7 @@
 import { useState, type FormEvent, type Ref } from "react";
 
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 import { apiFetch } from "@/components/workbench/api-client";
 
 import type { ComparisonActionsTarget } from "./comparison-actions-menu";
@@ -56,11 +57,7 @@ export function DeleteComparisonDialog({ ref, comparison, onDeleted }: Props) {
             className="input mt-1"
           />
         </div>
-        {error ? (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} />
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={(event) => event.currentTarget.closest("dialog")?.close()}>
             Cancel

@@ -4,6 +4,7 @@ import { useState, type FormEvent, type Ref } from "react";
 
 import { Field } from "@/components/sources/field";
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 import { apiFetch } from "@/components/workbench/api-client";
 
 import type { ComparisonActionsTarget } from "./comparison-actions-menu";
@@ -63,11 +64,7 @@ export function EditComparisonDialog({ ref, comparison, onSaved }: Props) {
             />
           )}
         </Field>
-        {error ? (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-            {error}
-          </p>
-        ) : null}
+        <FormError message={error} />
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={(event) => event.currentTarget.closest("dialog")?.close()}>
             Cancel

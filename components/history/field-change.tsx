@@ -1,8 +1,6 @@
 import type { AnnotationKind, AnnotationStatus } from "@/lib/annotations/schemas";
-import { statusLabel } from "@/lib/annotations/state";
+import { kindLabel, statusLabel } from "@/lib/annotations/state";
 import type { FieldChange, SpanValue } from "@/lib/history/diff";
-
-import { kindLabel } from "@/components/workbench/labels";
 
 import { fieldLabel } from "./labels";
 

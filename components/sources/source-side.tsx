@@ -1,6 +1,7 @@
 "use client";
 
 import { Button } from "@/components/ui/button";
+import { FormError } from "@/components/ui/form-error";
 import type { SourceSummary } from "@/lib/sources/views";
 
 import { Field } from "./field";
@@ -176,11 +177,7 @@ export function SourceSide({ side, label, draft, sources, isPreviewStale, onChan
           ) : null}
         </div>
       )}
-      {draft.error ? (
-        <p id={id("error")} role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {draft.error}
-        </p>
-      ) : null}
+      <FormError message={draft.error} id={id("error")} className="mt-3" />
     </fieldset>
   );
 }

@@ -3,12 +3,11 @@
 import { useEffect, useMemo, useRef, type KeyboardEvent } from "react";
 
 import { annotationKinds, annotationStatuses } from "@/lib/annotations/schemas";
-import { statusLabel } from "@/lib/annotations/state";
+import { kindLabel, statusLabel } from "@/lib/annotations/state";
 import type { AnnotationView } from "@/lib/annotations/views";
 
 import { KindBadge, StatusBadge } from "./badges";
 import { filterAnnotations, type AnnotationFilters } from "./filters";
-import { kindLabel } from "./labels";
 
 type Props = {
   annotations: AnnotationView[];

@@ -1,7 +1,7 @@
 import type { AnnotationKind, AnnotationStatus } from "@/lib/annotations/schemas";
-import { statusLabel } from "@/lib/annotations/state";
+import { kindLabel, statusLabel } from "@/lib/annotations/state";
 
-import { kindBadge, kindGlyph, kindLabel, statusBadge } from "./labels";
+import { kindBadge, kindGlyph, statusBadge } from "./labels";
 
 export function KindBadge({ kind }: { kind: AnnotationKind }) {
   return (

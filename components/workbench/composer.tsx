@@ -3,12 +3,11 @@
 import { useEffect, useRef } from "react";
 
 import { annotationKinds, confidences, type AnnotationKind, type Confidence } from "@/lib/annotations/schemas";
-import { statusLabel } from "@/lib/annotations/state";
+import { kindLabel, statusLabel } from "@/lib/annotations/state";
 import type { AnnotationView } from "@/lib/annotations/views";
 
 import { Button } from "@/components/ui/button";
-
-import { kindLabel } from "./labels";
+import { FormError } from "@/components/ui/form-error";
 
 export type DraftSpan = { sourceId: string; start: number; end: number; exact: string };
 
@@ -201,11 +200,7 @@ export function Composer({ state, sources, onChange, onArm, onSave, onCancel }: 
       </div>
       {state.fieldErrors.tags ? <p className="text-sm text-red-700">{state.fieldErrors.tags}</p> : null}
 
-      {state.error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-          {state.error}
-        </p>
-      ) : null}
+      <FormError message={state.error} />
 
       {state.conflict ? (
         <div data-testid="conflict-version" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">

@@ -1,11 +1,5 @@
 import type { AnnotationKind, AnnotationStatus } from "@/lib/annotations/schemas";
 
-export const kindLabel: Record<AnnotationKind, string> = {
-  agreement: "Agreement",
-  contradiction: "Contradiction",
-  note: "Note",
-};
-
 export const kindBadge: Record<AnnotationKind, string> = {
   agreement: "bg-emerald-100 text-emerald-900 ring-emerald-600/30",
   contradiction: "bg-red-100 text-red-900 ring-red-600/30",

@@ -4,7 +4,9 @@ import { useEffect, useRef } from "react";
 
 import type { AnnotationKind } from "@/lib/annotations/schemas";
 
-import { kindGlyph, kindLabel } from "./labels";
+import { kindLabel } from "@/lib/annotations/state";
+
+import { kindGlyph } from "./labels";
 
 type Props = { top: number; left: number; onChoose: (kind: AnnotationKind) => void; onDismiss: () => void; autoFocus: boolean };
 

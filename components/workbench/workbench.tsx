@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from "react";
 
 import type { AnnotationKind } from "@/lib/annotations/schemas";
 import type { AnnotationView } from "@/lib/annotations/views";
@@ -212,19 +212,18 @@ export function Workbench({ comparison, viewer }: { comparison: ComparisonDetail
     setMessage: setDetailMessage,
   });
 
+  const columnEvents = {
+    onIndex,
+    onSelectionEnd,
+    onScroll: relayout,
+    onFound,
+    onPointerOverText: hover.onMove,
+    onTextClick: (side: Side, event: MouseEvent<HTMLElement>) => hover.onClick(side, event, choose),
+  };
+
   return (
     <div className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)_64px_minmax(0,1fr)_340px] gap-0 px-4 pb-4">
-      <SourceColumn
-        side="left"
-        source={left}
-        isArmed={composer?.armedSourceId === left.id}
-        onIndex={onIndex}
-        onSelectionEnd={onSelectionEnd}
-        onScroll={relayout}
-        onFound={onFound}
-        onPointerOverText={hover.onMove}
-        onTextClick={(side, event) => hover.onClick(side, event, choose)}
-      />
+      <SourceColumn side="left" source={left} isArmed={composer?.armedSourceId === left.id} {...columnEvents} />
       <ConnectorGutter
         annotations={placed}
         leftSourceId={left.id}
@@ -234,17 +233,7 @@ export function Workbench({ comparison, viewer }: { comparison: ComparisonDetail
         layoutKey={layoutKey}
         onChoose={choose}
       />
-      <SourceColumn
-        side="right"
-        source={right}
-        isArmed={composer?.armedSourceId === right.id}
-        onIndex={onIndex}
-        onSelectionEnd={onSelectionEnd}
-        onScroll={relayout}
-        onFound={onFound}
-        onPointerOverText={hover.onMove}
-        onTextClick={(side, event) => hover.onClick(side, event, choose)}
-      />
+      <SourceColumn side="right" source={right} isArmed={composer?.armedSourceId === right.id} {...columnEvents} />
       <aside
         aria-label="Annotations panel"
         className="ml-4 flex min-h-0 flex-col overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm"

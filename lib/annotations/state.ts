@@ -1,4 +1,4 @@
-import type { AnnotationStatus } from "@/lib/annotations/schemas";
+import type { AnnotationKind, AnnotationStatus } from "@/lib/annotations/schemas";
 
 // The annotation life cycle (SPEC §2) in one table. Services ask it before
 // every change and refuse anything it does not list with a 409.
@@ -20,6 +20,12 @@ export function nextStatus(status: AnnotationStatus, event: AnnotationEvent): An
 export function canEditStatus(status: AnnotationStatus): boolean {
   return nextStatus(status, "edit") !== null;
 }
+
+export const kindLabel: Record<AnnotationKind, string> = {
+  agreement: "Agreement",
+  contradiction: "Contradiction",
+  note: "Note",
+};
 
 export const statusLabel: Record<AnnotationStatus, string> = {
   draft: "Draft",

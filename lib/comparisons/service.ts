@@ -9,23 +9,13 @@ import {
   type CreateComparisonInput,
   type UpdateComparisonInput,
 } from "@/lib/comparisons/schemas";
-import { sourceSelect, toSourceView, type ComparisonDetail, type ComparisonSummary } from "@/lib/comparisons/views";
+import { sourceSelect, toSourceView, type ComparisonDetail, type ComparisonRecord, type ComparisonSummary } from "@/lib/comparisons/views";
 import { db } from "@/lib/db";
 import { AppError, isAppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { PrepareOptions } from "@/lib/sources/prepare";
 import { insertSource, prepareNewSource } from "@/lib/sources/service";
 import { assertId, parseInput } from "@/lib/validation";
-
-export type ComparisonRecord = {
-  id: string;
-  title: string;
-  question: string | null;
-  archivedAt: string | null;
-  createdAt: string;
-  left: { id: string; title: string; outlet: string | null };
-  right: { id: string; title: string; outlet: string | null };
-};
 
 const recordSelect = {
   id: true,

@@ -21,7 +21,7 @@ export function toSourceView(source: SourceRecord): SourceView {
   return { ...source, publishedAt: source.publishedAt?.toISOString().slice(0, 10) ?? null };
 }
 
-export type ComparisonSummary = {
+export type ComparisonRecord = {
   id: string;
   title: string;
   question: string | null;
@@ -29,6 +29,9 @@ export type ComparisonSummary = {
   createdAt: string;
   left: { id: string; title: string; outlet: string | null };
   right: { id: string; title: string; outlet: string | null };
+};
+
+export type ComparisonSummary = ComparisonRecord & {
   counts: { total: number; agreement: number; contradiction: number; note: number; approved: number };
 };
 

@@ -53,21 +53,8 @@ export type ReportData = {
   excludedCount: number;
 };
 
-export const kindLabel: Record<AnnotationKind, string> = {
-  agreement: "Agreement",
-  contradiction: "Contradiction",
-  note: "Note",
-};
-
-export const statusLabel: Record<AnnotationStatus, string> = {
-  draft: "Draft",
-  in_review: "In review",
-  approved: "Approved",
-  changes_requested: "Changes requested",
-  rejected: "Rejected",
-};
-
-export const decisionLabel: Record<ReviewDecision, string> = {
+/** The decision as the report's "Decision:" line states it (history lines use a verb form). */
+export const decisionOutcome: Record<ReviewDecision, string> = {
   approve: "approved",
   request_changes: "changes requested",
   reject: "rejected",

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { QueueList } from "@/components/review/queue-list";
-import { kindLabel } from "@/components/workbench/labels";
+import { kindLabel } from "@/lib/annotations/state";
 import { annotationKinds } from "@/lib/annotations/schemas";
 import { hasPermission } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";

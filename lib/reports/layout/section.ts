@@ -3,7 +3,8 @@ import type { Output } from "@/lib/reports/layout/output";
 import { columnsHeight, measureQuote, placeColumns, type Column } from "@/lib/reports/layout/panels";
 import { formatDate, setStyle } from "@/lib/reports/layout/text";
 import { colors, contentBottom, contentWidth, freshPageHeight, kindColor, margins, sizes, statusColor } from "@/lib/reports/layout/theme";
-import { decisionLabel, kindLabel, statusLabel, type ReportAnnotation, type ReportScope } from "@/lib/reports/types";
+import { kindLabel, statusLabel } from "@/lib/annotations/state";
+import { decisionOutcome, type ReportAnnotation, type ReportScope } from "@/lib/reports/types";
 
 // One annotation: heading, the quoted passages of both sources side by side,
 // rationale and review details. A section that would not fit the rest of the
@@ -91,7 +92,7 @@ function metaText(annotation: ReportAnnotation): string {
   const confidence = annotation.confidence[0]!.toUpperCase() + annotation.confidence.slice(1);
   const tags = annotation.tags.length ? annotation.tags.join(", ") : "none";
   const review = annotation.review
-    ? `Reviewer: ${annotation.review.reviewer} · Decision: ${decisionLabel[annotation.review.decision]}, ${formatDate(annotation.review.decidedAt)}`
+    ? `Reviewer: ${annotation.review.reviewer} · Decision: ${decisionOutcome[annotation.review.decision]}, ${formatDate(annotation.review.decidedAt)}`
     : "Reviewer: not reviewed yet";
   return `Confidence: ${confidence}   ·   Tags: ${tags}\nAuthor: ${annotation.author}   ·   ${review}`;
 }

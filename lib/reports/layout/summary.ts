@@ -1,7 +1,8 @@
 import { annotationKinds, annotationStatuses } from "@/lib/annotations/schemas";
 import { setStyle } from "@/lib/reports/layout/text";
 import { colors, contentWidth, kindColor, margins, sizes, statusColor } from "@/lib/reports/layout/theme";
-import { kindLabel, statusLabel, type ReportData } from "@/lib/reports/types";
+import { kindLabel, statusLabel } from "@/lib/annotations/state";
+import type { ReportData } from "@/lib/reports/types";
 
 type Doc = PDFKit.PDFDocument;
 
