@@ -98,6 +98,7 @@ export function makeBenchData({ words = 20_000, annotations = 5_000, seed = 42 }
       kind,
       rationale: `Synthetic rationale ${i}`,
       confidence: "medium",
+      credibility: null,
       tags: [],
       status: STATUSES[i % STATUSES.length]!,
       version: 1,

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { describeSpan } from "@/lib/anchoring/quote";
 import type { AnnotationView } from "@/lib/annotations/views";
-import { placeAnnotations } from "@/components/workbench/placement";
+import { placeAnnotations } from "@/lib/anchoring/placement";
 
 // What the workbench paints: spans re-anchored against the displayed text,
 // orphans left unpainted and reported per annotation.
@@ -17,6 +17,7 @@ function annotation(id: string, spans: Array<{ sourceId: string; text: string; q
     kind: spans.length > 1 ? "contradiction" : "note",
     rationale: id,
     confidence: "medium",
+    credibility: null,
     tags: [],
     status: "draft",
     version: 1,
@@ -39,7 +40,7 @@ describe("placeAnnotations", () => {
   ]);
   const note = annotation("note", [{ sourceId: "B", text: storedText, quote: "Russia stays through the Africa Corps" }]);
 
-  it("keeps annotations untouched when the displayed text is the stored one", () => {
+  it("paints every passage where it was saved when the displayed text is the stored one", () => {
     const { placed, orphans } = placeAnnotations(
       [linked, note],
       new Map([
@@ -47,8 +48,11 @@ describe("placeAnnotations", () => {
         ["B", storedText],
       ]),
     );
-    expect(placed[0]).toBe(linked);
-    expect(placed[1]).toBe(note);
+    const painted = (id: string) =>
+      placed.find((a) => a.id === id)!.spans.map((s) => ({ sourceId: s.sourceId, start: s.start, end: s.end }));
+    expect(painted("linked")).toEqual(linked.spans.map((s) => ({ sourceId: s.sourceId, start: s.start, end: s.end })));
+    expect(painted("note")).toEqual([{ sourceId: "B", start: note.spans[0]!.start, end: note.spans[0]!.end }]);
+    expect(storedText.slice(note.spans[0]!.start, note.spans[0]!.end)).toBe("Russia stays through the Africa Corps");
     expect(orphans.size).toBe(0);
   });
 
