@@ -87,7 +87,7 @@ function cosine(a: Map<string, number>, b: Map<string, number>): number {
   return dot;
 }
 
-/** Keys "frame:polarity:name" of a sentence whose frame has one polarity only. */
+/** Keys "frame:polarity:word" (names and noun heads) of a sentence whose frame has one polarity only. */
 function oppositionKeys(sentence: SentenceFeatures, flip: boolean): string[] {
   const polarities = new Map<string, number>();
   for (const event of sentence.events) {
@@ -97,7 +97,7 @@ function oppositionKeys(sentence: SentenceFeatures, flip: boolean): string[] {
   const keys: string[] = [];
   for (const [frame, polarity] of polarities) {
     if (polarity === 0) continue;
-    for (const name of sentence.entityWords) keys.push(`${frame}:${flip ? -polarity : polarity}:${name}`);
+    for (const word of [...sentence.entityWords, ...sentence.nouns]) keys.push(`${frame}:${flip ? -polarity : polarity}:${word}`);
   }
   return keys;
 }

@@ -11,7 +11,7 @@ export const DENIAL_WORDS = new Set(["denial", "false", "baseless", "unfounded",
 
 /** Reporting verbs that present a statement as someone's claim. */
 export const CLAIM_VERBS = new Set(["claim", "allege", "assert", "insist", "contend", "argue", "purport"]);
-export const REPORTING_VERBS = new Set(["say", "tell", "state", "report", "announce", "declare", "add", "explain", "note", "write"]);
+export const REPORTING_VERBS = new Set(["say", "tell", "state", "report", "announce", "declare", "add", "explain", "note", "write", "call", "describe"]);
 
 /** Markers that weaken a statement: modals, hedging verbs and adverbs. */
 export const MODAL_WORDS = new Set(["may", "might", "could", "would", "should", "can"]);
@@ -80,7 +80,7 @@ export const EVENT_FRAMES: FrameLexicon[] = [
   },
   {
     frame: "approval",
-    positive: ["approve", "accept", "agree", "sign", "ratify", "endorse", "adopt", "authorize", "approval"],
+    positive: ["approve", "back", "accept", "agree", "sign", "ratify", "endorse", "adopt", "authorize", "approval"],
     negative: ["reject", "refuse", "oppose", "veto", "block", "decline", "rejection", "refusal", "scrap"],
     label: ["approval", "rejection"],
   },
@@ -92,7 +92,7 @@ export const EVENT_FRAMES: FrameLexicon[] = [
   },
   {
     frame: "harm",
-    positive: ["injure", "injured", "wound", "wounded", "hurt", "kill", "killed", "die", "dead", "hospitalize", "injury", "casualty", "death", "fatality", "victim"],
+    positive: ["injure", "injured", "wound", "wounded", "hurt", "kill", "killed", "die", "dead", "hospitalize", "hospital", "suffer", "injury", "casualty", "death", "fatality", "victim"],
     negative: ["unharmed", "unhurt", "uninjured", "unscathed", "safe", "survive"],
     label: ["people harmed", "nobody harmed"],
   },
@@ -119,6 +119,7 @@ export const PHRASAL_FRAMES = new Map<string, { frame: EventFrame; polarity: 1 |
   ["stay on", { frame: "presence", polarity: 1 }],
   ["take over", { frame: "presence", polarity: 1 }],
   ["shut down", { frame: "operation", polarity: -1 }],
+  ["break out", { frame: "operation", polarity: 1 }],
   ["call off", { frame: "operation", polarity: -1 }],
   ["lock up", { frame: "custody", polarity: 1 }],
   ["set free", { frame: "custody", polarity: -1 }],
@@ -129,3 +130,10 @@ export const LASTING_WORDS = new Set(["continued", "continuing", "enduring", "pe
 export const PRESENCE_NOUNS = new Set(["presence", "role", "influence", "deployment", "occupation", "involvement", "operation", "footprint", "stay", "control", "mission"]);
 /** Nouns after "leave (the)" that make it a departure rather than "left X stranded". */
 export const PLACE_NOUNS = new Set(["country", "city", "town", "region", "area", "capital", "base", "camp", "site", "office", "post", "job", "building", "territory", "village", "port", "island", "company", "party", "government", "coalition", "alliance", "team", "club"]);
+
+/** Nouns for people: counts of "hikers" and "students" in one pair of sentences may be the same group. */
+export const PERSON_NOUNS = new Set([
+  "people", "person", "man", "woman", "child", "adult", "worker", "employee", "staff", "member", "student", "pupil", "hiker", "climber",
+  "walker", "tourist", "visitor", "passenger", "resident", "civilian", "citizen", "protester", "demonstrator", "marcher", "soldier",
+  "troop", "fighter", "officer", "volunteer", "survivor", "victim", "patient", "migrant", "refugee", "prisoner", "detainee", "voter",
+]);

@@ -27,7 +27,6 @@ export type TokenTable = {
   lemma: string[];
   pos: string[];
   type: string[];
-  isNegated: Uint8Array;
   isStop: Uint8Array;
   /** Wink's sentence boundaries as inclusive token ranges. */
   sentences: Array<[number, number]>;
@@ -59,7 +58,6 @@ export function analyzeText(text: string): TokenTable {
     end[i] = Math.min(text.length, position + token.length);
     at = end[i]!;
   }
-  const negations = tokens.out(its.negationFlag) as unknown as boolean[];
   const stops = tokens.out(its.stopWordFlag) as unknown as boolean[];
   const sentences = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
   const entitySpans = doc.entities().out(its.span) as unknown as Array<[number, number]>;
@@ -74,7 +72,6 @@ export function analyzeText(text: string): TokenTable {
     lemma: (tokens.out(its.lemma as unknown as typeof its.value) as string[]).map((lemma) => lemma.toLowerCase()),
     pos: tokens.out(its.pos) as string[],
     type: tokens.out(its.type) as string[],
-    isNegated: Uint8Array.from(negations, (flag) => (flag ? 1 : 0)),
     isStop: Uint8Array.from(stops, (flag) => (flag ? 1 : 0)),
     sentences,
     entities: entitySpans.map(([first, last], i) => ({ type: entityTypes[i] ?? "", first, last })),

@@ -1,12 +1,14 @@
 // Amounts, dates and times of two sentences: compatible or conflicting.
 import type { DateMention, TimeMention } from "../features/dates";
 import type { Quantity } from "../features/quantities";
+import { PERSON_NOUNS } from "../lexicon";
 import { quote, type Evidence } from "./evidence";
 
 const TOLERANCE = 0.02;
 
 function overlaps(a: Quantity, b: Quantity): boolean {
-  const slack = TOLERANCE * Math.max(Math.abs(a.high), Math.abs(b.high), 1);
+  const finite = [a.low, a.high, b.low, b.high].filter(Number.isFinite).map(Math.abs);
+  const slack = TOLERANCE * Math.max(1, ...finite);
   return a.low <= b.high + slack && b.low <= a.high + slack;
 }
 
@@ -14,6 +16,11 @@ function isComparable(a: Quantity, b: Quantity): boolean {
   if (a.kind !== b.kind) return false;
   if (a.kind === "count") return a.unit !== "" && a.unit === b.unit;
   return a.unit === b.unit;
+}
+
+/** Counts of people under different names ("three hikers" / "four students"): compared only when nothing else is. */
+function isSameGroup(a: Quantity, b: Quantity): boolean {
+  return a.kind === "count" && b.kind === "count" && a.unit !== b.unit && PERSON_NOUNS.has(a.unit) && PERSON_NOUNS.has(b.unit);
 }
 
 function describe(a: Quantity): string {
@@ -25,6 +32,14 @@ function describe(a: Quantity): string {
  * none compatible: "12 injured and 3 killed" against "3 killed" is no conflict.
  */
 export function compareQuantities(left: Quantity[], right: Quantity[]): Evidence | null {
+  const direct = compareWith(left, right, isComparable);
+  if (direct?.kind === "contradiction") return direct;
+  const group = compareWith(left.slice(0, 1), right.slice(0, 1), isSameGroup);
+  if (group?.kind === "contradiction") return { ...group, weight: 0.45 };
+  return direct ?? (group && { ...group, weight: 0.3 });
+}
+
+function compareWith(left: Quantity[], right: Quantity[], isComparable: (a: Quantity, b: Quantity) => boolean): Evidence | null {
   let agreeing: [Quantity, Quantity] | null = null;
   let conflicting: [Quantity, Quantity] | null = null;
   for (const a of left) {
@@ -36,7 +51,7 @@ export function compareQuantities(left: Quantity[], right: Quantity[]): Evidence
   }
   if (conflicting) {
     const [a, b] = conflicting;
-    const what = a.kind === "count" ? `of ${a.unit}` : a.kind === "money" ? `of money (${a.unit})` : "shares";
+    const what = a.kind === "count" ? `of ${a.unit === b.unit ? a.unit : `${a.unit}/${b.unit}`}` : a.kind === "money" ? `of money (${a.unit})` : "shares";
     return { kind: "contradiction", type: "amount", weight: 0.6, reason: `A: ${describe(a)}, B: ${describe(b)} — conflicting amounts ${what}` };
   }
   if (agreeing) {

@@ -20,16 +20,16 @@ function intersect<T>(a: Set<T>, b: Set<T>): Set<T> {
   return shared;
 }
 
-/** Weighted share of the smaller sentence's names that the other sentence names too. */
+/** IDF-weighted Jaccard overlap of the two sentences' names. */
 function entityOverlap(a: Set<string>, b: Set<string>, idf: Map<string, number>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let shared = 0;
   let all = 0;
-  for (const word of small) {
+  for (const word of a) {
     const weight = idf.get(word) ?? 1;
     all += weight;
-    if (large.has(word)) shared += weight;
+    if (b.has(word)) shared += weight;
   }
+  for (const word of b) if (!a.has(word)) all += idf.get(word) ?? 1;
   return all === 0 ? 0 : shared / all;
 }
 
@@ -62,11 +62,11 @@ export function scorePair(a: SentenceFeatures, b: SentenceFeatures, similarity: 
   add(compareQuantities(a.quantities, b.quantities));
   const events = compareEvents(a.events, b.events, words.length > 0);
   evidence.push(...events);
-  const isSameEvent = events.length > 0 || similarity >= 0.2;
+  const isSameEvent = events.length > 0 || similarity >= 0.12;
   if (isSameEvent) add(compareDates(a.dates, b.dates));
   if (isSameEvent) add(compareTimes(a.times, b.times));
   add(compareNegation(a, b, intersect(new Set(a.verbs.keys()), new Set(b.verbs.keys()))));
-  if (similarity >= 0.25) add(compareDenials(a, b));
+  if (similarity >= 0.15 && words.length > 0) add(compareDenials(a, b));
   if (similarity >= 0.3) add(compareSpeakers(a, b));
   if (similarity >= 0.2) {
     const topic = words.length > 0 ? `both mention ${words.map((word) => `‘${word}’`).join(", ")}` : "same subject";
@@ -80,7 +80,10 @@ export function scorePair(a: SentenceFeatures, b: SentenceFeatures, similarity: 
   const kind: SuggestionKind = contradictionStrength >= 0.45 || contradictionStrength > agreementStrength ? "contradiction" : "agreement";
   const chosen = (kind === "contradiction" ? contradictions : agreements).sort((x, y) => y.weight - x.weight);
   const strength = kind === "contradiction" ? contradictionStrength : agreementStrength;
-  const score = strength * (0.35 + 0.65 * Math.min(1, relevance / 0.45));
+  // A claim contradicted by the other source is what an analyst checks first.
+  const isClaimContested = kind === "contradiction" && (a.stance.claim !== null) !== (b.stance.claim !== null);
+  const boosted = isClaimContested ? 1 - (1 - strength) * 0.85 : strength;
+  const score = boosted * (0.4 + 0.6 * Math.min(1, relevance / 0.3));
   const context = sharedNames(a, names);
   const reasons = [...(context ? [context] : []), ...chosen.filter((item) => item.type !== "same-fact" || !context).map((item) => item.reason)];
   if (kind === "agreement" && a.stance.hedge && !b.stance.hedge) reasons.push(`A hedges (${quote(a.stance.hedge.text)}), B states it as fact`);

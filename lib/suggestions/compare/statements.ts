@@ -16,6 +16,12 @@ function summarize(events: EventMention[]): Map<EventFrame, FrameSummary> {
   return frames;
 }
 
+/** "leaving", or "rules out an increase" for a negated "would not raise". */
+function describeEvent(event: EventMention, positive: string, negative: string): string {
+  if (!event.isNegated) return event.polarity === 1 ? positive : negative;
+  return `rules out ${event.polarity === 1 ? negative : positive}`;
+}
+
 function pickEvent(side: FrameSummary, polarity: number): EventMention {
   if (polarity === 1 && side.positive.length > 0) return side.positive[0]!;
   if (polarity === -1 && side.negative.length > 0) return side.negative[0]!;
@@ -37,8 +43,8 @@ export function compareEvents(left: EventMention[], right: EventMention[], hasSh
     if (pureA !== 0 && pureB !== 0 && pureA !== pureB) {
       const eventA = (pureA === 1 ? sideA.positive : sideA.negative)[0]!;
       const eventB = (pureB === 1 ? sideB.positive : sideB.negative)[0]!;
-      const labelA = pureA === 1 ? positive : negative;
-      const labelB = pureB === 1 ? positive : negative;
+      const labelA = describeEvent(eventA, positive, negative);
+      const labelB = describeEvent(eventB, positive, negative);
       found.push({ kind: "contradiction", type: "event", weight: 0.5, reason: `A: ${quote(eventA.text)} (${labelA}), B: ${quote(eventB.text)} (${labelB}) — opposite accounts` });
     } else {
       // Same polarity, or one side mixed ("withdrew, but has not vanished") sharing the other's polarity.
@@ -80,5 +86,5 @@ export function compareSpeakers(left: SentenceFeatures, right: SentenceFeatures)
   const b = right.stance.speakers;
   if (a.length === 0 || b.length === 0) return null;
   if (a.some((speaker) => b.includes(speaker))) return { kind: "agreement", type: "speaker", weight: 0.2, reason: `both attribute it to ${a.find((s) => b.includes(s))}` };
-  return { kind: "contradiction", type: "speaker", weight: 0.4, reason: `A attributes it to ${a[0]}, B to ${b[0]} — different sources for the same statement` };
+  return { kind: "contradiction", type: "speaker", weight: 0.5, reason: `A attributes it to ${a[0]}, B to ${b[0]} — different sources for the same statement` };
 }

@@ -9,6 +9,7 @@ export type TimeMention = { minutes: number; isApproximate: boolean; text: strin
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const APPROXIMATE = new Set(["about", "around", "approximately", "roughly", "some"]);
 const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 
 function monthOf(word: string): number | undefined {
@@ -64,14 +65,35 @@ function readTime(table: TokenTable, first: number, last: number): TimeMention |
   if (meridiem === "pm" && hours < 12) hours += 12;
   if (meridiem === "am" && hours === 12) hours = 0;
   const before = table.lower[first - 1] ?? "";
-  const isApproximate = before === "about" || before === "around" || before === "approximately" || table.lower[first] === "about";
+  const isApproximate = APPROXIMATE.has(before) || APPROXIMATE.has(table.lower[first]!);
   return { minutes: hours * 60 + minutes, isApproximate, text: table.text.slice(table.start[first]!, table.end[last]!), first, last };
 }
 
-/** Dates and times among one sentence's entities. */
-export function extractDates(table: TokenTable, entities: WinkEntity[]): { dates: DateMention[]; times: TimeMention[] } {
+/** "the 14th of March", "March the 3rd": a capitalised month name with a day next to it that wink left out. */
+function findMonthDates(table: TokenTable, first: number, last: number, covered: (i: number) => boolean): DateMention[] {
+  const found: DateMention[] = [];
+  for (let i = first; i <= last; i++) {
+    const value = table.value[i]!;
+    if (covered(i) || value[0] !== value[0]!.toUpperCase() || monthOf(table.lower[i]!) === undefined || (i === first && table.lower[i] === "may")) continue;
+    let from = i;
+    while (from > Math.max(first, i - 3) && (table.lower[from - 1] === "of" || table.lower[from - 1] === "the" || table.type[from - 1] === "ordinal" || table.type[from - 1] === "number" || table.pos[from - 1] === "ADJ") && !covered(from - 1)) from--;
+    let to = i;
+    while (to < Math.min(last, i + 3) && (table.type[to + 1] === "number" || table.type[to + 1] === "ordinal" || table.lower[to + 1] === "the" || table.lower[to + 1] === ",") && !covered(to + 1)) to++;
+    while (from < i && (table.lower[from] === "the" || table.lower[from] === "of")) from++;
+    while (to > i && (table.lower[to] === "the" || table.lower[to] === ",")) to--;
+    const date = readDate(table, from, to);
+    if (date) found.push(date);
+    i = to;
+  }
+  return found;
+}
+
+/** Dates and times among one sentence's entities, plus month names wink did not tag. */
+export function extractDates(table: TokenTable, entities: WinkEntity[], first: number, last: number): { dates: DateMention[]; times: TimeMention[] } {
   const dates: DateMention[] = [];
   const times: TimeMention[] = [];
+  const covered = (i: number) => entities.some((entity) => (entity.type === "DATE" || entity.type === "TIME") && entity.first <= i && i <= entity.last);
+  dates.push(...findMonthDates(table, first, last, covered));
   for (const entity of entities) {
     if (entity.type === "DATE") {
       const date = readDate(table, entity.first, entity.last);

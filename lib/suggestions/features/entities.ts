@@ -10,7 +10,11 @@ export type EntityMention = { root: string; surface: string };
 const DEMONYM_SUFFIXES = ["ians", "ans", "ian", "ese", "ish", "an", "ns", "n", "i", "e", "a", "s"];
 const LEADING_WORDS = new Set(["the", "a", "an"]);
 // Capitalised words that are not names.
-const NOT_NAMES = new Set(["i", "mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "st.", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
+const NOT_NAMES = new Set([
+  ...["i", "mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "st."],
+  ...["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
+  ...["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"],
+]);
 
 /** Lowercase stem shared by a place and its demonym: Russia/Russian, Mali/Malian, Ukraine/Ukrainian. */
 export function entityRoot(word: string): string {
@@ -35,8 +39,28 @@ function isCapitalised(word: string): boolean {
   return first >= 65 && first <= 90;
 }
 
+/**
+ * Which tokens are names: capitalised proper nouns, except a sentence's first
+ * word when the text never capitalises it mid-sentence ("Police detained…"
+ * next to "police said", "Speculations suggest…").
+ */
+export function markNames(table: TokenTable, sentenceStarts: Set<number>): Uint8Array {
+  const capitalisedInside = new Set<string>();
+  for (let i = 0; i < table.count; i++) {
+    if (!sentenceStarts.has(i) && isCapitalised(table.value[i]!)) capitalisedInside.add(table.lower[i]!);
+  }
+  const names = new Uint8Array(table.count);
+  for (let i = 0; i < table.count; i++) {
+    const lower = table.lower[i]!;
+    if (table.pos[i] !== "PROPN" || table.type[i] !== "word" || !isCapitalised(table.value[i]!) || NOT_NAMES.has(lower)) continue;
+    if (sentenceStarts.has(i) && !capitalisedInside.has(lower)) continue;
+    names[i] = 1;
+  }
+  return names;
+}
+
 /** Proper-noun runs ("Africa Corps", "Sadio Camara") and capitalised parts of hyphenated tokens. */
-export function extractEntities(table: TokenTable, first: number, last: number): EntityMention[] {
+export function extractEntities(table: TokenTable, first: number, last: number, names: Uint8Array): EntityMention[] {
   const mentions: EntityMention[] = [];
   let run: string[] = [];
   const flush = () => {
@@ -46,8 +70,7 @@ export function extractEntities(table: TokenTable, first: number, last: number):
   };
   for (let i = first; i <= last; i++) {
     const word = table.value[i]!;
-    const lower = table.lower[i]!;
-    const isName = table.pos[i] === "PROPN" && isCapitalised(word) && !NOT_NAMES.has(lower) && table.type[i] === "word";
+    const isName = names[i] === 1;
     if (word.includes("-") && table.type[i] === "word" && i > first) {
       // "ex-Wagner", "Tuareg-led": keep only the capitalised parts.
       flush();

@@ -2,7 +2,7 @@
 import type { TokenTable, WinkEntity } from "../nlp";
 import type { SentenceUnit } from "../sentences";
 import { extractDates, type DateMention, type TimeMention } from "./dates";
-import { entityWords, extractEntities, extractNounHeads, type EntityMention } from "./entities";
+import { entityWords, extractEntities, extractNounHeads, markNames, type EntityMention } from "./entities";
 import { extractEvents, negationStart, type EventMention } from "./events";
 import { extractQuantities, type Quantity } from "./quantities";
 import { extractStance, isNegatedAt, type Stance } from "./stance";
@@ -31,13 +31,13 @@ const CONTENT_TAGS = new Set(["NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"]);
 // Frequent words that carry no content of their own.
 const LIGHT_WORDS = new Set(["say", "also", "then", "now", "just", "even", "still", "more", "most", "such", "other", "new", "year", "time", "make", "take", "get"]);
 
-function extractTerms(table: TokenTable, first: number, last: number, names: Set<string>): Map<string, number> {
+function extractTerms(table: TokenTable, first: number, last: number, nameMask: Uint8Array, names: Set<string>): Map<string, number> {
   const terms = new Map<string, number>();
   for (let i = first; i <= last; i++) {
     if (table.type[i] !== "word" && table.type[i] !== "number") continue;
     if (table.isStop[i] === 1 || !CONTENT_TAGS.has(table.pos[i]!)) continue;
     const lemma = table.lemma[i]!;
-    if (lemma.length < 2 || LIGHT_WORDS.has(lemma) || table.pos[i] === "PROPN") continue;
+    if (lemma.length < 2 || LIGHT_WORDS.has(lemma) || nameMask[i] === 1) continue;
     terms.set(lemma, (terms.get(lemma) ?? 0) + 1);
   }
   // Names count through their roots, so "Russian" meets "Russia".
@@ -61,6 +61,7 @@ function extractVerbs(table: TokenTable, first: number, last: number): Map<strin
 export function extractFeatures(table: TokenTable, units: SentenceUnit[]): SentenceFeatures[] {
   const entityAt = new Map<number, string>();
   for (const entity of table.entities) for (let i = entity.first; i <= entity.last; i++) entityAt.set(i, entity.type);
+  const nameMask = markNames(table, new Set(units.map((unit) => unit.first)));
   let cursor = 0;
   return units.map((unit) => {
     const { first, last } = unit;
@@ -69,11 +70,11 @@ export function extractFeatures(table: TokenTable, units: SentenceUnit[]): Sente
     for (let k = cursor; k < table.entities.length && table.entities[k]!.first <= last; k++) {
       if (table.entities[k]!.first >= first && table.entities[k]!.last <= last) own.push(table.entities[k]!);
     }
-    const entities = extractEntities(table, first, last);
+    const entities = extractEntities(table, first, last, nameMask);
     const names = entityWords(entities);
     const events = extractEvents(table, first, last);
     const quantities = extractQuantities(table, first, last, entityAt);
-    const terms = extractTerms(table, first, last, names);
+    const terms = extractTerms(table, first, last, nameMask, names);
     // Frames and amounts join the vocabulary, so "withdrew" meets "departure"
     // (same frame, same polarity) and "reappeared" meets "left" (same frame).
     for (const event of events) {
@@ -91,7 +92,7 @@ export function extractFeatures(table: TokenTable, units: SentenceUnit[]): Sente
       nouns: new Set(extractNounHeads(table, first, last)),
       verbs: extractVerbs(table, first, last),
       quantities,
-      ...extractDates(table, own),
+      ...extractDates(table, own, first, last),
       events,
       stance: extractStance(table, first, last),
       wordCount,

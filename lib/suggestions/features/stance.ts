@@ -15,12 +15,12 @@ export type Stance = {
   speakers: string[];
 };
 
-/** True when token i is negated: wink's negation scope, a negator up to four words before it, or "far from". */
+/**
+ * True when token i is negated: a negator up to four words before it in the
+ * same clause, or "far from". (Wink's own negation scope runs to the next
+ * punctuation and starts at words like "eliminate": too wide to rely on.)
+ */
 export function isNegatedAt(table: TokenTable, i: number, first: number): boolean {
-  // Wink's negation scope runs to the next punctuation: trust it for verbs and
-  // adjectives, not for nouns far from the negator ("without much explanation for their exit").
-  const pos = table.pos[i];
-  if (table.isNegated[i] === 1 && (pos === "VERB" || pos === "ADJ" || pos === "AUX")) return true;
   for (let k = i - 1; k >= Math.max(first, i - 4); k--) {
     const lower = table.lower[k]!;
     if (NEGATORS.has(lower)) return true;
@@ -40,7 +40,8 @@ function speakerNear(table: TokenTable, verb: number, first: number, last: numbe
     let k = verb + step;
     while (k >= first && k <= last && (table.pos[k] === "DET" || table.pos[k] === "AUX" || table.pos[k] === "ADV")) k += step;
     if (k < first || k > last) continue;
-    if (table.pos[k] === "PROPN" || (step === -1 && table.pos[k] === "NOUN")) return table.lemma[k]!;
+    // Only names: "the company said" and "the carmaker announced" may be the same speaker.
+    if (table.pos[k] === "PROPN") return table.lemma[k]!;
   }
   return null;
 }
