@@ -131,9 +131,10 @@ export const PRESENCE_NOUNS = new Set(["presence", "role", "influence", "deploym
 /** Nouns after "leave (the)" that make it a departure rather than "left X stranded". */
 export const PLACE_NOUNS = new Set(["country", "city", "town", "region", "area", "capital", "base", "camp", "site", "office", "post", "job", "building", "territory", "village", "port", "island", "company", "party", "government", "coalition", "alliance", "team", "club"]);
 
-/** Nouns for people: counts of "hikers" and "students" in one pair of sentences may be the same group. */
+/** Nouns for people and groups of people: "three hikers" and "four students", "most fighters" and "80% of the unit" may be the same group. */
 export const PERSON_NOUNS = new Set([
   "people", "person", "man", "woman", "child", "adult", "worker", "employee", "staff", "member", "student", "pupil", "hiker", "climber",
   "walker", "tourist", "visitor", "passenger", "resident", "civilian", "citizen", "protester", "demonstrator", "marcher", "soldier",
   "troop", "fighter", "officer", "volunteer", "survivor", "victim", "patient", "migrant", "refugee", "prisoner", "detainee", "voter",
+  "personnel", "mercenary", "recruit", "unit", "force", "group", "army", "crew", "team", "workforce", "population",
 ]);

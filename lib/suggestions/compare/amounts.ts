@@ -15,7 +15,9 @@ function overlaps(a: Quantity, b: Quantity): boolean {
 function isComparable(a: Quantity, b: Quantity): boolean {
   if (a.kind !== b.kind) return false;
   if (a.kind === "count") return a.unit !== "" && a.unit === b.unit;
-  return a.unit === b.unit;
+  if (a.kind === "money") return a.unit === b.unit;
+  // Shares of different things ("revenue fell 12%", "shares rose 4%") do not compare.
+  return a.of === "" || b.of === "" || a.of === b.of || (PERSON_NOUNS.has(a.of) && PERSON_NOUNS.has(b.of));
 }
 
 /** Counts of people under different names ("three hikers" / "four students"): compared only when nothing else is. */
@@ -24,7 +26,7 @@ function isSameGroup(a: Quantity, b: Quantity): boolean {
 }
 
 function describe(a: Quantity): string {
-  return a.kind === "count" && !a.text.includes(a.unit) ? `${quote(a.text)} ${a.unit}` : quote(a.text);
+  return a.kind === "count" && !a.text.includes(a.unit) ? `${quote(a.text)} (${a.unit})` : quote(a.text);
 }
 
 /**

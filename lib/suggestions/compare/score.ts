@@ -56,11 +56,15 @@ export function scorePair(a: SentenceFeatures, b: SentenceFeatures, similarity: 
   const words = sharedWords(a, b, names, idf);
   // No shared name and no shared content word: nothing ties the two sentences to one subject.
   if (names.size === 0 && words.length === 0) return null;
-  const relevance = 0.7 * similarity + 0.3 * entityOverlap(a.entityWords, b.entityWords, idf);
+  // The same kind of event about the same named actor is related however the sentences are worded.
+  const hasFrameLink = names.size > 0 && a.events.some((event) => b.events.some((other) => other.frame === event.frame));
+  const relevance = Math.max(0.7 * similarity + 0.3 * entityOverlap(a.entityWords, b.entityWords, idf), hasFrameLink ? 0.2 : 0);
   const evidence: Evidence[] = [];
   const add = (item: Evidence | null) => item && evidence.push(item);
-  add(compareQuantities(a.quantities, b.quantities));
   const events = compareEvents(a.events, b.events, words.length > 0);
+  const amounts = compareQuantities(a.quantities, b.quantities);
+  // Amounts in otherwise unrelated sentences ("5,000 people marched", "14 people detained") count for less.
+  if (amounts) add(similarity >= 0.2 || events.length > 0 ? amounts : { ...amounts, weight: amounts.weight * 0.7 });
   evidence.push(...events);
   const isSameEvent = events.length > 0 || similarity >= 0.12;
   if (isSameEvent) add(compareDates(a.dates, b.dates));
@@ -77,7 +81,9 @@ export function scorePair(a: SentenceFeatures, b: SentenceFeatures, similarity: 
   const contradictionStrength = combine(contradictions);
   const agreementStrength = combine(agreements);
   if (contradictionStrength === 0 && agreementStrength === 0) return null;
-  const kind: SuggestionKind = contradictionStrength >= 0.45 || contradictionStrength > agreementStrength ? "contradiction" : "agreement";
+  // One clear conflict outweighs any amount of shared detail.
+  const hasClearConflict = contradictions.some((item) => item.weight >= 0.4);
+  const kind: SuggestionKind = hasClearConflict || contradictionStrength > agreementStrength ? "contradiction" : "agreement";
   const chosen = (kind === "contradiction" ? contradictions : agreements).sort((x, y) => y.weight - x.weight);
   const strength = kind === "contradiction" ? contradictionStrength : agreementStrength;
   // A claim contradicted by the other source is what an analyst checks first.

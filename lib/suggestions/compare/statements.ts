@@ -70,14 +70,19 @@ export function compareNegation(left: SentenceFeatures, right: SentenceFeatures,
   return null;
 }
 
-/** A denial on one side only, about content both share. */
+/** A denial on one side only, of something the other side states: what follows the denial must meet the other sentence. */
 export function compareDenials(left: SentenceFeatures, right: SentenceFeatures): Evidence | null {
   const a = left.stance.denial;
   const b = right.stance.denial;
   if (a && b) return { kind: "agreement", type: "denial", weight: 0.3, reason: `both report a denial: A: ${quote(a.text)}, B: ${quote(b.text)}` };
-  if (a) return { kind: "contradiction", type: "denial", weight: 0.45, reason: `A reports a denial (${quote(a.text)}) of what B states` };
-  if (b) return { kind: "contradiction", type: "denial", weight: 0.45, reason: `B reports a denial (${quote(b.text)}) of what A states` };
-  return null;
+  const denier = a ? left : b ? right : null;
+  if (!denier || !denier.stance.denial) return null;
+  const other = denier === left ? right : left;
+  const denied = [...denier.stance.denied].filter((term) => other.terms.has(term));
+  if (denied.length === 0) return null;
+  const side = denier === left ? "A" : "B";
+  const words = denied.slice(0, 3).map((term) => `‘${term}’`).join(", ");
+  return { kind: "contradiction", type: "denial", weight: 0.45, reason: `${side} reports a denial (${quote(denier.stance.denial.text)}) of what the other states (${words})` };
 }
 
 /** Both attribute the statement to someone, to different people. */

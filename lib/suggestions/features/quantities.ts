@@ -16,7 +16,7 @@ export type Quantity = {
   /** "%" for shares, a currency for money, the counted noun's lemma for counts ("" when unknown). */
   unit: string;
   hedge: Hedge;
-  /** What a share is of: "most fighters" → "fighter", "80% of the unit" → "unit" ("" when unknown). */
+  /** What a share is of: "most fighters" → "fighter", "80% of the unit" → "unit", "revenue fell 12%" → "revenue" ("" when unknown). */
   of: string;
   /** The words as written, hedge included: "up to 80%". */
   text: string;
@@ -113,11 +113,20 @@ export function extractQuantities(table: TokenTable, first: number, last: number
     const { hedge, first: hedgeFirst } = readHedge(table, start, first);
     let [low, high] = kind === "share" && SHARE_WORDS[lower] ? SHARE_WORDS[lower]! : applyHedge(value, hedge);
     if (hedge === "near" && SHARE_WORDS[lower]) [low, high] = [Math.max(0, high - 15), high];
-    const of = kind === "share" ? countedNoun(table, end + 1, last) : "";
+    const of = kind === "share" ? countedNoun(table, end + 1, last) || nounBefore(table, hedgeFirst - 1, first) : "";
     found.push({ kind, low, high, unit, of, hedge, text: table.text.slice(table.start[hedgeFirst]!, table.end[end]!), first: hedgeFirst, last: end });
     i = end;
   }
   return found;
+}
+
+/** The subject noun a few words before a share: "revenue fell by 12%" → "revenue", "shares rose 4%" → "share". */
+function nounBefore(table: TokenTable, from: number, first: number): string {
+  for (let k = from; k >= Math.max(first, from - 4); k--) {
+    if (table.pos[k] === "NOUN") return table.lemma[k]!;
+    if (table.pos[k] === "PUNCT") return "";
+  }
+  return "";
 }
 
 /** "most fighters", "most of the unit", "the majority" — not the superlative "the most dangerous". */

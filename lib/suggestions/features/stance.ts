@@ -3,6 +3,8 @@
 import type { TokenTable } from "../nlp";
 import { CERTAINTY_WORDS, CLAIM_VERBS, DENIAL_VERBS, DENIAL_WORDS, HEDGE_WORDS, MODAL_WORDS, NEGATORS, REPORTING_VERBS } from "../lexicon";
 
+const CONTENT_TAGS = new Set(["NOUN", "VERB", "ADJ", "PROPN"]);
+
 export type Cue = { text: string; index: number };
 
 export type Stance = {
@@ -11,6 +13,8 @@ export type Stance = {
   claim: Cue | null;
   hedge: Cue | null;
   certainty: Cue | null;
+  /** Content lemmas after the denial cue: what is denied. */
+  denied: Set<string>;
   /** Entity roots of who is reported as speaking ("the mayor said", "said Ana Ruiz", "according to police"). */
   speakers: string[];
 };
@@ -47,7 +51,7 @@ function speakerNear(table: TokenTable, verb: number, first: number, last: numbe
 }
 
 export function extractStance(table: TokenTable, first: number, last: number): Stance {
-  const stance: Stance = { negations: [], denial: null, claim: null, hedge: null, certainty: null, speakers: [] };
+  const stance: Stance = { negations: [], denial: null, claim: null, hedge: null, certainty: null, denied: new Set(), speakers: [] };
   for (let i = first; i <= last; i++) {
     const lower = table.lower[i]!;
     const lemma = table.lemma[i]!;
@@ -56,6 +60,7 @@ export function extractStance(table: TokenTable, first: number, last: number): S
     if (!stance.denial && ((DENIAL_VERBS.has(lemma) && pos === "VERB") || DENIAL_WORDS.has(lower)) && !isNegatedAt(table, i, first)) {
       stance.denial = cue(table, i, i);
     }
+    if (stance.denial && i > stance.denial.index && table.isStop[i] === 0 && CONTENT_TAGS.has(pos)) stance.denied.add(lemma);
     if (!stance.claim && CLAIM_VERBS.has(lemma) && (pos === "VERB" || pos === "NOUN")) stance.claim = cue(table, i, i);
     const isModal = MODAL_WORDS.has(lower) && pos === "AUX" && isVerbAhead(table, i + 1, last);
     const isHedge = isModal || HEDGE_WORDS.has(lemma) || HEDGE_WORDS.has(lower);
