@@ -25,6 +25,8 @@ export type TokenTable = {
   value: string[];
   lower: string[];
   lemma: string[];
+  /** Porter stems, lowercase: "employs" and "employers" both give "employ". */
+  stem: string[];
   pos: string[];
   type: string[];
   isStop: Uint8Array;
@@ -70,6 +72,7 @@ export function analyzeText(text: string): TokenTable {
     value,
     lower: value.map((token) => token.toLowerCase()),
     lemma: (tokens.out(its.lemma as unknown as typeof its.value) as string[]).map((lemma) => lemma.toLowerCase()),
+    stem: tokens.out(its.stem as unknown as typeof its.value) as string[],
     pos: tokens.out(its.pos) as string[],
     type: tokens.out(its.type) as string[],
     isStop: Uint8Array.from(stops, (flag) => (flag ? 1 : 0)),

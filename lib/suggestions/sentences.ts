@@ -13,6 +13,8 @@ export type SentenceUnit = {
   /** Inclusive token range of the sentence's content. */
   first: number;
   last: number;
+  /** A line of its own without closing punctuation: a headline or subheading. */
+  isHeading: boolean;
 };
 
 const ROMAN = new Set(["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]);
@@ -86,5 +88,8 @@ export function splitSentences(table: TokenTable): SentenceUnit[] {
     }
     merged.push([first, last]);
   }
-  return merged.map(([first, last], index) => ({ index, start: table.start[first]!, end: table.end[last]!, first, last }));
+  return merged.map(([first, last], index) => {
+    const isHeading = table.pos[last] !== "PUNCT" || table.value[last] === ":";
+    return { index, start: table.start[first]!, end: table.end[last]!, first, last, isHeading };
+  });
 }

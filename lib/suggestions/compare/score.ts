@@ -44,11 +44,13 @@ function sharedNames(a: SentenceFeatures, shared: Set<string>): string | null {
   return `both name ${listed.length === 1 ? listed[0] : `${listed.slice(0, -1).join(", ")} and ${listed.at(-1)}`}`;
 }
 
+/** Shared content words (not names, frames, pairs or numbers), rarest first, as readable words. */
 function sharedWords(a: SentenceFeatures, b: SentenceFeatures, names: Set<string>, idf: Map<string, number>): string[] {
-  return [...a.terms.keys()]
-    .filter((term) => b.terms.has(term) && !names.has(term) && !term.includes(":") && !/^\d/.test(term))
+  return [...a.termWords.keys()]
+    .filter((term) => b.terms.has(term) && !names.has(term) && !/^\d/.test(term))
     .sort((x, y) => (idf.get(y) ?? 0) - (idf.get(x) ?? 0))
-    .slice(0, 3);
+    .slice(0, 3)
+    .map((term) => a.termWords.get(term)!);
 }
 
 export function scorePair(a: SentenceFeatures, b: SentenceFeatures, similarity: number, idf: Map<string, number>): ScoredPair | null {
@@ -57,7 +59,8 @@ export function scorePair(a: SentenceFeatures, b: SentenceFeatures, similarity: 
   // No shared name and no shared content word: nothing ties the two sentences to one subject.
   if (names.size === 0 && words.length === 0) return null;
   // The same kind of event about the same named actor is related however the sentences are worded.
-  const hasFrameLink = names.size > 0 && a.events.some((event) => b.events.some((other) => other.frame === event.frame));
+  const hasSharedActor = names.size > 0 || [...a.nouns].some((noun) => b.nouns.has(noun));
+  const hasFrameLink = hasSharedActor && a.events.some((event) => b.events.some((other) => other.frame === event.frame));
   const relevance = Math.max(0.7 * similarity + 0.3 * entityOverlap(a.entityWords, b.entityWords, idf), hasFrameLink ? 0.2 : 0);
   const evidence: Evidence[] = [];
   const add = (item: Evidence | null) => item && evidence.push(item);
@@ -89,7 +92,9 @@ export function scorePair(a: SentenceFeatures, b: SentenceFeatures, similarity: 
   // A claim contradicted by the other source is what an analyst checks first.
   const isClaimContested = kind === "contradiction" && (a.stance.claim !== null) !== (b.stance.claim !== null);
   const boosted = isClaimContested ? 1 - (1 - strength) * 0.85 : strength;
-  const score = boosted * (0.4 + 0.6 * Math.min(1, relevance / 0.3));
+  // Headlines restate the body: the body sentence is the one worth linking.
+  const headingFactor = a.unit.isHeading || b.unit.isHeading ? 0.8 : 1;
+  const score = headingFactor * boosted * (0.4 + 0.6 * Math.min(1, relevance / 0.3));
   const context = sharedNames(a, names);
   const reasons = [...(context ? [context] : []), ...chosen.filter((item) => item.type !== "same-fact" || !context).map((item) => item.reason)];
   if (kind === "agreement" && a.stance.hedge && !b.stance.hedge) reasons.push(`A hedges (${quote(a.stance.hedge.text)}), B states it as fact`);

@@ -12,8 +12,10 @@ export type VerbMention = { text: string; isNegated: boolean };
 
 export type SentenceFeatures = {
   unit: SentenceUnit;
-  /** Content lemmas with their counts (entity words included), for similarity. */
+  /** Content stems and noun-phrase bigrams with their counts (entity roots included), for similarity. */
   terms: Map<string, number>;
+  /** A readable word for each stem term ("peopl" → "people"), for reasons. */
+  termWords: Map<string, string>;
   entities: EntityMention[];
   entityWords: Set<string>;
   nouns: Set<string>;
@@ -31,18 +33,32 @@ const CONTENT_TAGS = new Set(["NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"]);
 // Frequent words that carry no content of their own.
 const LIGHT_WORDS = new Set(["say", "also", "then", "now", "just", "even", "still", "more", "most", "such", "other", "new", "year", "time", "make", "take", "get"]);
 
-function extractTerms(table: TokenTable, first: number, last: number, nameMask: Uint8Array, names: Set<string>): Map<string, number> {
+const PHRASE_TAGS = new Set(["NOUN", "ADJ", "PROPN"]);
+
+function extractTerms(table: TokenTable, first: number, last: number, nameMask: Uint8Array, names: Set<string>) {
   const terms = new Map<string, number>();
+  const termWords = new Map<string, string>();
+  let previous = -1;
   for (let i = first; i <= last; i++) {
-    if (table.type[i] !== "word" && table.type[i] !== "number") continue;
-    if (table.isStop[i] === 1 || !CONTENT_TAGS.has(table.pos[i]!)) continue;
+    const isContent = (table.type[i] === "word" || table.type[i] === "number") && table.isStop[i] === 0 && CONTENT_TAGS.has(table.pos[i]!);
     const lemma = table.lemma[i]!;
-    if (lemma.length < 2 || LIGHT_WORDS.has(lemma) || nameMask[i] === 1) continue;
-    terms.set(lemma, (terms.get(lemma) ?? 0) + 1);
+    if (!isContent || lemma.length < 2 || LIGHT_WORDS.has(lemma) || nameMask[i] === 1) {
+      previous = -1;
+      continue;
+    }
+    const stem = table.stem[i]!;
+    terms.set(stem, (terms.get(stem) ?? 0) + 1);
+    if (!termWords.has(stem)) termWords.set(stem, lemma);
+    // Adjacent words of one noun phrase ("electrical fault", "retirement age") also count as a pair.
+    if (previous === i - 1 && PHRASE_TAGS.has(table.pos[previous]!) && PHRASE_TAGS.has(table.pos[i]!)) {
+      const pair = `${table.stem[previous]}_${stem}`;
+      terms.set(pair, (terms.get(pair) ?? 0) + 1);
+    }
+    previous = i;
   }
   // Names count through their roots, so "Russian" meets "Russia".
   for (const word of names) terms.set(word, (terms.get(word) ?? 0) + 1);
-  return terms;
+  return { terms, termWords };
 }
 
 function extractVerbs(table: TokenTable, first: number, last: number): Map<string, VerbMention> {
@@ -74,7 +90,7 @@ export function extractFeatures(table: TokenTable, units: SentenceUnit[]): Sente
     const names = entityWords(entities);
     const events = extractEvents(table, first, last);
     const quantities = extractQuantities(table, first, last, entityAt);
-    const terms = extractTerms(table, first, last, nameMask, names);
+    const { terms, termWords } = extractTerms(table, first, last, nameMask, names);
     // Frames and amounts join the vocabulary, so "withdrew" meets "departure"
     // (same frame, same polarity) and "reappeared" meets "left" (same frame).
     for (const event of events) {
@@ -87,6 +103,7 @@ export function extractFeatures(table: TokenTable, units: SentenceUnit[]): Sente
     return {
       unit,
       terms,
+      termWords,
       entities,
       entityWords: names,
       nouns: new Set(extractNounHeads(table, first, last)),

@@ -123,7 +123,8 @@ export function extractQuantities(table: TokenTable, first: number, last: number
 /** The subject noun a few words before a share: "revenue fell by 12%" → "revenue", "shares rose 4%" → "share". */
 function nounBefore(table: TokenTable, from: number, first: number): string {
   for (let k = from; k >= Math.max(first, from - 4); k--) {
-    if (table.pos[k] === "NOUN") return table.lemma[k]!;
+    // A sentence's first word may be tagged a proper noun for its capital ("Shares rose…").
+    if (table.pos[k] === "NOUN" || (k === first && table.pos[k] === "PROPN")) return table.lemma[k]!;
     if (table.pos[k] === "PUNCT") return "";
   }
   return "";
