@@ -13,7 +13,7 @@ import { splitSentences } from "./sentences";
 import type { SkippedSource, SourceInput, Suggestion, SuggestionResult, SuggestOptions } from "./types";
 import { ENGINE_VERSION } from "./version";
 
-const DEFAULTS = { minScore: 0.3, maxPerSourcePair: 50, maxPerSentence: 2 };
+const DEFAULTS = { minScore: 0.2, maxPerSourcePair: 50, maxPerSentence: 2 };
 const CANDIDATES_PER_SENTENCE = 6;
 export const TOO_SHORT_REASON = "too short to compare (fewer than two sentences)";
 
