@@ -78,9 +78,13 @@ function lineBreakBetween(table: TokenTable, from: number, to: number): boolean 
 /** Splits a tokenized text into sentences with exact offsets. */
 export function splitSentences(table: TokenTable): SentenceUnit[] {
   const merged: Array<[number, number]> = [];
-  for (const [first, last] of rawUnits(table)) {
+  for (const unit of rawUnits(table)) {
+    let first = unit[0];
+    const last = unit[1];
     // The marker is dropped: the item's unit starts at its first word.
     if (isListMarker(table, first, last)) continue;
+    // "2) Ongoing challenges…": a marker wink kept inside the item.
+    if (last - first >= 2 && isListMarker(table, first, first + 1)) first += 2;
     const previous = merged.at(-1);
     if (!hasWord(table, first, last)) {
       if (previous && !lineBreakBetween(table, previous[1], first)) previous[1] = last;

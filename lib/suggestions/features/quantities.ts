@@ -72,6 +72,9 @@ export function extractQuantities(table: TokenTable, first: number, last: number
     let kind: QuantityKind = "count";
     let unit = "";
     if (value !== null) {
+      // "twenty-five" arrives as "twenty", "-", "five".
+      const ones = table.value[i + 1] === "-" ? parseNumberToken(table.lower[i + 2] ?? "") : null;
+      if (ones !== null && value >= 20 && value < 100 && value % 10 === 0 && ones < 10) [value, end] = [value + ones, i + 2];
       while (end + 1 <= last && MULTIPLIERS[table.lower[end + 1]!] !== undefined) value *= MULTIPLIERS[table.lower[++end]!]!;
       const symbol = CURRENCY_SYMBOLS[table.value[i - 1] ?? ""];
       const next = table.lower[end + 1] ?? "";
