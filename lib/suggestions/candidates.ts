@@ -55,19 +55,32 @@ function invert(weights: Array<Map<string, number>>): Map<string, Posting[]> {
   return index;
 }
 
-/** Each query sentence's best `k` partners among `targets`, by cosine similarity. */
-function bestPartners(queries: Array<Map<string, number>>, index: Map<string, Posting[]>, k: number, maxPostings: number): Array<Array<[number, number]>> {
-  const scores = new Map<number, number>();
+/** Each query sentence's best `k` partners among `targetCount` sentences, by cosine similarity. */
+function bestPartners(
+  queries: Array<Map<string, number>>,
+  index: Map<string, Posting[]>,
+  targetCount: number,
+  k: number,
+  maxPostings: number,
+): Array<Array<[number, number]>> {
+  // Dense accumulator plus the list of touched slots: no map churn per query.
+  const scores = new Float64Array(targetCount);
+  const touched: number[] = [];
   return queries.map((vector) => {
-    scores.clear();
+    for (const slot of touched) scores[slot] = 0;
+    touched.length = 0;
     for (const [term, weight] of vector) {
       const postings = index.get(term);
       if (!postings || postings.length > maxPostings) continue;
-      for (const posting of postings) scores.set(posting.sentence, (scores.get(posting.sentence) ?? 0) + weight * posting.weight);
+      for (const posting of postings) {
+        if (scores[posting.sentence] === 0) touched.push(posting.sentence);
+        scores[posting.sentence]! += weight * posting.weight;
+      }
     }
     // Partial selection: k is small, so keep a short sorted list instead of sorting every score.
     const best: Array<[number, number]> = [];
-    for (const [sentence, score] of scores) {
+    for (const sentence of touched) {
+      const score = scores[sentence]!;
       if (best.length === k && score <= best[k - 1]![1]) continue;
       if (best.length === k) best.pop();
       let at = best.length;
@@ -133,15 +146,20 @@ export function findCandidates(
   options: CandidateOptions,
 ): Candidate[] {
   const size = Math.max(left.sentences.length, right.sentences.length);
-  const maxPostings = options.maxPostings ?? Math.max(40, Math.ceil(4 * Math.sqrt(size)));
-  const forward = bestPartners(left.vectors.weights, invert(right.vectors.weights), options.perSentence, maxPostings);
-  const backward = bestPartners(right.vectors.weights, invert(left.vectors.weights), options.perSentence, maxPostings);
+  const maxPostings = options.maxPostings ?? Math.max(30, Math.ceil(2 * Math.sqrt(size)));
+  const forward = bestPartners(left.vectors.weights, invert(right.vectors.weights), right.sentences.length, options.perSentence, maxPostings);
+  const backward = bestPartners(right.vectors.weights, invert(left.vectors.weights), left.sentences.length, options.perSentence, maxPostings);
   const pairs = new Map<string, Candidate>();
   forward.forEach((partners, l) => partners.forEach(([r, similarity]) => pairs.set(`${l}:${r}`, { left: l, right: r, similarity })));
   backward.forEach((partners, r) => partners.forEach(([l, similarity]) => pairs.set(`${l}:${r}`, { left: l, right: r, similarity })));
+  // Opposite events: each sentence keeps its `perSentence` most similar such partners.
+  const opposed = new Map<number, Candidate[]>();
   for (const [l, r] of findOppositions(left.sentences, right.sentences, maxPostings)) {
-    const key = `${l}:${r}`;
-    if (!pairs.has(key)) pairs.set(key, { left: l, right: r, similarity: cosine(left.vectors.weights[l]!, right.vectors.weights[r]!) });
+    if (pairs.has(`${l}:${r}`)) continue;
+    let list = opposed.get(l);
+    if (!list) opposed.set(l, (list = []));
+    if (!list.some((candidate) => candidate.right === r)) list.push({ left: l, right: r, similarity: cosine(left.vectors.weights[l]!, right.vectors.weights[r]!) });
   }
-  return [...pairs.values()];
+  const extra = [...opposed.values()].flatMap((list) => list.sort((x, y) => y.similarity - x.similarity).slice(0, options.perSentence));
+  return [...pairs.values(), ...extra];
 }
