@@ -16,7 +16,18 @@ function prng(seed: number): () => number {
 
 const SYLLABLES = ["ba", "ko", "ri", "ta", "sa", "mo", "di", "no", "ka", "lu", "ve", "ra", "fi", "tu", "mar", "sel", "dan", "gor"];
 const POOLS = {
-  official: ["the minister", "a spokesperson", "the mayor", "police", "the company", "the army", "local officials", "the union", "witnesses", "the governor"],
+  official: [
+    "the minister",
+    "a spokesperson",
+    "the mayor",
+    "police",
+    "the company",
+    "the army",
+    "local officials",
+    "the union",
+    "witnesses",
+    "the governor",
+  ],
   group: ["soldiers", "workers", "residents", "protesters", "students", "passengers", "fighters", "volunteers", "employees", "civilians"],
   leave: ["withdrew from", "left", "pulled out of", "departed from", "abandoned"],
   stay: ["remained in", "stayed in", "returned to", "reappeared in", "kept a presence in"],
@@ -44,25 +55,37 @@ export function makeArticle(words: number, seed: number): string {
   const n = () => 2 + Math.floor(random() * 900);
   const templates: Array<() => string> = [
     () => `${pick(people)} said that ${n()} ${pick(POOLS.group)} were injured in ${pick(places)} on ${pick(POOLS.weekday)}.`,
-    () => `${cap(pick(orgs))} ${pick(POOLS.leave)} ${pick(places)} in ${pick(POOLS.month)} ${2015 + Math.floor(random() * 10)}, according to ${pick(POOLS.official)}.`,
-    () => `${cap(pick(POOLS.hedge))} ${n() % 100}% of the ${pick(POOLS.group)} ${pick(POOLS.stay)} ${pick(places)}, ${pick(POOLS.official)} said.`,
+    () =>
+      `${cap(pick(orgs))} ${pick(POOLS.leave)} ${pick(places)} in ${pick(POOLS.month)} ${2015 + Math.floor(random() * 10)}, according to ${pick(POOLS.official)}.`,
+    () =>
+      `${cap(pick(POOLS.hedge))} ${n() % 100}% of the ${pick(POOLS.group)} ${pick(POOLS.stay)} ${pick(places)}, ${pick(POOLS.official)} said.`,
     () => `${cap(pick(POOLS.official))} denied that ${pick(orgs)} had tried to ${pick(POOLS.verb)} ${pick(POOLS.object)}.`,
-    () => `${cap(pick(POOLS.thing))} ${pick(POOLS.change)} by ${n() % 60} percent over ${2 + Math.floor(random() * 10)} months in ${pick(places)}.`,
-    () => `No ${pick(POOLS.group)} were hurt when ${pick(POOLS.object)} near ${pick(places)} was attacked at ${1 + Math.floor(random() * 11)} p.m.`,
+    () =>
+      `${cap(pick(POOLS.thing))} ${pick(POOLS.change)} by ${n() % 60} percent over ${2 + Math.floor(random() * 10)} months in ${pick(places)}.`,
+    () =>
+      `No ${pick(POOLS.group)} were hurt when ${pick(POOLS.object)} near ${pick(places)} was attacked at ${1 + Math.floor(random() * 11)} p.m.`,
     () => `${cap(pick(orgs))} ${pick(POOLS.modal)} ${pick(POOLS.verb)} ${pick(POOLS.object)} before the end of ${pick(POOLS.month)}.`,
     () => `The ${pick(POOLS.adjective)} talks between ${pick(orgs)} and ${pick(orgs)} did not ${pick(POOLS.verb)} ${pick(POOLS.object)}.`,
     () => `${pick(people)}, who leads ${pick(orgs)}, claims that the ${pick(POOLS.adjective)} ceasefire in ${pick(places)} will hold.`,
-    () => `Most ${pick(POOLS.group)} in ${pick(places)} have not ${pick(["left", "stayed", "returned"])} since the ${pick(POOLS.adjective)} fighting began.`,
+    () =>
+      `Most ${pick(POOLS.group)} in ${pick(places)} have not ${pick(["left", "stayed", "returned"])} since the ${pick(POOLS.adjective)} fighting began.`,
     () => `More than ${n()} million euros were spent on ${pick(POOLS.object)} in ${pick(places)} last year.`,
-    () => `Dr. ${name()} told reporters on ${pick(POOLS.weekday)} that ${pick(POOLS.thing)} had ${pick(POOLS.change)} sharply [${1 + Math.floor(random() * 9)}].`,
-    () => `${cap(pick(POOLS.official))} reported that ${pick(["twelve", "two", "forty", "three hundred", "nine"])} ${pick(POOLS.group)} were arrested in ${pick(places)}.`,
-    () => `Residents of ${pick(places)} described a ${pick(POOLS.adjective)} night, with ${pick(POOLS.thing)} reported across the district.`,
+    () =>
+      `Dr. ${name()} told reporters on ${pick(POOLS.weekday)} that ${pick(POOLS.thing)} had ${pick(POOLS.change)} sharply [${1 + Math.floor(random() * 9)}].`,
+    () =>
+      `${cap(pick(POOLS.official))} reported that ${pick(["twelve", "two", "forty", "three hundred", "nine"])} ${pick(POOLS.group)} were arrested in ${pick(places)}.`,
+    () =>
+      `Residents of ${pick(places)} described a ${pick(POOLS.adjective)} night, with ${pick(POOLS.thing)} reported across the district.`,
     () => `“We will ${pick(POOLS.verb)} ${pick(POOLS.object)},” ${pick(people)} said in ${pick(places)}.`,
-    () => `The U.S. embassy in ${pick(places)} said ${pick(orgs)} ${pick(POOLS.stay)} the region despite the ${pick(POOLS.adjective)} agreement.`,
-    () => `On ${pick(POOLS.month)} ${1 + Math.floor(random() * 28)}, ${pick(orgs)} announced it would ${pick(POOLS.verb)} ${pick(POOLS.object)}.`,
+    () =>
+      `The U.S. embassy in ${pick(places)} said ${pick(orgs)} ${pick(POOLS.stay)} the region despite the ${pick(POOLS.adjective)} agreement.`,
+    () =>
+      `On ${pick(POOLS.month)} ${1 + Math.floor(random() * 28)}, ${pick(orgs)} announced it would ${pick(POOLS.verb)} ${pick(POOLS.object)}.`,
     () => `${pick(people)} is expected to visit ${pick(places)} and ${pick(places)} to discuss ${pick(POOLS.object)}.`,
-    () => `The ${pick(POOLS.adjective)} convoy of ${n()} vehicles ${pick(POOLS.leave)} ${pick(places)} shortly after ${1 + Math.floor(random() * 11)} a.m.`,
-    () => `Analysts say ${pick(POOLS.thing)} in ${pick(places)} may ${pick(["rise", "fall", "stabilise"])} if ${pick(orgs)} ${pick(POOLS.leave)} the area.`,
+    () =>
+      `The ${pick(POOLS.adjective)} convoy of ${n()} vehicles ${pick(POOLS.leave)} ${pick(places)} shortly after ${1 + Math.floor(random() * 11)} a.m.`,
+    () =>
+      `Analysts say ${pick(POOLS.thing)} in ${pick(places)} may ${pick(["rise", "fall", "stabilise"])} if ${pick(orgs)} ${pick(POOLS.leave)} the area.`,
   ];
   const paragraphs: string[] = [];
   let count = 0;

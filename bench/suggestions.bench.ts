@@ -15,7 +15,9 @@ const childScript = path.join(path.dirname(fileURLToPath(import.meta.url)), "sup
 type Figures = { ms: number; baselineMb: number; peakMb: number; suggestions: number; words: number[] };
 
 async function measure(mode: "suggest" | "tokenize", words: number): Promise<Figures> {
-  const { stdout } = await promisify(execFile)(process.execPath, [...process.execArgv, childScript, mode, String(words)], { maxBuffer: 1024 * 1024 });
+  const { stdout } = await promisify(execFile)(process.execPath, [...process.execArgv, childScript, mode, String(words)], {
+    maxBuffer: 1024 * 1024,
+  });
   return JSON.parse(stdout.trim().split("\n").at(-1)!) as Figures;
 }
 
@@ -33,13 +35,31 @@ export async function run(): Promise<BenchResult[]> {
   const middle = await median("suggest", 10_000);
   const growth = full.ms / middle.ms;
   return [
-    { name: "suggestions, 2 × 20,000 words", value: Math.round(full.ms), unit: "ms", target: 3000, note: `${full.suggestions} suggestions` },
+    {
+      name: "suggestions, 2 × 20,000 words",
+      value: Math.round(full.ms),
+      unit: "ms",
+      target: 3000,
+      note: `${full.suggestions} suggestions`,
+    },
     { name: "reference: wink-nlp tokenize + tag, same texts", value: Math.round(reference.ms), unit: "ms" },
     { name: "suggestions ÷ bare tokenization", value: Math.round((full.ms / reference.ms) * 10) / 10, unit: "×" },
-    { name: "peak RSS growth, 2 × 20,000 words", value: Math.round(full.peakMb - full.baselineMb), unit: "MB", target: 300, note: "maxRSS minus RSS with the model loaded" },
+    {
+      name: "peak RSS growth, 2 × 20,000 words",
+      value: Math.round(full.peakMb - full.baselineMb),
+      unit: "MB",
+      target: 300,
+      note: "maxRSS minus RSS with the model loaded",
+    },
     { name: "peak RSS, whole process", value: Math.round(full.peakMb), unit: "MB", note: "Node, tsx loader, wink model, engine" },
     { name: "suggestions, 2 × 5,000 words", value: Math.round(small.ms), unit: "ms" },
     { name: "suggestions, 2 × 10,000 words", value: Math.round(middle.ms), unit: "ms" },
-    { name: "growth 10k → 20k words (time ratio)", value: Math.round(growth * 100) / 100, unit: "×", target: 2.5, note: "n log n ≈ 2.1, n² = 4" },
+    {
+      name: "growth 10k → 20k words (time ratio)",
+      value: Math.round(growth * 100) / 100,
+      unit: "×",
+      target: 2.5,
+      note: "n log n ≈ 2.1, n² = 4",
+    },
   ];
 }

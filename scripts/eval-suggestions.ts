@@ -1,7 +1,16 @@
 // npm run eval:suggestions [-- --verbose]: precision@5, precision@10 and
 // recall@20 of the suggestion engine on the labelled article pairs, per pair,
 // per kind, for the tuned set and the held-out set. Exits 1 below target.
-import { addFigures, countFigures, evaluatePair, isWrongKind, loadArticlePairs, ratio, type Figures, type PairResult } from "./suggestions/evaluate";
+import {
+  addFigures,
+  countFigures,
+  evaluatePair,
+  isWrongKind,
+  loadArticlePairs,
+  ratio,
+  type Figures,
+  type PairResult,
+} from "./suggestions/evaluate";
 
 /** Targets on the pooled tuned set (also stated in the README). */
 export const TARGETS = { precisionAt10: 0.7, recallAt20: 0.8 };
@@ -25,13 +34,22 @@ function line(name: string, f: Figures, extra = ""): string {
 function report(title: string, results: PairResult[]): Figures {
   console.log(`\n${title}`);
   for (const result of results) {
-    const wrongKind = result.suggestions.slice(0, 10).filter((s, i) => result.matches[i] === -1 && isWrongKind(s, result.pair.labels)).length;
-    console.log(line(result.pair.name, countFigures(result), `  ${result.suggestions.length} suggested, ${wrongKind} wrong kind in top 10, ${result.ms.toFixed(0)} ms`));
+    const wrongKind = result.suggestions
+      .slice(0, 10)
+      .filter((s, i) => result.matches[i] === -1 && isWrongKind(s, result.pair.labels)).length;
+    console.log(
+      line(
+        result.pair.name,
+        countFigures(result),
+        `  ${result.suggestions.length} suggested, ${wrongKind} wrong kind in top 10, ${result.ms.toFixed(0)} ms`,
+      ),
+    );
     if (isVerbose) printDetail(result);
   }
   const pooled = addFigures(results.map((result) => countFigures(result)));
   console.log(line("pooled", pooled));
-  for (const kind of ["agreement", "contradiction"] as const) console.log(line(`  ${kind}s`, addFigures(results.map((result) => countFigures(result, kind)))));
+  for (const kind of ["agreement", "contradiction"] as const)
+    console.log(line(`  ${kind}s`, addFigures(results.map((result) => countFigures(result, kind)))));
   return pooled;
 }
 
@@ -39,7 +57,9 @@ function printDetail(result: PairResult): void {
   const [a, b] = result.pair.texts;
   result.suggestions.slice(0, 20).forEach((s, i) => {
     const mark = result.matches[i] !== -1 ? "✓" : isWrongKind(s, result.pair.labels) ? "≠" : "✗";
-    console.log(`   ${mark} ${String(i + 1).padStart(2)} ${s.kind.padEnd(13)} ${s.score.toFixed(2)}  A: ${a.slice(s.spans[0].start, s.spans[0].end).slice(0, 70)}`);
+    console.log(
+      `   ${mark} ${String(i + 1).padStart(2)} ${s.kind.padEnd(13)} ${s.score.toFixed(2)}  A: ${a.slice(s.spans[0].start, s.spans[0].end).slice(0, 70)}`,
+    );
     console.log(`                               B: ${b.slice(s.spans[1].start, s.spans[1].end).slice(0, 70)}`);
     console.log(`                               ${s.reasons.join(" · ")}`);
   });
@@ -61,7 +81,10 @@ function judge(name: string, figures: Figures, targets: typeof TARGETS): boolean
 
 const pairs = loadArticlePairs();
 const results = pairs.map(evaluatePair);
-const tuned = report("Tuned set (used while writing the rules)", results.filter((result) => !result.pair.isHeldOut));
+const tuned = report(
+  "Tuned set (used while writing the rules)",
+  results.filter((result) => !result.pair.isHeldOut),
+);
 const heldOutResults = results.filter((result) => result.pair.isHeldOut);
 const heldOut = heldOutResults.length > 0 ? report("Held-out set (written after tuning, never tuned on)", heldOutResults) : null;
 console.log("");

@@ -7,7 +7,6 @@
 // so at most 2·k·n pairs reach the scorer and the final sort is O(n log n).
 import type { SentenceFeatures } from "./features";
 
-
 export type Candidate = { left: number; right: number; similarity: number };
 
 export type Vectors = { weights: Array<Map<string, number>>; idf: Map<string, number> };
@@ -147,8 +146,20 @@ export function findCandidates(
 ): Candidate[] {
   const size = Math.max(left.sentences.length, right.sentences.length);
   const maxPostings = options.maxPostings ?? Math.max(30, Math.ceil(2 * Math.sqrt(size)));
-  const forward = bestPartners(left.vectors.weights, invert(right.vectors.weights), right.sentences.length, options.perSentence, maxPostings);
-  const backward = bestPartners(right.vectors.weights, invert(left.vectors.weights), left.sentences.length, options.perSentence, maxPostings);
+  const forward = bestPartners(
+    left.vectors.weights,
+    invert(right.vectors.weights),
+    right.sentences.length,
+    options.perSentence,
+    maxPostings,
+  );
+  const backward = bestPartners(
+    right.vectors.weights,
+    invert(left.vectors.weights),
+    left.sentences.length,
+    options.perSentence,
+    maxPostings,
+  );
   const pairs = new Map<string, Candidate>();
   forward.forEach((partners, l) => partners.forEach(([r, similarity]) => pairs.set(`${l}:${r}`, { left: l, right: r, similarity })));
   backward.forEach((partners, r) => partners.forEach(([l, similarity]) => pairs.set(`${l}:${r}`, { left: l, right: r, similarity })));
@@ -158,7 +169,8 @@ export function findCandidates(
     if (pairs.has(`${l}:${r}`)) continue;
     let list = opposed.get(l);
     if (!list) opposed.set(l, (list = []));
-    if (!list.some((candidate) => candidate.right === r)) list.push({ left: l, right: r, similarity: cosine(left.vectors.weights[l]!, right.vectors.weights[r]!) });
+    if (!list.some((candidate) => candidate.right === r))
+      list.push({ left: l, right: r, similarity: cosine(left.vectors.weights[l]!, right.vectors.weights[r]!) });
   }
   const extra = [...opposed.values()].flatMap((list) => list.sort((x, y) => y.similarity - x.similarity).slice(0, options.perSentence));
   return [...pairs.values(), ...extra];

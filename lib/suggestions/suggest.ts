@@ -57,7 +57,13 @@ function compareSuggestions(x: Suggestion, y: Suggestion): number {
   return y.score - x.score || x.spans[0].start - y.spans[0].start || x.spans[1].start - y.spans[1].start;
 }
 
-function suggestForPair(left: Prepared, right: Prepared, vectors: ReturnType<typeof buildVectors>, at: [number, number], options: typeof DEFAULTS): Suggestion[] {
+function suggestForPair(
+  left: Prepared,
+  right: Prepared,
+  vectors: ReturnType<typeof buildVectors>,
+  at: [number, number],
+  options: typeof DEFAULTS,
+): Suggestion[] {
   const [leftVectors, rightVectors] = [vectors[at[0]]!, vectors[at[1]]!];
   const scored: Suggestion[] = [];
   const candidates = findCandidates(
@@ -90,7 +96,8 @@ export function suggestForSources(sources: SourceInput[], options: SuggestOption
   const vectors = buildVectors(prepared.map((item) => item.sentences));
   const suggestions: Suggestion[] = [];
   for (let i = 0; i < prepared.length; i++) {
-    for (let j = i + 1; j < prepared.length; j++) suggestions.push(...suggestForPair(prepared[i]!, prepared[j]!, vectors, [i, j], settings));
+    for (let j = i + 1; j < prepared.length; j++)
+      suggestions.push(...suggestForPair(prepared[i]!, prepared[j]!, vectors, [i, j], settings));
   }
   return { engineVersion: ENGINE_VERSION, suggestions: suggestions.sort(compareSuggestions), skipped };
 }

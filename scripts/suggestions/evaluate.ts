@@ -48,12 +48,16 @@ const overlaps = (span: Range, ranges: Range[]) => ranges.some((range) => span.s
 
 /** Index of the first label this suggestion matches (spans overlap both sides, same kind), or -1. */
 export function matchLabel(suggestion: Suggestion, labels: Label[]): number {
-  return labels.findIndex((label) => label.kind === suggestion.kind && overlaps(suggestion.spans[0], label.a) && overlaps(suggestion.spans[1], label.b));
+  return labels.findIndex(
+    (label) => label.kind === suggestion.kind && overlaps(suggestion.spans[0], label.a) && overlaps(suggestion.spans[1], label.b),
+  );
 }
 
 /** Same passages as a label but the other kind. */
 export function isWrongKind(suggestion: Suggestion, labels: Label[]): boolean {
-  return labels.some((label) => label.kind !== suggestion.kind && overlaps(suggestion.spans[0], label.a) && overlaps(suggestion.spans[1], label.b));
+  return labels.some(
+    (label) => label.kind !== suggestion.kind && overlaps(suggestion.spans[0], label.a) && overlaps(suggestion.spans[1], label.b),
+  );
 }
 
 export type PairResult = {
@@ -79,7 +83,11 @@ export type Figures = { hitsAt5: number; shownAt5: number; hitsAt10: number; sho
 /** Counts behind precision@5/@10 (over the suggestions actually shown, at most k) and recall@20, optionally for one kind. */
 export function countFigures(result: PairResult, kind?: SuggestionKind): Figures {
   const inKind = (i: number) => !kind || result.suggestions[i]!.kind === kind;
-  const top = (k: number) => result.matches.slice(0, k).map((match, i) => ({ match, i })).filter(({ i }) => inKind(i));
+  const top = (k: number) =>
+    result.matches
+      .slice(0, k)
+      .map((match, i) => ({ match, i }))
+      .filter(({ i }) => inKind(i));
   const labels = result.pair.labels.filter((label) => !kind || label.kind === kind);
   const found = new Set(result.matches.slice(0, 20).filter((match) => match !== -1));
   return {

@@ -41,7 +41,9 @@ describe("amounts with units and hedges", () => {
 
   it("reads 'no workers' as zero workers and 'about 600 people' as an approximate count", () => {
     expect(amounts("No workers were injured.")).toMatchObject([{ kind: "count", low: 0, high: 0, unit: "worker" }]);
-    expect(amounts("The plant employs about 600 people.")).toMatchObject([{ kind: "count", low: 480, high: 720, unit: "people", hedge: "approx" }]);
+    expect(amounts("The plant employs about 600 people.")).toMatchObject([
+      { kind: "count", low: 480, high: 720, unit: "people", hedge: "approx" },
+    ]);
   });
 
   it("skips years, dates and bracketed references", () => {

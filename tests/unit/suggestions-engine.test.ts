@@ -21,14 +21,20 @@ describe("suggestForSources on the seeded comparison", () => {
   it("puts the design card's contradiction among the top five", () => {
     const top = result.suggestions.slice(0, 5);
     const example = top.find(
-      (s) => s.kind === "contradiction" && quoteOf(s, 0, rifts).includes("reappeared under the Kremlin-backed") && quoteOf(s, 1, leaves).includes("claiming mission accomplished"),
+      (s) =>
+        s.kind === "contradiction" &&
+        quoteOf(s, 0, rifts).includes("reappeared under the Kremlin-backed") &&
+        quoteOf(s, 1, leaves).includes("claiming mission accomplished"),
     );
     expect(example, "withdrawal vs rebranding").toBeDefined();
     expect(example!.reasons.join(" ")).toMatch(/reappeared.*departure|departure.*reappeared/);
   });
 
   it("finds the 'up to 80%' / 'most personnel' agreement with consistent amounts", () => {
-    const agreement = result.suggestions.find((s) => s.kind === "agreement" && quoteOf(s, 0, rifts).includes("up to 80%") && quoteOf(s, 1, leaves).includes("most Russian personnel"));
+    const agreement = result.suggestions.find(
+      (s) =>
+        s.kind === "agreement" && quoteOf(s, 0, rifts).includes("up to 80%") && quoteOf(s, 1, leaves).includes("most Russian personnel"),
+    );
     expect(agreement).toBeDefined();
     expect(agreement!.reasons.join(" ")).toContain("Africa Corps");
   });
@@ -55,7 +61,11 @@ describe("suggestForSources on the seeded comparison", () => {
 
 describe("suggestForSources with many, short or foreign sources", () => {
   it("pairs every two of three sources, each pair in source order", () => {
-    const third = { id: "third", text: "Wagner withdrew from Mali in June. Most of its fighters reappeared under the Africa Corps.", language: "en" };
+    const third = {
+      id: "third",
+      text: "Wagner withdrew from Mali in June. Most of its fighters reappeared under the Africa Corps.",
+      language: "en",
+    };
     const { suggestions } = suggestForSources([...sources, third]);
     const pairs = new Set(suggestions.map((s) => s.spans.map((span) => span.sourceId).join("→")));
     expect(pairs).toEqual(new Set(["rifts→leaves", "rifts→third", "leaves→third"]));

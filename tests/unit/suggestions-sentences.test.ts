@@ -18,11 +18,15 @@ describe("splitSentences", () => {
   });
 
   it("keeps bracketed references with their sentence", () => {
-    expect(sentencesOf("Wagner announced its departure [1][2]. Russia stays [3].")).toEqual(["Wagner announced its departure [1][2].", "Russia stays [3]."]);
+    expect(sentencesOf("Wagner announced its departure [1][2]. Russia stays [3].")).toEqual([
+      "Wagner announced its departure [1][2].",
+      "Russia stays [3].",
+    ]);
   });
 
   it("drops numbered-list markers and starts the item at its first word", () => {
-    const text = "Implications\n\n1. Enduring influence: the departure does not signal a reduction.\n2) Ongoing challenges: attacks resumed.";
+    const text =
+      "Implications\n\n1. Enduring influence: the departure does not signal a reduction.\n2) Ongoing challenges: attacks resumed.";
     expect(sentencesOf(text)).toEqual([
       "Implications",
       "Enduring influence: the departure does not signal a reduction.",
@@ -31,7 +35,10 @@ describe("splitSentences", () => {
   });
 
   it("ends a sentence at a line break (headlines have no full stop)", () => {
-    expect(sentencesOf("Ferry Strikes Harbour Wall\nThe ferry struck the wall.")).toEqual(["Ferry Strikes Harbour Wall", "The ferry struck the wall."]);
+    expect(sentencesOf("Ferry Strikes Harbour Wall\nThe ferry struck the wall.")).toEqual([
+      "Ferry Strikes Harbour Wall",
+      "The ferry struck the wall.",
+    ]);
   });
 
   it("keeps a quotation inside its sentence and gives UTF-16 offsets past curly quotes and emoji", () => {

@@ -16,13 +16,19 @@ const events = (sentence: string) => featuresOf(sentence).events.map(({ frame, p
 describe("event verbs with polarity", () => {
   it("tells leaving from staying", () => {
     expect(events("Wagner officially withdrew from Mali.")).toEqual([{ frame: "presence", polarity: -1, text: "withdrew" }]);
-    expect(events("Most fighters have simply reappeared under the Africa Corps.")).toEqual([{ frame: "presence", polarity: 1, text: "reappeared" }]);
+    expect(events("Most fighters have simply reappeared under the Africa Corps.")).toEqual([
+      { frame: "presence", polarity: 1, text: "reappeared" },
+    ]);
     expect(events("Russian troops remain in Bamako.")).toEqual([{ frame: "presence", polarity: 1, text: "remain" }]);
   });
 
   it("flips a negated event and quotes the negation", () => {
-    expect(events("Their influence has not entirely vanished.")).toEqual([{ frame: "presence", polarity: 1, text: "has not entirely vanished" }]);
-    expect(events("The Russian military presence in Mali is far from over.")).toEqual([{ frame: "presence", polarity: 1, text: "far from over" }]);
+    expect(events("Their influence has not entirely vanished.")).toEqual([
+      { frame: "presence", polarity: 1, text: "has not entirely vanished" },
+    ]);
+    expect(events("The Russian military presence in Mali is far from over.")).toEqual([
+      { frame: "presence", polarity: 1, text: "far from over" },
+    ]);
     expect(events("No one was injured in the blast.")).toEqual([{ frame: "harm", polarity: -1, text: "No one was injured" }]);
   });
 
@@ -53,7 +59,10 @@ describe("negation, denial, claims, hedges and speakers", () => {
   });
 
   it("records a negated verb with its negation", () => {
-    expect(featuresOf("Shopkeepers say they were not consulted.").verbs.get("consult")).toEqual({ text: "were not consulted", isNegated: true });
+    expect(featuresOf("Shopkeepers say they were not consulted.").verbs.get("consult")).toEqual({
+      text: "were not consulted",
+      isNegated: true,
+    });
   });
 });
 

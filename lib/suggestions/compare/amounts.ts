@@ -1,7 +1,7 @@
 // Amounts, dates and times of two sentences: compatible or conflicting.
 import type { DateMention, TimeMention } from "../features/dates";
 import type { Quantity } from "../features/quantities";
-import { PERSON_NOUNS } from "../lexicon";
+import { PERSON_NOUNS } from "../frames";
 import { quote, type Evidence } from "./evidence";
 
 const TOLERANCE = 0.02;
@@ -49,12 +49,23 @@ function compareWith(left: Quantity[], right: Quantity[], isComparable: (a: Quan
     if (peers.length === 0) continue;
     const match = peers.find((b) => overlaps(a, b));
     if (match) agreeing ??= [a, match];
-    else if (peers.every((b) => !left.some((other) => other !== a && isComparable(other, b) && overlaps(other, b)))) conflicting ??= [a, peers[0]!];
+    else if (peers.every((b) => !left.some((other) => other !== a && isComparable(other, b) && overlaps(other, b))))
+      conflicting ??= [a, peers[0]!];
   }
   if (conflicting) {
     const [a, b] = conflicting;
-    const what = a.kind === "count" ? `of ${a.unit === b.unit ? a.unit : `${a.unit}/${b.unit}`}` : a.kind === "money" ? `of money (${a.unit})` : "shares";
-    return { kind: "contradiction", type: "amount", weight: 0.6, reason: `A: ${describe(a)}, B: ${describe(b)} — conflicting amounts ${what}` };
+    const what =
+      a.kind === "count"
+        ? `of ${a.unit === b.unit ? a.unit : `${a.unit}/${b.unit}`}`
+        : a.kind === "money"
+          ? `of money (${a.unit})`
+          : "shares";
+    return {
+      kind: "contradiction",
+      type: "amount",
+      weight: 0.6,
+      reason: `A: ${describe(a)}, B: ${describe(b)} — conflicting amounts ${what}`,
+    };
   }
   if (agreeing) {
     const [a, b] = agreeing;
@@ -75,15 +86,23 @@ function dateConflict(a: DateMention, b: DateMention): boolean {
 
 function dateMatch(a: DateMention, b: DateMention): boolean {
   if (dateConflict(a, b)) return false;
-  return (a.month !== undefined && a.month === b.month) || (a.weekday !== undefined && a.weekday === b.weekday) || (a.day !== undefined && a.day === b.day);
+  return (
+    (a.month !== undefined && a.month === b.month) ||
+    (a.weekday !== undefined && a.weekday === b.weekday) ||
+    (a.day !== undefined && a.day === b.day)
+  );
 }
 
 export function compareDates(left: DateMention[], right: DateMention[]): Evidence | null {
-  for (const a of left) for (const b of right) if (dateMatch(a, b)) return { kind: "agreement", type: "date", weight: 0.35, reason: `same date: A: ${quote(a.text)}, B: ${quote(b.text)}` };
+  for (const a of left)
+    for (const b of right)
+      if (dateMatch(a, b))
+        return { kind: "agreement", type: "date", weight: 0.35, reason: `same date: A: ${quote(a.text)}, B: ${quote(b.text)}` };
   // Only a conflict when no date of one side matches one of the other.
   for (const a of left) {
     for (const b of right) {
-      if (dateConflict(a, b)) return { kind: "contradiction", type: "date", weight: 0.5, reason: `A: ${quote(a.text)}, B: ${quote(b.text)} — different dates` };
+      if (dateConflict(a, b))
+        return { kind: "contradiction", type: "date", weight: 0.5, reason: `A: ${quote(a.text)}, B: ${quote(b.text)} — different dates` };
     }
   }
   return null;
@@ -94,7 +113,8 @@ export function compareTimes(left: TimeMention[], right: TimeMention[]): Evidenc
     for (const b of right) {
       const gap = Math.abs(a.minutes - b.minutes);
       const allowed = a.isApproximate || b.isApproximate ? 60 : 20;
-      if (gap <= allowed) return { kind: "agreement", type: "time", weight: 0.35, reason: `same time: A: ${quote(a.text)}, B: ${quote(b.text)}` };
+      if (gap <= allowed)
+        return { kind: "agreement", type: "time", weight: 0.35, reason: `same time: A: ${quote(a.text)}, B: ${quote(b.text)}` };
     }
   }
   const [a, b] = [left[0], right[0]];

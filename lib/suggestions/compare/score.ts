@@ -96,9 +96,14 @@ export function scorePair(a: SentenceFeatures, b: SentenceFeatures, similarity: 
   const headingFactor = a.unit.isHeading || b.unit.isHeading ? 0.8 : 1;
   const score = headingFactor * boosted * (0.4 + 0.6 * Math.min(1, relevance / 0.3));
   const context = sharedNames(a, names);
-  const reasons = [...(context ? [context] : []), ...chosen.filter((item) => item.type !== "same-fact" || !context).map((item) => item.reason)];
-  if (kind === "agreement" && a.stance.hedge && !b.stance.hedge) reasons.push(`A hedges (${quote(a.stance.hedge.text)}), B states it as fact`);
-  if (kind === "agreement" && b.stance.hedge && !a.stance.hedge) reasons.push(`B hedges (${quote(b.stance.hedge.text)}), A states it as fact`);
+  const reasons = [
+    ...(context ? [context] : []),
+    ...chosen.filter((item) => item.type !== "same-fact" || !context).map((item) => item.reason),
+  ];
+  if (kind === "agreement" && a.stance.hedge && !b.stance.hedge)
+    reasons.push(`A hedges (${quote(a.stance.hedge.text)}), B states it as fact`);
+  if (kind === "agreement" && b.stance.hedge && !a.stance.hedge)
+    reasons.push(`B hedges (${quote(b.stance.hedge.text)}), A states it as fact`);
   if (a.stance.claim && !b.stance.claim) reasons.push(`A presents it as a claim (${quote(a.stance.claim.text)})`);
   if (b.stance.claim && !a.stance.claim) reasons.push(`B presents it as a claim (${quote(b.stance.claim.text)})`);
   return { kind, score: Math.round(score * 1000) / 1000, reasons };

@@ -1,7 +1,7 @@
 // Events, negation, denials and attributions of two sentences.
 import type { SentenceFeatures } from "../features";
 import type { EventMention } from "../features/events";
-import { FRAME_LABEL, type EventFrame } from "../lexicon";
+import { FRAME_LABEL, type EventFrame } from "../frames";
 import { quote, type Evidence } from "./evidence";
 
 type FrameSummary = { positive: EventMention[]; negative: EventMention[] };
@@ -45,7 +45,12 @@ export function compareEvents(left: EventMention[], right: EventMention[], hasSh
       const eventB = (pureB === 1 ? sideB.positive : sideB.negative)[0]!;
       const labelA = describeEvent(eventA, positive, negative);
       const labelB = describeEvent(eventB, positive, negative);
-      found.push({ kind: "contradiction", type: "event", weight: 0.5, reason: `A: ${quote(eventA.text)} (${labelA}), B: ${quote(eventB.text)} (${labelB}) — opposite accounts` });
+      found.push({
+        kind: "contradiction",
+        type: "event",
+        weight: 0.5,
+        reason: `A: ${quote(eventA.text)} (${labelA}), B: ${quote(eventB.text)} (${labelB}) — opposite accounts`,
+      });
     } else {
       // Same polarity, or one side mixed ("withdrew, but has not vanished") sharing the other's polarity.
       const polarity = pureA !== 0 ? pureA : pureB;
@@ -53,7 +58,12 @@ export function compareEvents(left: EventMention[], right: EventMention[], hasSh
       const pickB = pickEvent(sideB, polarity);
       const label = polarity === 1 ? positive : polarity === -1 ? negative : `both ${negative} and ${positive}`;
       const weight = pureA === 0 && pureB === 0 ? 0.4 : pureA === pureB ? 0.3 : 0.25;
-      found.push({ kind: "agreement", type: "event", weight, reason: `both report ${label}: A: ${quote(pickA.text)}, B: ${quote(pickB.text)}` });
+      found.push({
+        kind: "agreement",
+        type: "event",
+        weight,
+        reason: `both report ${label}: A: ${quote(pickA.text)}, B: ${quote(pickB.text)}`,
+      });
     }
   }
   return found;
@@ -65,7 +75,12 @@ export function compareNegation(left: SentenceFeatures, right: SentenceFeatures,
     const a = left.verbs.get(term);
     const b = right.verbs.get(term);
     if (!a || !b || a.isNegated === b.isNegated) continue;
-    return { kind: "contradiction", type: "negation", weight: 0.5, reason: `A: ${quote(a.text)}, B: ${quote(b.text)} — one affirms what the other negates` };
+    return {
+      kind: "contradiction",
+      type: "negation",
+      weight: 0.5,
+      reason: `A: ${quote(a.text)}, B: ${quote(b.text)} — one affirms what the other negates`,
+    };
   }
   return null;
 }
@@ -74,15 +89,24 @@ export function compareNegation(left: SentenceFeatures, right: SentenceFeatures,
 export function compareDenials(left: SentenceFeatures, right: SentenceFeatures): Evidence | null {
   const a = left.stance.denial;
   const b = right.stance.denial;
-  if (a && b) return { kind: "agreement", type: "denial", weight: 0.3, reason: `both report a denial: A: ${quote(a.text)}, B: ${quote(b.text)}` };
+  if (a && b)
+    return { kind: "agreement", type: "denial", weight: 0.3, reason: `both report a denial: A: ${quote(a.text)}, B: ${quote(b.text)}` };
   const denier = a ? left : b ? right : null;
   if (!denier || !denier.stance.denial) return null;
   const other = denier === left ? right : left;
   const denied = [...denier.stance.denied].filter((term) => other.terms.has(term));
   if (denied.length === 0) return null;
   const side = denier === left ? "A" : "B";
-  const words = denied.slice(0, 3).map((term) => `‘${term}’`).join(", ");
-  return { kind: "contradiction", type: "denial", weight: 0.45, reason: `${side} reports a denial (${quote(denier.stance.denial.text)}) of what the other states (${words})` };
+  const words = denied
+    .slice(0, 3)
+    .map((term) => `‘${term}’`)
+    .join(", ");
+  return {
+    kind: "contradiction",
+    type: "denial",
+    weight: 0.45,
+    reason: `${side} reports a denial (${quote(denier.stance.denial.text)}) of what the other states (${words})`,
+  };
 }
 
 /** Both attribute the statement to someone, to different people. */
@@ -90,6 +114,12 @@ export function compareSpeakers(left: SentenceFeatures, right: SentenceFeatures)
   const a = left.stance.speakers;
   const b = right.stance.speakers;
   if (a.length === 0 || b.length === 0) return null;
-  if (a.some((speaker) => b.includes(speaker))) return { kind: "agreement", type: "speaker", weight: 0.2, reason: `both attribute it to ${a.find((s) => b.includes(s))}` };
-  return { kind: "contradiction", type: "speaker", weight: 0.5, reason: `A attributes it to ${a[0]}, B to ${b[0]} — different sources for the same statement` };
+  if (a.some((speaker) => b.includes(speaker)))
+    return { kind: "agreement", type: "speaker", weight: 0.2, reason: `both attribute it to ${a.find((s) => b.includes(s))}` };
+  return {
+    kind: "contradiction",
+    type: "speaker",
+    weight: 0.5,
+    reason: `A attributes it to ${a[0]}, B to ${b[0]} — different sources for the same statement`,
+  };
 }

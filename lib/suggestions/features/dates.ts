@@ -8,7 +8,20 @@ export type DateMention = { year?: number; month?: number; day?: number; weekday
 export type TimeMention = { minutes: number; isApproximate: boolean; text: string; first: number; last: number };
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTH_NAMES = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
 const APPROXIMATE = new Set(["about", "around", "approximately", "roughly", "some"]);
 const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 
@@ -32,7 +45,9 @@ function readDate(table: TokenTable, first: number, last: number): DateMention |
     if (month !== undefined && (lower !== "may" || table.value[i] === "May")) date.month = month;
     const weekday = WEEKDAYS.indexOf(lower);
     if (weekday !== -1) date.weekday = weekday;
-    const number = parseDigits(lower.endsWith("th") || lower.endsWith("st") || lower.endsWith("nd") || lower.endsWith("rd") ? lower.slice(0, -2) : lower);
+    const number = parseDigits(
+      lower.endsWith("th") || lower.endsWith("st") || lower.endsWith("nd") || lower.endsWith("rd") ? lower.slice(0, -2) : lower,
+    );
     if (number === null || !Number.isInteger(number)) continue;
     if (number >= 1800 && number <= 2100) date.year = number;
     else if (number >= 1 && number <= 31) date.day = number;
@@ -74,11 +89,34 @@ function findMonthDates(table: TokenTable, first: number, last: number, covered:
   const found: DateMention[] = [];
   for (let i = first; i <= last; i++) {
     const value = table.value[i]!;
-    if (covered(i) || value[0] !== value[0]!.toUpperCase() || monthOf(table.lower[i]!) === undefined || (i === first && table.lower[i] === "may")) continue;
+    if (
+      covered(i) ||
+      value[0] !== value[0]!.toUpperCase() ||
+      monthOf(table.lower[i]!) === undefined ||
+      (i === first && table.lower[i] === "may")
+    )
+      continue;
     let from = i;
-    while (from > Math.max(first, i - 3) && (table.lower[from - 1] === "of" || table.lower[from - 1] === "the" || table.type[from - 1] === "ordinal" || table.type[from - 1] === "number" || table.pos[from - 1] === "ADJ") && !covered(from - 1)) from--;
+    while (
+      from > Math.max(first, i - 3) &&
+      (table.lower[from - 1] === "of" ||
+        table.lower[from - 1] === "the" ||
+        table.type[from - 1] === "ordinal" ||
+        table.type[from - 1] === "number" ||
+        table.pos[from - 1] === "ADJ") &&
+      !covered(from - 1)
+    )
+      from--;
     let to = i;
-    while (to < Math.min(last, i + 3) && (table.type[to + 1] === "number" || table.type[to + 1] === "ordinal" || table.lower[to + 1] === "the" || table.lower[to + 1] === ",") && !covered(to + 1)) to++;
+    while (
+      to < Math.min(last, i + 3) &&
+      (table.type[to + 1] === "number" ||
+        table.type[to + 1] === "ordinal" ||
+        table.lower[to + 1] === "the" ||
+        table.lower[to + 1] === ",") &&
+      !covered(to + 1)
+    )
+      to++;
     while (from < i && (table.lower[from] === "the" || table.lower[from] === "of")) from++;
     while (to > i && (table.lower[to] === "the" || table.lower[to] === ",")) to--;
     const date = readDate(table, from, to);
@@ -89,10 +127,16 @@ function findMonthDates(table: TokenTable, first: number, last: number, covered:
 }
 
 /** Dates and times among one sentence's entities, plus month names wink did not tag. */
-export function extractDates(table: TokenTable, entities: WinkEntity[], first: number, last: number): { dates: DateMention[]; times: TimeMention[] } {
+export function extractDates(
+  table: TokenTable,
+  entities: WinkEntity[],
+  first: number,
+  last: number,
+): { dates: DateMention[]; times: TimeMention[] } {
   const dates: DateMention[] = [];
   const times: TimeMention[] = [];
-  const covered = (i: number) => entities.some((entity) => (entity.type === "DATE" || entity.type === "TIME") && entity.first <= i && i <= entity.last);
+  const covered = (i: number) =>
+    entities.some((entity) => (entity.type === "DATE" || entity.type === "TIME") && entity.first <= i && i <= entity.last);
   dates.push(...findMonthDates(table, first, last, covered));
   for (const entity of entities) {
     if (entity.type === "DATE") {

@@ -21,7 +21,7 @@ export function entityRoot(word: string): string {
   let lower = word.toLowerCase();
   if (lower.endsWith("’s") || lower.endsWith("'s")) lower = lower.slice(0, -2);
   // Strip suffixes until none applies: "russia" → "russi" → "russ", like "russian" → "russ".
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const suffix of DEMONYM_SUFFIXES) {
       if (lower.endsWith(suffix) && lower.length - suffix.length >= 4) {

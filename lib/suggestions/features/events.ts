@@ -1,7 +1,7 @@
 // Event words with a polarity inside a frame (see EVENT_FRAMES): "withdrew"
 // is presence −, "reappeared" presence +, "has not vanished" presence + (a
 // negated −), "no one was injured" harm −.
-import { FRAME_OF, LASTING_WORDS, PHRASAL_FRAMES, PLACE_NOUNS, PRESENCE_NOUNS, type EventFrame } from "../lexicon";
+import { FRAME_OF, LASTING_WORDS, PHRASAL_FRAMES, PLACE_NOUNS, PRESENCE_NOUNS, type EventFrame } from "../frames";
 import type { TokenTable } from "../nlp";
 import { isNegatedAt } from "./stance";
 

@@ -31,7 +31,25 @@ export type SentenceFeatures = {
 
 const CONTENT_TAGS = new Set(["NOUN", "PROPN", "VERB", "ADJ", "NUM", "ADV"]);
 // Frequent words that carry no content of their own.
-const LIGHT_WORDS = new Set(["say", "also", "then", "now", "just", "even", "still", "more", "most", "such", "other", "new", "year", "time", "make", "take", "get"]);
+const LIGHT_WORDS = new Set([
+  "say",
+  "also",
+  "then",
+  "now",
+  "just",
+  "even",
+  "still",
+  "more",
+  "most",
+  "such",
+  "other",
+  "new",
+  "year",
+  "time",
+  "make",
+  "take",
+  "get",
+]);
 
 const PHRASE_TAGS = new Set(["NOUN", "ADJ", "PROPN"]);
 

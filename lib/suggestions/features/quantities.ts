@@ -26,12 +26,31 @@ export type Quantity = {
 
 const CURRENCY_SYMBOLS: Record<string, string> = { $: "dollar", "€": "euro", "£": "pound", "¥": "yen" };
 const CURRENCY_WORDS: Record<string, string> = {
-  dollar: "dollar", usd: "dollar", euro: "euro", eur: "euro", pound: "pound", gbp: "pound", franc: "franc", yen: "yen", rupee: "rupee", naira: "naira", rand: "rand", shilling: "shilling",
+  dollar: "dollar",
+  usd: "dollar",
+  euro: "euro",
+  eur: "euro",
+  pound: "pound",
+  gbp: "pound",
+  franc: "franc",
+  yen: "yen",
+  rupee: "rupee",
+  naira: "naira",
+  rand: "rand",
+  shilling: "shilling",
 };
 const PERCENT_WORDS = new Set(["%", "percent", "per cent", "pc"]);
 /** Determiners that state a share of a group. */
 const SHARE_WORDS: Record<string, [number, number]> = {
-  most: [50.01, 100], majority: [50.01, 100], bulk: [50.01, 100], all: [100, 100], every: [100, 100], entire: [100, 100], none: [0, 0], minority: [0, 49.99], few: [0, 20],
+  most: [50.01, 100],
+  majority: [50.01, 100],
+  bulk: [50.01, 100],
+  all: [100, 100],
+  every: [100, 100],
+  entire: [100, 100],
+  none: [0, 0],
+  minority: [0, 49.99],
+  few: [0, 20],
 };
 const COUNT_ZERO = new Set(["no", "nobody", "none"]);
 
@@ -104,7 +123,11 @@ export function extractQuantities(table: TokenTable, first: number, last: number
       }
     } else if (SHARE_WORDS[lower] && isShareDeterminer(table, i, last)) {
       [value, kind, unit] = [0, "share", "%"];
-    } else if (FRACTIONS[lower] !== undefined && (table.lower[i - 1] === "a" || table.lower[i - 1] === "one" || lower === "half") && table.lower[i + 1] === "of") {
+    } else if (
+      FRACTIONS[lower] !== undefined &&
+      (table.lower[i - 1] === "a" || table.lower[i - 1] === "one" || lower === "half") &&
+      table.lower[i + 1] === "of"
+    ) {
       [value, kind, unit] = [FRACTIONS[lower]!, "share", "%"];
       if (table.lower[i - 1] === "a" || table.lower[i - 1] === "one") start = i - 1;
     } else if (COUNT_ZERO.has(lower) && (lower !== "no" || table.pos[i + 1] === "NOUN" || table.pos[i + 1] === "ADJ")) {
@@ -117,7 +140,17 @@ export function extractQuantities(table: TokenTable, first: number, last: number
     let [low, high] = kind === "share" && SHARE_WORDS[lower] ? SHARE_WORDS[lower]! : applyHedge(value, hedge);
     if (hedge === "near" && SHARE_WORDS[lower]) [low, high] = [Math.max(0, high - 15), high];
     const of = kind === "share" ? countedNoun(table, end + 1, last) || nounBefore(table, hedgeFirst - 1, first) : "";
-    found.push({ kind, low, high, unit, of, hedge, text: table.text.slice(table.start[hedgeFirst]!, table.end[end]!), first: hedgeFirst, last: end });
+    found.push({
+      kind,
+      low,
+      high,
+      unit,
+      of,
+      hedge,
+      text: table.text.slice(table.start[hedgeFirst]!, table.end[end]!),
+      first: hedgeFirst,
+      last: end,
+    });
     i = end;
   }
   return found;
