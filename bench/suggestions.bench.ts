@@ -12,7 +12,7 @@ import type { BenchResult } from "./types";
 
 const childScript = path.join(path.dirname(fileURLToPath(import.meta.url)), "support", "suggestions-child.ts");
 
-type Figures = { ms: number; baselineMb: number; peakMb: number; suggestions: number; words: number[] };
+type Figures = { ms: number; coldMs: number; baselineMb: number; peakMb: number; suggestions: number; words: number[] };
 
 async function measure(mode: "suggest" | "tokenize", words: number): Promise<Figures> {
   const { stdout } = await promisify(execFile)(process.execPath, [...process.execArgv, childScript, mode, String(words)], {
@@ -21,7 +21,7 @@ async function measure(mode: "suggest" | "tokenize", words: number): Promise<Fig
   return JSON.parse(stdout.trim().split("\n").at(-1)!) as Figures;
 }
 
-/** Median of three fresh processes (timings on a shared 2-core machine are noisy). */
+/** Median of three fresh processes, each timing a warm second run (timings on a shared 2-core machine are noisy). */
 async function median(mode: "suggest" | "tokenize", words: number): Promise<Figures> {
   const runs: Figures[] = [];
   for (let i = 0; i < 3; i++) runs.push(await measure(mode, words));
