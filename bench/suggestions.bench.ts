@@ -42,6 +42,12 @@ export async function run(): Promise<BenchResult[]> {
       target: 3000,
       note: `${full.suggestions} suggestions`,
     },
+    {
+      name: "suggestions, 2 × 20,000 words, cold",
+      value: Math.round(full.coldMs),
+      unit: "ms",
+      note: "first run in a fresh process: includes JIT warm-up",
+    },
     { name: "reference: wink-nlp tokenize + tag, same texts", value: Math.round(reference.ms), unit: "ms" },
     { name: "suggestions ÷ bare tokenization", value: Math.round((full.ms / reference.ms) * 10) / 10, unit: "×" },
     {
