@@ -20,6 +20,9 @@ const schema = z.object({
   PARALLAX_ALLOW_PRIVATE_URLS: booleanFlag,
   PARALLAX_LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(10),
   PARALLAX_LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  PARALLAX_LIVE_MAX_STREAMS_PER_USER: z.coerce.number().int().positive().default(10),
+  PARALLAX_LIVE_BUFFER_KB: z.coerce.number().int().min(16).default(256),
+  PARALLAX_LIVE_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(60).default(15),
 });
 
 const parsed = schema.safeParse(process.env);

@@ -1,0 +1,248 @@
+import "server-only";
+
+import { randomUUID } from "node:crypto";
+
+import { db } from "@/lib/db";
+import { feedEventFor, type RoutingContext, type StreamScope } from "@/lib/live/audience";
+import { LiveConnection, type LiveRecipient } from "@/lib/live/connection";
+import { startFeedListener, type FeedListener } from "@/lib/live/listener";
+import { parseNotice, type ChangeNotice } from "@/lib/live/notice";
+import { closePresence, expirePresence, openPresence, presenceFor, readPresence, touchPresence } from "@/lib/live/presence";
+import { readNotices, readReplay } from "@/lib/live/replay";
+
+// This instance's live streams. Nothing here is the only copy of shared state:
+// changes come from PostgreSQL (NOTIFY, replay from the audit table), presence
+// lives in PostgreSQL; the hub only holds the open sockets of this process.
+// Notices are handled in batches: one re-read of the recipients per batch, so
+// a disabled account or a changed role takes effect at the next event.
+
+export type HubOptions = {
+  connectionString: string;
+  heartbeatMs: number;
+  maxBufferBytes: number;
+  maxStreamsPerUser: number;
+  pingIntervalMs?: number;
+  pingTimeoutMs?: number;
+  presenceDebounceMs?: number;
+};
+
+type Raw = ChangeNotice | { seq: number };
+
+export class LiveHub {
+  readonly instanceId = randomUUID();
+  private readonly connections = new Map<string, LiveConnection>();
+  private listener: FeedListener | null = null;
+  private starting: Promise<void> | null = null;
+  private queue: Raw[] = [];
+  private isFlushing = false;
+  private readonly presenceTimers = new Map<string, NodeJS.Timeout>();
+  private ticker: NodeJS.Timeout | null = null;
+  private isFeedLive = false;
+
+  constructor(readonly options: HubOptions) {}
+
+  get size(): number {
+    return this.connections.size;
+  }
+
+  get presenceTtlSeconds(): number {
+    return Math.ceil((this.options.heartbeatMs * 3) / 1000);
+  }
+
+  start(): Promise<void> {
+    this.starting ??= (async () => {
+      this.listener = await startFeedListener(
+        { connectionString: this.options.connectionString, pingIntervalMs: this.options.pingIntervalMs, pingTimeoutMs: this.options.pingTimeoutMs },
+        {
+          onChange: (payload) => this.receive(payload),
+          onPresence: (comparisonId) => this.schedulePresence(comparisonId),
+          onUp: (isReconnect) => this.feedUp(isReconnect),
+          onDown: () => this.feedDown(),
+        },
+      );
+      this.ticker = setInterval(() => void this.tick(), this.options.heartbeatMs);
+      this.ticker.unref();
+    })().catch((error: unknown) => {
+      this.starting = null;
+      throw error;
+    });
+    return this.starting;
+  }
+
+  async stop(): Promise<void> {
+    if (this.ticker) clearInterval(this.ticker);
+    for (const timer of this.presenceTimers.values()) clearTimeout(timer);
+    for (const connection of [...this.connections.values()]) connection.close("server stopping");
+    await this.listener?.stop();
+    this.starting = null;
+  }
+
+  /** Opens a stream for `actor`; with `lastSeq`, replays what they missed first. Throws 429 past the per-user cap. */
+  async open(actor: LiveRecipient, scope: StreamScope, lastSeq: number | null): Promise<LiveConnection> {
+    await this.start();
+    const id = randomUUID();
+    await openPresence({
+      id,
+      userId: actor.id,
+      comparisonId: scope.comparisonId,
+      instanceId: this.instanceId,
+      ttlSeconds: this.presenceTtlSeconds,
+      maxPerUser: this.options.maxStreamsPerUser,
+    });
+    const connection = new LiveConnection({
+      id,
+      actor,
+      scope,
+      maxBufferBytes: this.options.maxBufferBytes,
+      onClose: (closed) => this.forget(closed),
+    });
+    this.connections.set(id, connection);
+    connection.send("hello", { connectionId: id, heartbeatSeconds: this.options.heartbeatMs / 1000 }, { retryMs: 2000 });
+    if (!this.isFeedLive) connection.send("status", { live: false });
+    if (scope.comparisonId) this.schedulePresence(scope.comparisonId);
+    if (lastSeq !== null) {
+      connection.replay = { pending: [], sent: new Set() };
+      void this.replay(connection, lastSeq);
+    }
+    return connection;
+  }
+
+  /** A NOTIFY payload from the change feed. */
+  receive(payload: string): void {
+    const notice = parseNotice(payload);
+    if (!notice) return;
+    this.queue.push(notice);
+    void this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    if (this.isFlushing) return;
+    this.isFlushing = true;
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0);
+        await this.dispatch(batch).catch((error: unknown) => {
+          // The database is away: these events cannot be routed safely. Clients resync when the feed is back.
+          console.error("[live] could not dispatch change events:", error instanceof Error ? error.message : error);
+        });
+      }
+    } finally {
+      this.isFlushing = false;
+    }
+  }
+
+  private async dispatch(batch: Raw[]): Promise<void> {
+    if (this.connections.size === 0) return;
+    const complete = batch.filter((n): n is ChangeNotice => "action" in n);
+    const partial = batch.filter((n) => !("action" in n)).map((n) => n.seq);
+    const notices = partial.length ? [...complete, ...(await readNotices(partial))].sort((a, b) => a.seq - b.seq) : complete;
+    await this.refreshRecipients();
+    const context = await this.routingContext(notices);
+    for (const connection of this.connections.values()) {
+      if (connection.replay) connection.replay.pending.push(...notices);
+      else for (const notice of notices) this.deliver(connection, notice, context);
+    }
+  }
+
+  private deliver(connection: LiveConnection, notice: ChangeNotice, context: RoutingContext): void {
+    const event = feedEventFor(notice, connection.actor, connection.scope, context);
+    if (event) connection.send(event.type, event.data, { id: notice.seq });
+  }
+
+  private async replay(connection: LiveConnection, lastSeq: number): Promise<void> {
+    const state = connection.replay!;
+    const missed = await readReplay(lastSeq).catch(() => "reload" as const);
+    if (connection.isClosed) return;
+    if (missed === "reload") connection.send("reload", {});
+    else {
+      const context = await this.routingContext(missed);
+      for (const notice of missed) {
+        state.sent.add(notice.seq);
+        this.deliver(connection, notice, context);
+      }
+    }
+    // Live events that arrived meanwhile, without those the replay already sent.
+    while (state.pending.length > 0 && !connection.isClosed) {
+      const pending = state.pending.splice(0).filter((notice) => !state.sent.has(notice.seq));
+      const context = await this.routingContext(pending);
+      for (const notice of pending) this.deliver(connection, notice, context);
+    }
+    connection.replay = null;
+  }
+
+  /** Re-reads every connected user: disabled accounts are cut off, role changes apply. */
+  private async refreshRecipients(): Promise<void> {
+    const ids = [...new Set([...this.connections.values()].map((c) => c.actor.id))];
+    const users = await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, role: true, disabledAt: true } });
+    const byId = new Map(users.map((user) => [user.id, user]));
+    for (const connection of [...this.connections.values()]) {
+      const user = byId.get(connection.actor.id);
+      if (!user || user.disabledAt) {
+        connection.send("signed-out", {});
+        connection.close("signed out");
+      } else connection.actor = { id: user.id, name: user.name, role: user.role };
+    }
+  }
+
+  /** Which comparisons the changed sources belong to, when a stream follows a comparison. */
+  private async routingContext(notices: ChangeNotice[]): Promise<RoutingContext> {
+    const sourceIds = [...new Set(notices.filter((n) => n.entityType === "source").map((n) => n.entityId))];
+    if (sourceIds.length === 0) return {};
+    const rows = await db.comparisonSource.findMany({ where: { sourceId: { in: sourceIds } }, select: { sourceId: true, comparisonId: true } });
+    const sourceComparisons = new Map<string, Set<string>>();
+    for (const row of rows) sourceComparisons.set(row.sourceId, (sourceComparisons.get(row.sourceId) ?? new Set()).add(row.comparisonId));
+    return { sourceComparisons };
+  }
+
+  private viewersOf(comparisonId: string): LiveConnection[] {
+    return [...this.connections.values()].filter((c) => c.scope.comparisonId === comparisonId);
+  }
+
+  /** Presence changes come in bursts (a page load opens a stream and sets an activity): send one list per burst. */
+  private schedulePresence(comparisonId: string): void {
+    if (this.presenceTimers.has(comparisonId) || this.viewersOf(comparisonId).length === 0) return;
+    const timer = setTimeout(() => {
+      this.presenceTimers.delete(comparisonId);
+      void this.sendPresence(comparisonId).catch(() => {});
+    }, this.options.presenceDebounceMs ?? 150);
+    this.presenceTimers.set(comparisonId, timer);
+  }
+
+  private async sendPresence(comparisonId: string): Promise<void> {
+    const rows = await readPresence(comparisonId);
+    for (const connection of this.viewersOf(comparisonId)) {
+      connection.send("presence", { comparisonId, people: presenceFor(rows, connection.actor) });
+    }
+  }
+
+  private broadcast(send: (connection: LiveConnection) => void): void {
+    for (const connection of [...this.connections.values()]) send(connection);
+  }
+
+  private feedUp(isReconnect: boolean): void {
+    this.isFeedLive = true;
+    this.broadcast((c) => c.send("status", { live: true }));
+    // Whatever was committed while the feed was down never reached this instance: clients refetch.
+    if (isReconnect) this.broadcast((c) => c.send("resync", {}));
+  }
+
+  private feedDown(): void {
+    this.isFeedLive = false;
+    this.broadcast((c) => c.send("status", { live: false }));
+  }
+
+  private async tick(): Promise<void> {
+    this.broadcast((c) => c.send("ping", {}));
+    try {
+      await touchPresence([...this.connections.keys()], this.presenceTtlSeconds);
+      await expirePresence();
+    } catch {
+      // Database away: presence simply expires; the feed listener reports the outage.
+    }
+  }
+
+  private forget(connection: LiveConnection): void {
+    this.connections.delete(connection.id);
+    void closePresence(connection.id).catch(() => {});
+  }
+}

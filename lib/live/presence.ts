@@ -1,0 +1,120 @@
+import "server-only";
+
+import { canSeeAnnotation, type AnnotationActor } from "@/lib/annotations/access";
+import type { AnnotationStatus } from "@/lib/annotations/schemas";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { PresenceEntry } from "@/lib/live/events";
+import { PRESENCE_CHANNEL } from "@/lib/live/notice";
+import type { PresenceActivity } from "@/lib/live/presence-activity";
+
+// Soft presence in PostgreSQL: one row per open live stream, refreshed by its
+// instance's heartbeat and gone when the stream closes or, should the instance
+// die, when it expires. Times come from the database clock so instances on
+// different machines agree. Every change is announced on PRESENCE_CHANNEL so
+// each instance can tell its viewers of that comparison.
+
+export type OpenPresence = {
+  id: string;
+  userId: string;
+  comparisonId: string | null;
+  instanceId: string;
+  ttlSeconds: number;
+  /** Live streams allowed per user, across all instances. */
+  maxPerUser: number;
+};
+
+export type PresenceRow = {
+  userId: string;
+  name: string;
+  activity: PresenceActivity;
+  annotationId: string | null;
+  annotationStatus: AnnotationStatus | null;
+  annotationAuthorId: string | null;
+};
+
+async function announce(comparisonIds: Iterable<string | null>): Promise<void> {
+  for (const id of new Set(comparisonIds)) if (id) await db.$executeRaw`SELECT pg_notify(${PRESENCE_CHANNEL}, ${id})`;
+}
+
+/** Registers a stream, refusing past the per-user cap (a 429). */
+export async function openPresence(input: OpenPresence): Promise<void> {
+  await db.$transaction(async (tx) => {
+    // One user's connects are serialized, so the cap holds under concurrent opens on any instance.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`presence:${input.userId}`}, 0))`;
+    const [open] = await tx.$queryRaw<Array<{ count: bigint }>>`
+      SELECT count(*) AS count FROM "Presence" WHERE "userId" = ${input.userId}::uuid AND "expiresAt" > now()`;
+    if (Number(open?.count ?? 0) >= input.maxPerUser) {
+      throw new AppError(
+        "rate_limited",
+        `You have ${input.maxPerUser} live connections open already (one per tab); close a tab to follow this one live.`,
+      );
+    }
+    await tx.$executeRaw`
+      INSERT INTO "Presence" ("id", "userId", "comparisonId", "instanceId", "expiresAt")
+      VALUES (${input.id}::uuid, ${input.userId}::uuid, ${input.comparisonId}::uuid, ${input.instanceId},
+              now() + make_interval(secs => ${input.ttlSeconds}))`;
+    if (input.comparisonId) await tx.$executeRaw`SELECT pg_notify(${PRESENCE_CHANNEL}, ${input.comparisonId})`;
+  });
+}
+
+export async function closePresence(id: string): Promise<void> {
+  const rows = await db.$queryRaw<Array<{ comparisonId: string | null }>>`
+    DELETE FROM "Presence" WHERE "id" = ${id}::uuid RETURNING "comparisonId"`;
+  await announce(rows.map((row) => row.comparisonId));
+}
+
+/** The heartbeat: keeps this instance's streams present for another `ttlSeconds`. */
+export async function touchPresence(ids: string[], ttlSeconds: number): Promise<void> {
+  if (ids.length === 0) return;
+  await db.$executeRaw`
+    UPDATE "Presence" SET "expiresAt" = now() + make_interval(secs => ${ttlSeconds}) WHERE "id" = ANY(${ids}::uuid[])`;
+}
+
+/** Removes streams whose instance stopped refreshing them (crashed or cut off), and tells their viewers. */
+export async function expirePresence(): Promise<void> {
+  const rows = await db.$queryRaw<Array<{ comparisonId: string | null }>>`
+    DELETE FROM "Presence" WHERE "expiresAt" <= now() RETURNING "comparisonId"`;
+  await announce(rows.map((row) => row.comparisonId));
+}
+
+/** Says what the actor has open on their stream `connectionId`: an annotation they may see, or nothing. */
+export async function updatePresenceActivity(
+  actor: AnnotationActor,
+  connectionId: string,
+  activity: { annotationId: string | null; activity: PresenceActivity },
+): Promise<void> {
+  const rows = await db.$queryRaw<Array<{ comparisonId: string | null }>>`
+    UPDATE "Presence" SET "annotationId" = ${activity.annotationId}::uuid, "activity" = ${activity.activity}::"PresenceActivity"
+    WHERE "id" = ${connectionId}::uuid AND "userId" = ${actor.id}::uuid AND "expiresAt" > now()
+    RETURNING "comparisonId"`;
+  if (rows.length === 0) throw new AppError("not_found", "No open live connection with this id.");
+  await announce(rows.map((row) => row.comparisonId));
+}
+
+/** Everyone present on a comparison now, with what they have open (unfiltered: see presenceFor). */
+export async function readPresence(comparisonId: string): Promise<PresenceRow[]> {
+  return db.$queryRaw<PresenceRow[]>`
+    SELECT p."userId", u."name", p."activity"::text AS "activity", p."annotationId",
+           a."status"::text AS "annotationStatus", a."authorId" AS "annotationAuthorId"
+    FROM "Presence" p
+    JOIN "User" u ON u."id" = p."userId" AND u."disabledAt" IS NULL
+    LEFT JOIN "Annotation" a ON a."id" = p."annotationId" AND a."comparisonId" = p."comparisonId"
+    WHERE p."comparisonId" = ${comparisonId}::uuid AND p."expiresAt" > now()
+    ORDER BY p."createdAt"`;
+}
+
+/** The presence list as one recipient may see it: one entry per person; nobody's private draft is named. */
+export function presenceFor(rows: PresenceRow[], recipient: AnnotationActor): PresenceEntry[] {
+  const people = new Map<string, PresenceEntry>();
+  for (const row of rows) {
+    const entry = people.get(row.userId) ?? { user: { id: row.userId, name: row.name }, annotations: [] };
+    people.set(row.userId, entry);
+    if (row.activity === "viewing" || !row.annotationId || !row.annotationStatus || !row.annotationAuthorId) continue;
+    if (!canSeeAnnotation(recipient, { status: row.annotationStatus, author: { id: row.annotationAuthorId } })) continue;
+    if (!entry.annotations.some((a) => a.id === row.annotationId && a.activity === row.activity)) {
+      entry.annotations.push({ id: row.annotationId, activity: row.activity });
+    }
+  }
+  return [...people.values()];
+}
