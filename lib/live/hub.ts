@@ -7,7 +7,8 @@ import { feedEventFor, type RoutingContext, type StreamScope } from "@/lib/live/
 import { LiveConnection, type LiveRecipient } from "@/lib/live/connection";
 import { startFeedListener, type FeedListener } from "@/lib/live/listener";
 import { parseNotice, type ChangeNotice } from "@/lib/live/notice";
-import { closePresence, expirePresence, openPresence, presenceFor, readPresence, touchPresence } from "@/lib/live/presence";
+import { closePresence, expirePresence, openPresence, readPresence, touchPresence } from "@/lib/live/presence";
+import { presenceFor } from "@/lib/live/presence-view";
 import { readNotices, readReplay } from "@/lib/live/replay";
 
 // This instance's live streams. Nothing here is the only copy of shared state:
@@ -27,6 +28,8 @@ export type HubOptions = {
 };
 
 type Raw = ChangeNotice | { seq: number };
+
+const DISPATCH_SLICE = 32;
 
 export class LiveHub {
   readonly instanceId = randomUUID();
@@ -52,7 +55,11 @@ export class LiveHub {
   start(): Promise<void> {
     this.starting ??= (async () => {
       this.listener = await startFeedListener(
-        { connectionString: this.options.connectionString, pingIntervalMs: this.options.pingIntervalMs, pingTimeoutMs: this.options.pingTimeoutMs },
+        {
+          connectionString: this.options.connectionString,
+          pingIntervalMs: this.options.pingIntervalMs,
+          pingTimeoutMs: this.options.pingTimeoutMs,
+        },
         {
           onChange: (payload) => this.receive(payload),
           onPresence: (comparisonId) => this.schedulePresence(comparisonId),
@@ -138,9 +145,14 @@ export class LiveHub {
     const notices = partial.length ? [...complete, ...(await readNotices(partial))].sort((a, b) => a.seq - b.seq) : complete;
     await this.refreshRecipients();
     const context = await this.routingContext(notices);
-    for (const connection of this.connections.values()) {
-      if (connection.replay) connection.replay.pending.push(...notices);
-      else for (const notice of notices) this.deliver(connection, notice, context);
+    for (const connection of this.connections.values()) if (connection.replay) connection.replay.pending.push(...notices);
+    // In slices, letting the sockets drain in between: a burst must not fill the buffer of a client that is reading.
+    for (let start = 0; start < notices.length; start += DISPATCH_SLICE) {
+      if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+      const slice = notices.slice(start, start + DISPATCH_SLICE);
+      for (const connection of this.connections.values()) {
+        if (!connection.replay) for (const notice of slice) this.deliver(connection, notice, context);
+      }
     }
   }
 
@@ -188,7 +200,10 @@ export class LiveHub {
   private async routingContext(notices: ChangeNotice[]): Promise<RoutingContext> {
     const sourceIds = [...new Set(notices.filter((n) => n.entityType === "source").map((n) => n.entityId))];
     if (sourceIds.length === 0) return {};
-    const rows = await db.comparisonSource.findMany({ where: { sourceId: { in: sourceIds } }, select: { sourceId: true, comparisonId: true } });
+    const rows = await db.comparisonSource.findMany({
+      where: { sourceId: { in: sourceIds } },
+      select: { sourceId: true, comparisonId: true },
+    });
     const sourceComparisons = new Map<string, Set<string>>();
     for (const row of rows) sourceComparisons.set(row.sourceId, (sourceComparisons.get(row.sourceId) ?? new Set()).add(row.comparisonId));
     return { sourceComparisons };

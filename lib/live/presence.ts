@@ -1,12 +1,13 @@
 import "server-only";
 
-import { canSeeAnnotation, type AnnotationActor } from "@/lib/annotations/access";
-import type { AnnotationStatus } from "@/lib/annotations/schemas";
+import type { AnnotationActor } from "@/lib/annotations/access";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { PresenceEntry } from "@/lib/live/events";
 import { PRESENCE_CHANNEL } from "@/lib/live/notice";
 import type { PresenceActivity } from "@/lib/live/presence-activity";
+import type { PresenceRow } from "@/lib/live/presence-view";
+
+export type { PresenceRow } from "@/lib/live/presence-view";
 
 // Soft presence in PostgreSQL: one row per open live stream, refreshed by its
 // instance's heartbeat and gone when the stream closes or, should the instance
@@ -22,15 +23,6 @@ export type OpenPresence = {
   ttlSeconds: number;
   /** Live streams allowed per user, across all instances. */
   maxPerUser: number;
-};
-
-export type PresenceRow = {
-  userId: string;
-  name: string;
-  activity: PresenceActivity;
-  annotationId: string | null;
-  annotationStatus: AnnotationStatus | null;
-  annotationAuthorId: string | null;
 };
 
 async function announce(comparisonIds: Iterable<string | null>): Promise<void> {
@@ -102,19 +94,4 @@ export async function readPresence(comparisonId: string): Promise<PresenceRow[]>
     LEFT JOIN "Annotation" a ON a."id" = p."annotationId" AND a."comparisonId" = p."comparisonId"
     WHERE p."comparisonId" = ${comparisonId}::uuid AND p."expiresAt" > now()
     ORDER BY p."createdAt"`;
-}
-
-/** The presence list as one recipient may see it: one entry per person; nobody's private draft is named. */
-export function presenceFor(rows: PresenceRow[], recipient: AnnotationActor): PresenceEntry[] {
-  const people = new Map<string, PresenceEntry>();
-  for (const row of rows) {
-    const entry = people.get(row.userId) ?? { user: { id: row.userId, name: row.name }, annotations: [] };
-    people.set(row.userId, entry);
-    if (row.activity === "viewing" || !row.annotationId || !row.annotationStatus || !row.annotationAuthorId) continue;
-    if (!canSeeAnnotation(recipient, { status: row.annotationStatus, author: { id: row.annotationAuthorId } })) continue;
-    if (!entry.annotations.some((a) => a.id === row.annotationId && a.activity === row.activity)) {
-      entry.annotations.push({ id: row.annotationId, activity: row.activity });
-    }
-  }
-  return [...people.values()];
 }
