@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 
 import { AppHeader } from "@/components/layout/app-header";
+import { LiveProvider } from "@/components/live/live-provider";
 import { requirePageUser } from "@/lib/auth/session";
 import { getNavCounts } from "@/lib/reviews/service";
 
@@ -8,9 +9,11 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requirePageUser();
   const counts = await getNavCounts(user);
   return (
-    <div className="flex min-h-screen flex-col">
-      <AppHeader user={user} counts={counts} />
-      {children}
-    </div>
+    <LiveProvider viewerId={user.id} initialCounts={counts}>
+      <div className="flex min-h-screen flex-col">
+        <AppHeader user={user} counts={counts} />
+        {children}
+      </div>
+    </LiveProvider>
   );
 }

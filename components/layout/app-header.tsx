@@ -1,19 +1,12 @@
 import Link from "next/link";
 
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { ConnectionIndicator } from "@/components/live/connection-indicator";
+import { LiveNavBadge } from "@/components/live/live-nav-badge";
 import type { Actor } from "@/lib/auth/actor";
 import { hasPermission } from "@/lib/auth/permissions";
 
 export type NavCounts = { toReview?: number; returned?: number };
-
-function Badge({ count, label }: { count: number | undefined; label: string }) {
-  if (!count) return null;
-  return (
-    <span className="ml-1.5 rounded-full bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900" aria-label={`${count} ${label}`}>
-      {count}
-    </span>
-  );
-}
 
 const linkClass = "rounded-md px-2.5 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900";
 
@@ -34,12 +27,12 @@ export function AppHeader({ user, counts = {} }: { user: Actor; counts?: NavCoun
           {hasPermission(user.role, "annotation.review") ? (
             <Link href="/review" className={linkClass}>
               Review
-              <Badge count={counts.toReview} label="to review" />
+              <LiveNavBadge kind="toReview" label="to review" initial={counts.toReview} />
             </Link>
           ) : null}
           <Link href="/review?mine=1" className={linkClass}>
             Returned to me
-            <Badge count={counts.returned} label="returned to me" />
+            <LiveNavBadge kind="returned" label="returned to me" initial={counts.returned} />
           </Link>
           {hasPermission(user.role, "user.manage") ? (
             <Link href="/admin/users" className={linkClass}>
@@ -48,6 +41,7 @@ export function AppHeader({ user, counts = {} }: { user: Actor; counts?: NavCoun
           ) : null}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
+          <ConnectionIndicator />
           <span className="text-slate-600">
             <span className="font-medium text-slate-900">{user.name}</span>
             <span className="ml-1.5 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{user.role}</span>

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from "react";
 
 import type { ReviewDecision } from "@/lib/annotations/state";
 
+import { useOthersOnAnnotation } from "@/components/live/use-presence-activity";
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/client/api-client";
 import { MAX_REVIEW_COMMENT } from "@/lib/reviews/schemas";
@@ -26,9 +27,24 @@ export function ReviewPanel({ annotationId, version, afterDecision }: Props) {
   const [commentError, setCommentError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState<ReviewDecision | null>(null);
+  // Soft presence: another reviewer with this annotation open may be about to decide too.
+  const otherReviewers = [
+    ...new Set(
+      useOthersOnAnnotation(annotationId)
+        .filter((o) => o.activity === "reviewing")
+        .map((o) => o.name),
+    ),
+  ];
+  const othersText = otherReviewers.join(" and ");
 
   async function decide(decision: ReviewDecision) {
     setMessage(null);
+    if (
+      otherReviewers.length &&
+      !window.confirm(`${othersText} ${otherReviewers.length > 1 ? "have" : "has"} this annotation open for review too. Decide anyway?`)
+    ) {
+      return;
+    }
     if (decision !== "approve" && !comment.trim()) {
       setCommentError("Write a comment: say what should change or why you reject it.");
       document.getElementById("review-comment")?.focus();
@@ -58,6 +74,16 @@ export function ReviewPanel({ annotationId, version, afterDecision }: Props) {
       <h2 id="review-title" className="text-sm font-semibold text-slate-800">
         Your review
       </h2>
+      {otherReviewers.length ? (
+        <p
+          role="status"
+          data-testid="review-warning"
+          className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-300"
+        >
+          {othersText} {otherReviewers.length > 1 ? "are" : "is"} reviewing this annotation too. You will be asked to confirm before
+          deciding.
+        </p>
+      ) : null}
       <label htmlFor="review-comment" className="mt-3 block text-sm font-medium text-slate-700">
         Comment
       </label>

@@ -6,6 +6,9 @@ import type { AnnotationKind } from "@/lib/annotations/schemas";
 import type { AnnotationView } from "@/lib/annotations/views";
 import type { ComparisonDetail } from "@/lib/comparisons/views";
 
+import { AnnotationPresence } from "@/components/live/annotation-presence";
+import { useLiveWorkbench } from "@/components/live/use-live-workbench";
+
 import { AnnotationDetail, type Viewer } from "./annotation-detail";
 import { AnnotationPanel } from "./annotation-panel";
 import { Composer, type ComposerSource, type DraftSpan } from "./composer";
@@ -29,7 +32,15 @@ function initialColumns(sources: ComparisonDetail["sources"]): [string, string] 
   return [sources[0]!.id, sources[1]!.id];
 }
 
-export function Workbench({ comparison, viewer }: { comparison: ComparisonDetail; viewer: Viewer }) {
+export function Workbench({
+  comparison,
+  viewer,
+  feedCursor = null,
+}: {
+  comparison: ComparisonDetail;
+  viewer: Viewer;
+  feedCursor?: number | null;
+}) {
   const [columns, setColumns] = useState<[string, string]>(() => initialColumns(comparison.sources));
   const [annotations, setAnnotations] = useState<AnnotationView[]>(comparison.annotations);
   const [indexes, setIndexes] = useState<Map<string, TextIndex>>(new Map());
@@ -90,6 +101,7 @@ export function Workbench({ comparison, viewer }: { comparison: ComparisonDetail
   );
   const { composer, setComposer, patch, save } = useComposer(comparison.id, onSaved, upsert);
   useUnsavedWarning(isComposerDirty(composer));
+  useLiveWorkbench({ comparisonId: comparison.id, feedCursor, setAnnotations, setComposer, editingId: composer?.editing?.id ?? null });
 
   const onIndex = useCallback(
     (side: Side, index: TextIndex) => setIndexes((map) => new Map(map).set(side === "left" ? left.id : right.id, index)),
@@ -320,6 +332,7 @@ export function Workbench({ comparison, viewer }: { comparison: ComparisonDetail
           </div>
         ) : (
           <>
+            {selected ? <AnnotationPresence annotationId={selected.id} /> : null}
             {selected ? (
               <AnnotationDetail
                 annotation={selected}

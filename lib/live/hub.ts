@@ -9,7 +9,7 @@ import { startFeedListener, type FeedListener } from "@/lib/live/listener";
 import { parseNotice, type ChangeNotice } from "@/lib/live/notice";
 import { closePresence, expirePresence, openPresence, readPresence, touchPresence } from "@/lib/live/presence";
 import { presenceFor } from "@/lib/live/presence-view";
-import { readNotices, readReplay } from "@/lib/live/replay";
+import { readFeedCursor, readNotices, readReplay } from "@/lib/live/replay";
 
 // This instance's live streams. Nothing here is the only copy of shared state:
 // changes come from PostgreSQL (NOTIFY, replay from the audit table), presence
@@ -165,7 +165,8 @@ export class LiveHub {
     const state = connection.replay!;
     const missed = await readReplay(lastSeq).catch(() => "reload" as const);
     if (connection.isClosed) return;
-    if (missed === "reload") connection.send("reload", {});
+    // The reload carries the current position, so the client's next resume starts from what it refetches.
+    if (missed === "reload") connection.send("reload", {}, { id: await readFeedCursor().catch(() => undefined) });
     else {
       const context = await this.routingContext(missed);
       for (const notice of missed) {
@@ -237,8 +238,13 @@ export class LiveHub {
   private feedUp(isReconnect: boolean): void {
     this.isFeedLive = true;
     this.broadcast((c) => c.send("status", { live: true }));
-    // Whatever was committed while the feed was down never reached this instance: clients refetch.
-    if (isReconnect) this.broadcast((c) => c.send("resync", {}));
+    // Whatever was committed while the feed was down never reached this instance: clients refetch,
+    // and resume from the current position afterwards.
+    if (isReconnect) {
+      void readFeedCursor()
+        .catch(() => undefined)
+        .then((cursor) => this.broadcast((c) => c.send("resync", {}, { id: cursor })));
+    }
   }
 
   private feedDown(): void {

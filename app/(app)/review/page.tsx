@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { QueueList } from "@/components/review/queue-list";
 import { kindLabel } from "@/lib/annotations/state";
 import { annotationKinds } from "@/lib/annotations/schemas";
@@ -46,6 +47,7 @@ export default async function ReviewPage({ searchParams }: Props) {
 
   return (
     <main className="mx-auto w-full max-w-5xl px-4 py-8">
+      <LiveRefresh />
       <h1 className="text-2xl font-semibold tracking-tight">{showMine ? "Returned to me" : "Review queue"}</h1>
       <p className="mt-1 text-sm text-slate-600">
         {showMine

@@ -8,13 +8,16 @@ import { requirePageUser } from "@/lib/auth/session";
 import { canManageComparison } from "@/lib/comparisons/access";
 import { getComparison } from "@/lib/comparisons/service";
 import { isAppError } from "@/lib/errors";
+import { getFeedCursor } from "@/lib/live/service";
 
 type Props = { params: Promise<{ id: string }> };
 
 async function load(id: string) {
   const user = await requirePageUser();
   try {
-    return { user, comparison: await getComparison(user, id) };
+    // The feed position first: whatever changes after it is replayed to the live stream.
+    const feedCursor = await getFeedCursor(user);
+    return { user, feedCursor, comparison: await getComparison(user, id) };
   } catch (error) {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
@@ -27,7 +30,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ComparisonPage({ params }: Props) {
-  const { user, comparison } = await load((await params).id);
+  const { user, comparison, feedCursor } = await load((await params).id);
   return (
     <main className="flex h-[calc(100vh-3.5rem)] flex-col">
       <ComparisonHeader
@@ -35,7 +38,7 @@ export default async function ComparisonPage({ params }: Props) {
         canManage={canManageComparison(user, comparison)}
         canDelete={hasPermission(user.role, "comparison.delete")}
       />
-      <Workbench comparison={comparison} viewer={{ id: user.id, role: user.role }} />
+      <Workbench comparison={comparison} viewer={{ id: user.id, role: user.role }} feedCursor={feedCursor} />
     </main>
   );
 }
