@@ -36,7 +36,7 @@ export function mergeAnnotation(list: AnnotationView[], next: AnnotationView): A
 }
 
 function conflictMessage(current: AnnotationView): string {
-  return `Someone saved a newer version of this annotation while you were editing (now ${current.status.replace("_", " ")}, version ${current.version}). It is shown below; your text is still here — check it, then save again.`;
+  return `Someone just saved a newer version of this annotation (now ${current.status.replace("_", " ")}, version ${current.version}); it is shown below. Your text is still here: check it against theirs before saving.`;
 }
 
 export function useLiveWorkbench({ comparisonId, feedCursor, setAnnotations, setComposer, editingId }: Options) {
@@ -47,13 +47,11 @@ export function useLiveWorkbench({ comparisonId, feedCursor, setAnnotations, set
     (annotation: AnnotationView) => {
       setAnnotations((list) => mergeAnnotation(list, annotation));
       setComposer((state) =>
-        state?.editing?.id === annotation.id && !state.isSaving && annotation.version > state.editing.version
-          ? {
-              ...state,
-              conflict: annotation,
-              editing: { id: annotation.id, version: annotation.version },
-              error: conflictMessage(annotation),
-            }
+        state?.editing?.id === annotation.id &&
+        !state.isSaving &&
+        annotation.version > Math.max(state.editing.version, state.conflict?.version ?? 0)
+          ? // The version being edited stays the old one: saving still meets the server's version check and never overwrites blindly.
+            { ...state, conflict: annotation, error: conflictMessage(annotation) }
           : state,
       );
     },
