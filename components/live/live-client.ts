@@ -17,6 +17,8 @@ export type LiveClientOptions = {
 };
 
 const SEEN_LIMIT = 5_000;
+/** Events from the change feed, identified by their seq (resync and reload carry a position, not an event). */
+const feedEventTypes = new Set<LiveEventType>(["annotation", "annotation-removed", "comment", "comparison"]);
 const MAX_BACKOFF_MS = 30_000;
 
 export class LiveClient {
@@ -70,7 +72,10 @@ export class LiveClient {
 
   private receive(type: LiveEventType, event: MessageEvent<string>): void {
     this.kick();
-    const id = event.lastEventId && /^\d+$/.test(event.lastEventId) ? Number(event.lastEventId) : null;
+    // MessageEvent.lastEventId is the stream's last id so far, also on events that carry none (presence,
+    // status): only feed events are identified by it.
+    const isFeedEvent = feedEventTypes.has(type) && /^\d+$/.test(event.lastEventId);
+    const id = isFeedEvent ? Number(event.lastEventId) : null;
     if (event.lastEventId) this.lastEventId = event.lastEventId;
     const data = JSON.parse(event.data) as LiveEventMap[typeof type];
     if (type === "hello") {
@@ -85,9 +90,7 @@ export class LiveClient {
       this.disconnect();
       this.options.onStatus("offline", "You were signed out.");
     }
-    // Feed events carry their seq as id; resync and reload carry a position, not an event.
-    const isFeedEvent = id !== null && type !== "resync" && type !== "reload";
-    if (isFeedEvent) {
+    if (id !== null) {
       if (this.seen.has(id)) return;
       this.seen.add(id);
       if (this.seen.size > SEEN_LIMIT) this.seen.delete(this.seen.values().next().value!);

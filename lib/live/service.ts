@@ -18,13 +18,20 @@ const globalForLive = globalThis as unknown as { parallaxLiveHub?: LiveHub };
 
 /** The process's hub (one LISTEN connection), created on first use. */
 export function getLiveHub(): LiveHub {
-  globalForLive.parallaxLiveHub ??= new LiveHub({
+  if (globalForLive.parallaxLiveHub) return globalForLive.parallaxLiveHub;
+  const hub = new LiveHub({
     connectionString: process.env.DATABASE_URL ?? "",
     heartbeatMs: env.PARALLAX_LIVE_HEARTBEAT_SECONDS * 1000,
     maxBufferBytes: env.PARALLAX_LIVE_BUFFER_KB * 1024,
     maxStreamsPerUser: env.PARALLAX_LIVE_MAX_STREAMS_PER_USER,
   });
-  return globalForLive.parallaxLiveHub;
+  // Streams never finish on their own: end them when the server is asked to stop, so it can drain
+  // and exit; browsers reconnect (to another instance behind a load balancer) and resume.
+  const stop = () => void hub.stop();
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+  globalForLive.parallaxLiveHub = hub;
+  return hub;
 }
 
 export type OpenStreamInput = {
