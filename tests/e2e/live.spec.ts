@@ -32,8 +32,8 @@ test("two people on one comparison see each other's work, presence and edits liv
   const listBefore = await annotationList(reviewer).getByRole("button").count();
 
   const rationale = `Live on one server (${Date.now()})`;
-  const started = Date.now();
   await createLinked(analyst.request, rationale);
+  const started = Date.now(); // committed: the 201 is back
   await expect(annotationList(reviewer).getByRole("button", { name: new RegExp(escapeRegExp(rationale)) })).toBeVisible({ timeout: 2_000 });
   expect(Date.now() - started).toBeLessThan(2_000);
   await expect(annotationList(reviewer).getByRole("button")).toHaveCount(listBefore + 1);
