@@ -18,8 +18,8 @@ export type PresenceEntry = {
 };
 
 export type LiveEventMap = {
-  /** First event of every stream: the connection's id (for presence updates). */
-  hello: { connectionId: string; heartbeatSeconds: number };
+  /** First event of every stream: the connection's id (for presence updates) and which app instance holds it. */
+  hello: { connectionId: string; heartbeatSeconds: number; instanceId: string };
   annotation: AnnotationChanged;
   "annotation-removed": AnnotationRemoved;
   comment: CommentAdded;

@@ -104,7 +104,11 @@ export class LiveHub {
       onClose: (closed) => this.forget(closed),
     });
     this.connections.set(id, connection);
-    connection.send("hello", { connectionId: id, heartbeatSeconds: this.options.heartbeatMs / 1000 }, { retryMs: 2000 });
+    connection.send(
+      "hello",
+      { connectionId: id, heartbeatSeconds: this.options.heartbeatMs / 1000, instanceId: this.instanceId },
+      { retryMs: 2000 },
+    );
     if (!this.isFeedLive) connection.send("status", { live: false });
     if (scope.comparisonId) this.schedulePresence(scope.comparisonId);
     if (lastSeq !== null) {

@@ -1,8 +1,9 @@
 import { expect, test } from "@playwright/test";
 
-import { demo, demoComparisonId } from "./support/auth";
+import { demo, demoComparisonId, signInApi } from "./support/auth";
 import { annotationList, createLinked, escapeRegExp, expectLive, pageFor } from "./support/live";
-import { secondServer, type SecondServer } from "./support/second-server";
+import { hasCaddy, openEventStream, startProxy } from "./support/proxy";
+import { freePort, secondServer, type SecondServer } from "./support/second-server";
 
 // Two app instances (two `next start` from one build, different ports) on one
 // PostgreSQL: an analyst on the first and a reviewer on the second see each
@@ -67,4 +68,45 @@ test("an annotation made on one server appears on the other, and the decision co
     timeout: 15_000,
   });
   await expect(annotationList(reviewer).getByRole("button", { name: new RegExp(escapeRegExp(rationale)) })).toHaveCount(1);
+});
+
+test("through a round-robin reverse proxy, streams land on both instances and each hears of every change", async ({
+  browser,
+  playwright,
+}) => {
+  test.skip(!hasCaddy, "Caddy is not installed (npm test installs Debian's caddy when run as root)");
+  const first = new URL(test.info().project.use.baseURL!);
+  const proxy = await startProxy(Number(process.env.E2E_PROXY_PORT ?? 0) || (await freePort()), [
+    `127.0.0.1:${first.port}`,
+    `127.0.0.1:${new URL(second.url).port}`,
+  ]);
+  try {
+    const api = await playwright.request.newContext({ baseURL: proxy.url });
+    await signInApi(api, demo.reviewer);
+    const cookie = (await api.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+    const comparisonId = await demoComparisonId(api);
+    // Back to back, with nothing in between: round robin puts them on different instances.
+    const streams = [
+      await openEventStream(`${proxy.url}/api/v1/comparisons/${comparisonId}/events`, cookie),
+      await openEventStream(`${proxy.url}/api/v1/comparisons/${comparisonId}/events`, cookie),
+    ];
+    await Promise.all(streams.map((stream) => stream.waitFor((e) => e.type === "hello")));
+    const instances = streams.map((stream) => stream.events.find((e) => e.type === "hello")!.data.instanceId);
+    expect(new Set(instances).size).toBe(2);
+
+    // A browser through the proxy works live too; its page, API calls and stream go wherever the proxy sends them.
+    const analyst = await pageFor(browser, demo.analyst, proxy.url);
+    await analyst.goto(`/comparisons/${comparisonId}`);
+    await expectLive(analyst);
+    const created = await createLinked(api, `Through the proxy (${Date.now()})`);
+    await Promise.all(streams.map((stream) => stream.waitFor((e) => e.type === "annotation" && e.data.id === created.id)));
+    await expect(annotationList(analyst).getByRole("button", { name: new RegExp(escapeRegExp(created.rationale)) })).toBeVisible({
+      timeout: 2_000,
+    });
+    await expect(analyst.getByTestId("presence")).toHaveAttribute("aria-label", /Rey Reviewer/);
+    streams.forEach((stream) => stream.close());
+    await analyst.context().close();
+  } finally {
+    await proxy.stop();
+  }
 });

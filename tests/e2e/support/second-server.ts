@@ -9,7 +9,7 @@ import path from "node:path";
 
 const dataDir = path.resolve(process.env.E2E_DATA_DIR ?? ".data/e2e");
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once("error", reject);
