@@ -21,6 +21,10 @@ export type LiveConnectionOptions = {
 };
 
 const encoder = new TextEncoder();
+
+export function encodeFrame<T extends LiveEventType>(type: T, data: LiveEventMap[T], id?: number, retryMs?: number): Uint8Array {
+  return encoder.encode(formatSse({ type, data, id: id?.toString(), retryMs }));
+}
 /** What the queue may hold before it counts as "not reading" (Next pulls one chunk at a time). */
 const HIGH_WATER_MARK = 16 * 1024;
 
@@ -64,7 +68,12 @@ export class LiveConnection {
 
   send<T extends LiveEventType>(type: T, data: LiveEventMap[T], options: { id?: number; retryMs?: number } = {}): boolean {
     if (this.isClosed) return false;
-    const chunk = encoder.encode(formatSse({ type, data, id: options.id?.toString(), retryMs: options.retryMs }));
+    return this.sendFrame(encodeFrame(type, data, options.id, options.retryMs));
+  }
+
+  /** An already encoded event (the hub encodes an event once for all who receive it). */
+  sendFrame(chunk: Uint8Array): boolean {
+    if (this.isClosed) return false;
     if (this.bufferedBytes + chunk.byteLength > this.maxBufferBytes) {
       // An AbortError: Next treats it as a client abort, destroys the socket and logs nothing.
       this.controller.error(new DOMException("The client stopped reading its event stream.", "AbortError"));

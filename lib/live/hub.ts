@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 
 import { db } from "@/lib/db";
 import { feedEventFor, type RoutingContext, type StreamScope } from "@/lib/live/audience";
-import { LiveConnection, type LiveRecipient } from "@/lib/live/connection";
+import { encodeFrame, LiveConnection, type LiveRecipient } from "@/lib/live/connection";
 import { startFeedListener, type FeedListener } from "@/lib/live/listener";
 import { parseNotice, type ChangeNotice } from "@/lib/live/notice";
 import { closePresence, expirePresence, openPresence, readPresence, touchPresence } from "@/lib/live/presence";
@@ -28,6 +28,7 @@ export type HubOptions = {
 };
 
 type Raw = ChangeNotice | { seq: number };
+type Routing = RoutingContext & { frames?: Map<string, Uint8Array> };
 
 const DISPATCH_SLICE = 32;
 
@@ -148,21 +149,38 @@ export class LiveHub {
     const partial = batch.filter((n) => !("action" in n)).map((n) => n.seq);
     const notices = partial.length ? [...complete, ...(await readNotices(partial))].sort((a, b) => a.seq - b.seq) : complete;
     await this.refreshRecipients();
-    const context = await this.routingContext(notices);
-    for (const connection of this.connections.values()) if (connection.replay) connection.replay.pending.push(...notices);
+    const context: Routing = { ...(await this.routingContext(notices)), frames: new Map() };
+    // Streams still replaying take the whole batch after their replay (which skips what it already sent).
+    const replaying = new Set<LiveConnection>();
+    for (const connection of this.connections.values()) {
+      if (connection.replay) {
+        connection.replay.pending.push(...notices);
+        replaying.add(connection);
+      }
+    }
     // In slices, letting the sockets drain in between: a burst must not fill the buffer of a client that is reading.
     for (let start = 0; start < notices.length; start += DISPATCH_SLICE) {
       if (start > 0) await new Promise((resolve) => setImmediate(resolve));
       const slice = notices.slice(start, start + DISPATCH_SLICE);
       for (const connection of this.connections.values()) {
-        if (!connection.replay) for (const notice of slice) this.deliver(connection, notice, context);
+        // Opened meanwhile with a replay: that replay reads these (committed) changes itself.
+        if (replaying.has(connection) || connection.replay) continue;
+        for (const notice of slice) this.deliver(connection, notice, context);
       }
     }
   }
 
-  private deliver(connection: LiveConnection, notice: ChangeNotice, context: RoutingContext): void {
+  private deliver(connection: LiveConnection, notice: ChangeNotice, context: Routing): void {
     const event = feedEventFor(notice, connection.actor, connection.scope, context);
-    if (event) connection.send(event.type, event.data, { id: notice.seq });
+    if (!event) return;
+    // Everyone told of a notice gets the same bytes for the same kind of event: encode once.
+    const key = `${notice.seq}:${event.type}:${event.type === "comparison" ? event.data.id : ""}`;
+    let frame = context.frames?.get(key);
+    if (!frame) {
+      frame = encodeFrame(event.type, event.data, notice.seq);
+      context.frames?.set(key, frame);
+    }
+    connection.sendFrame(frame);
   }
 
   private async replay(connection: LiveConnection, lastSeq: number): Promise<void> {

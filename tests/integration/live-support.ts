@@ -43,7 +43,7 @@ export function readStream(stream: ReadableStream<Uint8Array>): StreamReader {
   })();
   let isEnded = false;
   void ended.then(() => (isEnded = true));
-  const waitFor = (predicate: (event: ReceivedEvent) => boolean, timeoutMs = 5_000) =>
+  const waitFor = (predicate: (event: ReceivedEvent) => boolean, timeoutMs = 10_000) =>
     new Promise<ReceivedEvent>((resolve, reject) => {
       const check = () => {
         const found = events.find(predicate);
