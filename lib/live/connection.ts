@@ -39,6 +39,7 @@ export class LiveConnection {
   closeReason: string | null = null;
   private controller!: ReadableStreamDefaultController<Uint8Array>;
   private readonly onClose: LiveConnectionOptions["onClose"];
+  private wakeWriter: (() => void) | null = null;
 
   constructor(options: LiveConnectionOptions) {
     this.id = options.id;
@@ -51,6 +52,8 @@ export class LiveConnection {
         start: (controller) => {
           this.controller = controller;
         },
+        // The response took what was queued and wants more.
+        pull: () => this.wake(),
         cancel: () => this.finish("client went away"),
       },
       new ByteLengthQueuingStrategy({ highWaterMark: HIGH_WATER_MARK }),
@@ -84,6 +87,31 @@ export class LiveConnection {
     return true;
   }
 
+  /**
+   * Resolves once the queue has room again (true), or false when the stream
+   * closed or the client did not read for `timeoutMs` (then it is dropped).
+   * Large sends (a replay) go through this, so they never overflow the buffer.
+   */
+  async waitForRoom(timeoutMs = 30_000): Promise<boolean> {
+    if (this.isClosed) return false;
+    if ((this.controller.desiredSize ?? 0) > 0) return true;
+    const hasRoom = await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), timeoutMs);
+      this.wakeWriter = () => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+    });
+    if (!hasRoom) this.close("not reading", { drop: true });
+    return hasRoom && !this.isClosed;
+  }
+
+  private wake(): void {
+    const wake = this.wakeWriter;
+    this.wakeWriter = null;
+    wake?.();
+  }
+
   /** Ends the stream after what is queued (or at once with `drop`). */
   close(reason: string, options: { drop?: boolean } = {}): void {
     if (this.isClosed) return;
@@ -96,6 +124,7 @@ export class LiveConnection {
     if (this.closeReason !== null) return;
     this.closeReason = reason;
     this.replay = null;
+    this.wake();
     this.onClose(this, reason);
   }
 }

@@ -190,8 +190,10 @@ export class LiveHub {
     // The reload carries the current position, so the client's next resume starts from what it refetches.
     if (missed === "reload") connection.send("reload", {}, { id: await readFeedCursor().catch(() => undefined) });
     else {
-      const context = await this.routingContext(missed);
+      const context: Routing = { ...(await this.routingContext(missed)), frames: new Map() };
       for (const notice of missed) {
+        // Up to thousands of events: wait for the client to take them rather than overflow its buffer.
+        if (!(await connection.waitForRoom())) return;
         state.sent.add(notice.seq);
         this.deliver(connection, notice, context);
       }

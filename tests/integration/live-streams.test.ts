@@ -87,6 +87,25 @@ describe("a client that does not read", () => {
   });
 });
 
+describe("a long replay", () => {
+  it("waits for the client to read instead of overflowing its buffer", async () => {
+    const hub = await startHub({ maxBufferBytes: 16 * 1024 });
+    const annotation = await createAnnotation(analyst, comparison, { submit: true });
+    const before = await db.auditEvent.findFirstOrThrow({
+      where: { entityId: annotation.id },
+      orderBy: { seq: "desc" },
+      select: { seq: true },
+    });
+    await burst(annotation.id, 400); // about 90 KB of events, five times the buffer
+    const reader = readStream(await openLiveStream(reviewer, { comparisonId: comparison.id, lastEventId: String(before.seq) }, hub));
+    await expect
+      .poll(() => feedEvents(reader, "annotation").filter((e) => e.id! > Number(before.seq)).length, { timeout: 15_000 })
+      .toBe(400);
+    expect(hub.size).toBe(1);
+    await reader.cancel();
+  });
+});
+
 describe("the per-user cap", () => {
   it("refuses a stream past the cap on any instance, and allows one again after a stream closes", async () => {
     const [first, second] = [await startHub({ maxStreamsPerUser: 2 }), await startHub({ maxStreamsPerUser: 2 })];

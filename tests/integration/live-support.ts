@@ -28,6 +28,7 @@ export function readStream(stream: ReadableStream<Uint8Array>): StreamReader {
   });
   const reader = stream.getReader();
   const decoder = new TextDecoder();
+  let isEnded = false;
   const ended = (async () => {
     try {
       for (;;) {
@@ -38,11 +39,10 @@ export function readStream(stream: ReadableStream<Uint8Array>): StreamReader {
     } catch {
       return "errored" as const;
     } finally {
+      isEnded = true;
       for (const wake of waiters) wake();
     }
   })();
-  let isEnded = false;
-  void ended.then(() => (isEnded = true));
   const waitFor = (predicate: (event: ReceivedEvent) => boolean, timeoutMs = 10_000) =>
     new Promise<ReceivedEvent>((resolve, reject) => {
       const check = () => {
