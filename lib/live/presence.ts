@@ -25,35 +25,39 @@ export type OpenPresence = {
   maxPerUser: number;
 };
 
-async function announce(comparisonIds: Iterable<string | null>): Promise<void> {
-  for (const id of new Set(comparisonIds)) if (id) await db.$executeRaw`SELECT pg_notify(${PRESENCE_CHANNEL}, ${id})`;
-}
+// Each change is one statement (its own transaction) that also NOTIFYs: opening
+// a hundred streams at once must not take a hundred pooled connections for
+// multi-statement transactions.
 
-/** Registers a stream, refusing past the per-user cap (a 429). */
+/**
+ * Registers a stream, refusing past the per-user cap (a 429). The count and
+ * the insert are one statement, so the cap is exact for opens one after
+ * another; a user opening tabs at the very same moment may pass it by one or
+ * two (it is a guard against runaway clients, not a quota).
+ */
 export async function openPresence(input: OpenPresence): Promise<void> {
-  await db.$transaction(async (tx) => {
-    // One user's connects are serialized, so the cap holds under concurrent opens on any instance.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`presence:${input.userId}`}, 0))`;
-    const [open] = await tx.$queryRaw<Array<{ count: bigint }>>`
-      SELECT count(*) AS count FROM "Presence" WHERE "userId" = ${input.userId}::uuid AND "expiresAt" > now()`;
-    if (Number(open?.count ?? 0) >= input.maxPerUser) {
-      throw new AppError(
-        "rate_limited",
-        `You have ${input.maxPerUser} live connections open already (one per tab); close a tab to follow this one live.`,
-      );
-    }
-    await tx.$executeRaw`
+  const inserted = await db.$queryRaw<Array<{ id: string }>>`
+    WITH added AS (
       INSERT INTO "Presence" ("id", "userId", "comparisonId", "instanceId", "expiresAt")
-      VALUES (${input.id}::uuid, ${input.userId}::uuid, ${input.comparisonId}::uuid, ${input.instanceId},
-              now() + make_interval(secs => ${input.ttlSeconds}))`;
-    if (input.comparisonId) await tx.$executeRaw`SELECT pg_notify(${PRESENCE_CHANNEL}, ${input.comparisonId})`;
-  });
+      SELECT ${input.id}::uuid, ${input.userId}::uuid, ${input.comparisonId}::uuid, ${input.instanceId},
+             now() + make_interval(secs => ${input.ttlSeconds})
+      WHERE (SELECT count(*) FROM "Presence" WHERE "userId" = ${input.userId}::uuid AND "expiresAt" > now()) < ${input.maxPerUser}
+      RETURNING "id", "comparisonId"
+    )
+    SELECT a."id"::text FROM added a
+    LEFT JOIN LATERAL (SELECT pg_notify(${PRESENCE_CHANNEL}, a."comparisonId"::text) WHERE a."comparisonId" IS NOT NULL) AS notified ON true`;
+  if (inserted.length === 0) {
+    throw new AppError(
+      "rate_limited",
+      `You have ${input.maxPerUser} live connections open already (one per tab); close a tab to follow this one live.`,
+    );
+  }
 }
 
 export async function closePresence(id: string): Promise<void> {
-  const rows = await db.$queryRaw<Array<{ comparisonId: string | null }>>`
-    DELETE FROM "Presence" WHERE "id" = ${id}::uuid RETURNING "comparisonId"`;
-  await announce(rows.map((row) => row.comparisonId));
+  await db.$executeRaw`
+    WITH gone AS (DELETE FROM "Presence" WHERE "id" = ${id}::uuid RETURNING "comparisonId")
+    SELECT pg_notify(${PRESENCE_CHANNEL}, "comparisonId"::text) FROM gone WHERE "comparisonId" IS NOT NULL`;
 }
 
 /** The heartbeat: keeps this instance's streams present for another `ttlSeconds`. */
@@ -65,9 +69,9 @@ export async function touchPresence(ids: string[], ttlSeconds: number): Promise<
 
 /** Removes streams whose instance stopped refreshing them (crashed or cut off), and tells their viewers. */
 export async function expirePresence(): Promise<void> {
-  const rows = await db.$queryRaw<Array<{ comparisonId: string | null }>>`
-    DELETE FROM "Presence" WHERE "expiresAt" <= now() RETURNING "comparisonId"`;
-  await announce(rows.map((row) => row.comparisonId));
+  await db.$executeRaw`
+    WITH gone AS (DELETE FROM "Presence" WHERE "expiresAt" <= now() RETURNING "comparisonId")
+    SELECT pg_notify(${PRESENCE_CHANNEL}, c::text) FROM (SELECT DISTINCT "comparisonId" AS c FROM gone WHERE "comparisonId" IS NOT NULL) AS changed`;
 }
 
 /** Says what the actor has open on their stream `connectionId`: an annotation they may see, or nothing. */
@@ -76,12 +80,15 @@ export async function updatePresenceActivity(
   connectionId: string,
   activity: { annotationId: string | null; activity: PresenceActivity },
 ): Promise<void> {
-  const rows = await db.$queryRaw<Array<{ comparisonId: string | null }>>`
-    UPDATE "Presence" SET "annotationId" = ${activity.annotationId}::uuid, "activity" = ${activity.activity}::"PresenceActivity"
-    WHERE "id" = ${connectionId}::uuid AND "userId" = ${actor.id}::uuid AND "expiresAt" > now()
-    RETURNING "comparisonId"`;
+  const rows = await db.$queryRaw<Array<{ id: string }>>`
+    WITH changed AS (
+      UPDATE "Presence" SET "annotationId" = ${activity.annotationId}::uuid, "activity" = ${activity.activity}::"PresenceActivity"
+      WHERE "id" = ${connectionId}::uuid AND "userId" = ${actor.id}::uuid AND "expiresAt" > now()
+      RETURNING "id", "comparisonId"
+    )
+    SELECT c."id"::text FROM changed c
+    LEFT JOIN LATERAL (SELECT pg_notify(${PRESENCE_CHANNEL}, c."comparisonId"::text) WHERE c."comparisonId" IS NOT NULL) AS notified ON true`;
   if (rows.length === 0) throw new AppError("not_found", "No open live connection with this id.");
-  await announce(rows.map((row) => row.comparisonId));
 }
 
 /** Everyone present on a comparison now, with what they have open (unfiltered: see presenceFor). */
