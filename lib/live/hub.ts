@@ -2,12 +2,12 @@ import "server-only";
 
 import { randomUUID } from "node:crypto";
 
-import { db } from "@/lib/db";
 import { feedEventFor, type RoutingContext, type StreamScope } from "@/lib/live/audience";
 import { encodeFrame, LiveConnection, type LiveRecipient } from "@/lib/live/connection";
 import { startFeedListener, type FeedListener } from "@/lib/live/listener";
 import { parseNotice, type ChangeNotice } from "@/lib/live/notice";
-import { closePresence, expirePresence, openPresence, readPresence, touchPresence } from "@/lib/live/presence";
+import { createHubStore, type HubStore } from "@/lib/live/hub-store";
+import { closePresence, expirePresence, openPresence, touchPresence } from "@/lib/live/presence";
 import { presenceFor } from "@/lib/live/presence-view";
 import { readFeedCursor, readNotices, readReplay } from "@/lib/live/replay";
 
@@ -36,12 +36,14 @@ export class LiveHub {
   readonly instanceId = randomUUID();
   private readonly connections = new Map<string, LiveConnection>();
   private listener: FeedListener | null = null;
+  private store: HubStore | null = null;
   private starting: Promise<void> | null = null;
   private queue: Raw[] = [];
   private isFlushing = false;
   private readonly presenceTimers = new Map<string, NodeJS.Timeout>();
   private ticker: NodeJS.Timeout | null = null;
   private isFeedLive = false;
+  private isResyncing = false;
 
   constructor(readonly options: HubOptions) {}
 
@@ -55,6 +57,7 @@ export class LiveHub {
 
   start(): Promise<void> {
     this.starting ??= (async () => {
+      this.store = createHubStore(this.options.connectionString);
       this.listener = await startFeedListener(
         {
           connectionString: this.options.connectionString,
@@ -82,6 +85,7 @@ export class LiveHub {
     for (const timer of this.presenceTimers.values()) clearTimeout(timer);
     for (const connection of [...this.connections.values()]) connection.close("server stopping");
     await this.listener?.stop();
+    await this.store?.close();
     this.starting = null;
   }
 
@@ -210,7 +214,7 @@ export class LiveHub {
   /** Re-reads every connected user: disabled accounts are cut off, role changes apply. */
   private async refreshRecipients(): Promise<void> {
     const ids = [...new Set([...this.connections.values()].map((c) => c.actor.id))];
-    const users = await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true, role: true, disabledAt: true } });
+    const users = await this.store!.readRecipients(ids);
     const byId = new Map(users.map((user) => [user.id, user]));
     for (const connection of [...this.connections.values()]) {
       const user = byId.get(connection.actor.id);
@@ -225,10 +229,7 @@ export class LiveHub {
   private async routingContext(notices: ChangeNotice[]): Promise<RoutingContext> {
     const sourceIds = [...new Set(notices.filter((n) => n.entityType === "source").map((n) => n.entityId))];
     if (sourceIds.length === 0) return {};
-    const rows = await db.comparisonSource.findMany({
-      where: { sourceId: { in: sourceIds } },
-      select: { sourceId: true, comparisonId: true },
-    });
+    const rows = await this.store!.readSourceComparisons(sourceIds);
     const sourceComparisons = new Map<string, Set<string>>();
     for (const row of rows) sourceComparisons.set(row.sourceId, (sourceComparisons.get(row.sourceId) ?? new Set()).add(row.comparisonId));
     return { sourceComparisons };
@@ -249,7 +250,7 @@ export class LiveHub {
   }
 
   private async sendPresence(comparisonId: string): Promise<void> {
-    const rows = await readPresence(comparisonId);
+    const rows = await this.store!.readPresence(comparisonId);
     for (const connection of this.viewersOf(comparisonId)) {
       connection.send("presence", { comparisonId, people: presenceFor(rows, connection.actor) });
     }
@@ -260,20 +261,23 @@ export class LiveHub {
   }
 
   private feedUp(isReconnect: boolean): void {
+    if (!this.isFeedLive) this.broadcast((c) => c.send("status", { live: true }));
     this.isFeedLive = true;
-    this.broadcast((c) => c.send("status", { live: true }));
     // Whatever was committed while the feed was down never reached this instance: clients refetch,
-    // and resume from the current position afterwards.
-    if (isReconnect) {
-      void readFeedCursor()
-        .catch(() => undefined)
-        .then((cursor) => this.broadcast((c) => c.send("resync", {}, { id: cursor })));
-    }
+    // and resume from the current position afterwards. Reconnects in quick succession make one resync.
+    if (!isReconnect || this.isResyncing) return;
+    this.isResyncing = true;
+    void readFeedCursor()
+      .catch(() => undefined)
+      .then((cursor) => {
+        this.isResyncing = false;
+        this.broadcast((c) => c.send("resync", {}, { id: cursor }));
+      });
   }
 
   private feedDown(): void {
+    if (this.isFeedLive) this.broadcast((c) => c.send("status", { live: false }));
     this.isFeedLive = false;
-    this.broadcast((c) => c.send("status", { live: false }));
   }
 
   private async tick(): Promise<void> {

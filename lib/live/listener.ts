@@ -52,6 +52,9 @@ export async function startFeedListener(options: FeedListenerOptions, handlers: 
   };
   // Called by postgres.js after every LISTEN, the first and each one after a reconnect.
   const up = () => {
+    // A ping sent over the old connection proves nothing about the new one.
+    if (expected) clearTimeout(expected.timer);
+    expected = null;
     const isReconnect = hasListened;
     hasListened = true;
     isLive = true;

@@ -5,9 +5,6 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { PRESENCE_CHANNEL } from "@/lib/live/notice";
 import type { PresenceActivity } from "@/lib/live/presence-activity";
-import type { PresenceRow } from "@/lib/live/presence-view";
-
-export type { PresenceRow } from "@/lib/live/presence-view";
 
 // Soft presence in PostgreSQL: one row per open live stream, refreshed by its
 // instance's heartbeat and gone when the stream closes or, should the instance
@@ -89,16 +86,4 @@ export async function updatePresenceActivity(
     SELECT c."id"::text FROM changed c
     LEFT JOIN LATERAL (SELECT pg_notify(${PRESENCE_CHANNEL}, c."comparisonId"::text) WHERE c."comparisonId" IS NOT NULL) AS notified ON true`;
   if (rows.length === 0) throw new AppError("not_found", "No open live connection with this id.");
-}
-
-/** Everyone present on a comparison now, with what they have open (unfiltered: see presenceFor). */
-export async function readPresence(comparisonId: string): Promise<PresenceRow[]> {
-  return db.$queryRaw<PresenceRow[]>`
-    SELECT p."userId", u."name", p."activity"::text AS "activity", p."annotationId",
-           a."status"::text AS "annotationStatus", a."authorId" AS "annotationAuthorId"
-    FROM "Presence" p
-    JOIN "User" u ON u."id" = p."userId" AND u."disabledAt" IS NULL
-    LEFT JOIN "Annotation" a ON a."id" = p."annotationId" AND a."comparisonId" = p."comparisonId"
-    WHERE p."comparisonId" = ${comparisonId}::uuid AND p."expiresAt" > now()
-    ORDER BY p."createdAt"`;
 }
