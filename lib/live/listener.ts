@@ -7,19 +7,23 @@ import postgres from "postgres";
 import { CHANGES_CHANNEL, PRESENCE_CHANNEL } from "@/lib/live/notice";
 
 // The instance's one LISTEN connection (postgres.js, which reconnects by itself
-// and runs LISTEN again each time). Whether notifications really flow is
-// checked end to end: every few seconds the instance NOTIFYs itself a ping and
-// expects it back; a missing ping means the feed is down (database away, or a
-// connection silently cut), and the next successful LISTEN brings it back.
-// Notifications sent while it was down are lost to this instance, so coming
-// back is reported as a reconnect and clients resynchronize.
+// and runs LISTEN again each time). Notifications sent while the connection
+// was gone are lost to this instance, so every LISTEN after the first is
+// reported as a reconnect and clients resynchronize.
+//
+// Whether notifications really flow is checked end to end: every few seconds
+// the instance NOTIFYs itself a ping and expects it back. A late ping only
+// pauses the feed (a busy server or database; the session, and its queued
+// notifications, are intact); several missed in a row mean the connection is
+// dead without knowing it (a cut network), and it is replaced.
 
 const PING_CHANNEL = "parallax_ping";
+const MISSES_BEFORE_RECONNECT = 3;
 
 export type FeedHandlers = {
   onChange: (payload: string) => void;
   onPresence: (comparisonId: string) => void;
-  /** The feed is live; `isReconnect` when it had been down (or dropped) before. */
+  /** The feed is live; `isReconnect` when a new LISTEN may have missed notifications. */
   onUp: (isReconnect: boolean) => void;
   onDown: () => void;
 };
@@ -28,60 +32,88 @@ export type FeedListenerOptions = { connectionString: string; pingIntervalMs?: n
 
 export type FeedListener = { isLive(): boolean; stop(): Promise<void> };
 
-export async function startFeedListener(options: FeedListenerOptions, handlers: FeedHandlers): Promise<FeedListener> {
-  const pingIntervalMs = options.pingIntervalMs ?? 5_000;
-  const pingTimeoutMs = options.pingTimeoutMs ?? 3_000;
-  const sql = postgres(options.connectionString, {
+function connect(connectionString: string) {
+  return postgres(connectionString, {
     max: 1,
     idle_timeout: 60,
     connect_timeout: 5,
+    keep_alive: 30,
     // Retry quickly after an outage: 0.25 s, 0.5 s, 1 s … at most 2 s apart.
     backoff: (attempt) => Math.min(0.25 * 2 ** attempt, 2),
     onnotice: () => {},
   });
+}
+
+export async function startFeedListener(options: FeedListenerOptions, handlers: FeedHandlers): Promise<FeedListener> {
+  const pingIntervalMs = options.pingIntervalMs ?? 5_000;
+  const pingTimeoutMs = options.pingTimeoutMs ?? 5_000;
+  let sql = connect(options.connectionString);
   let isLive = false;
   let hasListened = false;
   let isStopped = false;
+  let misses = 0;
   let expected: { token: string; timer: NodeJS.Timeout } | null = null;
   let isSending = false;
 
-  const down = () => {
-    if (!isLive) return;
-    isLive = false;
-    handlers.onDown();
-  };
-  // Called by postgres.js after every LISTEN, the first and each one after a reconnect.
-  const up = () => {
-    // A ping sent over the old connection proves nothing about the new one.
+  const forgetPing = () => {
     if (expected) clearTimeout(expected.timer);
     expected = null;
+  };
+
+  // Called by postgres.js after every LISTEN: the first, and each one after a reconnect.
+  const onListen = () => {
+    forgetPing(); // a ping sent over the old connection proves nothing about the new one
+    misses = 0;
     const isReconnect = hasListened;
     hasListened = true;
     isLive = true;
     handlers.onUp(isReconnect);
   };
 
-  const onPing = (token: string) => {
-    if (!expected || token !== expected.token) return;
-    clearTimeout(expected.timer);
-    expected = null;
-    // The ping came back after we had declared the feed down without a new LISTEN: the
-    // connection was only slow, but notifications may have been missed all the same.
-    if (!isLive && hasListened && !isStopped) up();
+  const listen = async () => {
+    await sql.listen(CHANGES_CHANNEL, (payload) => handlers.onChange(payload), onListen);
+    await sql.listen(PRESENCE_CHANNEL, (payload) => handlers.onPresence(payload));
+    await sql.listen(PING_CHANNEL, onPing);
   };
 
-  await sql.listen(CHANGES_CHANNEL, (payload) => handlers.onChange(payload), up);
-  await sql.listen(PRESENCE_CHANNEL, (payload) => handlers.onPresence(payload));
-  await sql.listen(PING_CHANNEL, onPing);
+  function onPing(token: string): void {
+    if (!expected || token !== expected.token) return;
+    forgetPing();
+    misses = 0;
+    if (!isLive && hasListened && !isStopped) {
+      isLive = true;
+      handlers.onUp(false);
+    }
+  }
+
+  const missed = () => {
+    expected = null;
+    misses += 1;
+    if (isLive) {
+      isLive = false;
+      handlers.onDown();
+    }
+    if (misses < MISSES_BEFORE_RECONNECT || isStopped) return;
+    // Silent for too long: start over on a new connection (its LISTEN counts as a reconnect).
+    misses = 0;
+    const old = sql;
+    sql = connect(options.connectionString);
+    void old.end({ timeout: 1 }).catch(() => {});
+    void listen().catch(() => {});
+  };
+
+  await listen();
 
   const pinger = setInterval(() => {
-    if (isStopped || isSending || expected) return;
+    if (isStopped || expected) return;
+    // The previous ping is still not even sent (its connection hangs): that is a miss too.
+    if (isSending) return missed();
     const token = randomUUID();
-    expected = { token, timer: setTimeout(() => ((expected = null), down()), pingTimeoutMs) };
+    expected = { token, timer: setTimeout(missed, pingTimeoutMs) };
     isSending = true;
     sql
       .notify(PING_CHANNEL, token)
-      .catch(() => down())
+      .catch(() => {})
       .finally(() => (isSending = false));
   }, pingIntervalMs);
   pinger.unref();
@@ -91,7 +123,7 @@ export async function startFeedListener(options: FeedListenerOptions, handlers: 
     async stop() {
       isStopped = true;
       clearInterval(pinger);
-      if (expected) clearTimeout(expected.timer);
+      forgetPing();
       await sql.end({ timeout: 1 });
     },
   };
