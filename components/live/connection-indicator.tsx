@@ -23,7 +23,8 @@ export function ConnectionIndicator() {
       className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ${style.text} ${live.status === "paused" ? "bg-amber-50 ring-1 ring-amber-300" : ""}`}
     >
       <span aria-hidden className={`h-2 w-2 rounded-full ${style.dot} ${live.status === "connecting" ? "animate-pulse" : ""}`} />
-      {style.label}
+      {/* Below 640 px the dot alone, the words for screen readers. */}
+      <span className="sr-only sm:not-sr-only">{style.label}</span>
       {live.status === "paused" && live.detail ? <span className="sr-only">: {live.detail}</span> : null}
     </span>
   );

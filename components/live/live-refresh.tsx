@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 
 import { useLive } from "./live-provider";
 import { usePresenceActivity, type OpenAnnotation } from "./use-presence-activity";
@@ -26,11 +26,13 @@ export function LiveRefresh({ annotationId, follow, open = null }: Props) {
   const live = useLive();
   const subscribe = live?.subscribe;
   const startFollowing = live?.follow;
-  const comparisonId = follow?.comparisonId;
-  const since = follow?.since ?? null;
+  const comparisonId = follow?.comparisonId ?? null;
   usePresenceActivity(open);
 
-  useEffect(() => (comparisonId ? startFollowing?.(comparisonId, since) : undefined), [startFollowing, comparisonId, since]);
+  // Only the first render's feed position counts: refreshed renders bring newer ones, but the stream goes on.
+  const [start, setStart] = useState({ comparisonId, since: follow?.since ?? null });
+  if (start.comparisonId !== comparisonId) setStart({ comparisonId, since: follow?.since ?? null });
+  useEffect(() => (start.comparisonId ? startFollowing?.(start.comparisonId, start.since) : undefined), [startFollowing, start]);
 
   useEffect(() => {
     if (!subscribe) return;

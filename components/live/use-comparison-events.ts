@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 
 import type { AnnotationView } from "@/lib/annotations/views";
 import type { AnnotationChanged, CommentAdded } from "@/lib/live/events";
@@ -37,7 +37,11 @@ export function useComparisonEvents(comparisonId: string, since: number | null, 
   const follow = live?.follow;
   const subscribe = live?.subscribe;
 
-  useEffect(() => follow?.(comparisonId, since), [follow, comparisonId, since]);
+  // The page's feed position matters for the first connection only: later renders (router.refresh)
+  // bring newer positions, but the stream is continuous, and reconnecting would only churn presence.
+  const [start, setStart] = useState({ comparisonId, since });
+  if (start.comparisonId !== comparisonId) setStart({ comparisonId, since });
+  useEffect(() => follow?.(start.comparisonId, start.since), [follow, start]);
 
   useEffect(() => {
     if (!subscribe) return;

@@ -44,6 +44,8 @@ export class LiveHub {
   private ticker: NodeJS.Timeout | null = null;
   private isFeedLive = false;
   private isResyncing = false;
+  /** Streams opened before the first LISTEN (or while it was down) may have missed changes. */
+  private hasOpenedWhileDown = false;
 
   constructor(readonly options: HubOptions) {}
 
@@ -58,7 +60,7 @@ export class LiveHub {
   start(): Promise<void> {
     this.starting ??= (async () => {
       this.store = createHubStore(this.options.connectionString);
-      this.listener = await startFeedListener(
+      this.listener = startFeedListener(
         {
           connectionString: this.options.connectionString,
           pingIntervalMs: this.options.pingIntervalMs,
@@ -73,10 +75,9 @@ export class LiveHub {
       );
       this.ticker = setInterval(() => void this.tick(), this.options.heartbeatMs);
       this.ticker.unref();
-    })().catch((error: unknown) => {
-      this.starting = null;
-      throw error;
-    });
+      // Give the first LISTEN a moment; with the database away, streams open as paused and resync once it is back.
+      await Promise.race([this.listener.ready, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
+    })();
     return this.starting;
   }
 
@@ -114,7 +115,10 @@ export class LiveHub {
       { connectionId: id, heartbeatSeconds: this.options.heartbeatMs / 1000, instanceId: this.instanceId },
       { retryMs: 2000 },
     );
-    if (!this.isFeedLive) connection.send("status", { live: false });
+    if (!this.isFeedLive) {
+      connection.send("status", { live: false });
+      this.hasOpenedWhileDown = true;
+    }
     if (scope.comparisonId) this.schedulePresence(scope.comparisonId);
     if (lastSeq !== null) {
       connection.replay = { pending: [], sent: new Set() };
@@ -265,7 +269,9 @@ export class LiveHub {
     this.isFeedLive = true;
     // Whatever was committed while the feed was down never reached this instance: clients refetch,
     // and resume from the current position afterwards. Reconnects in quick succession make one resync.
-    if (!isReconnect || this.isResyncing) return;
+    const mayHaveMissed = isReconnect || this.hasOpenedWhileDown;
+    this.hasOpenedWhileDown = false;
+    if (!mayHaveMissed || this.isResyncing) return;
     this.isResyncing = true;
     void readFeedCursor()
       .catch(() => undefined)

@@ -30,7 +30,12 @@ export type FeedHandlers = {
 
 export type FeedListenerOptions = { connectionString: string; pingIntervalMs?: number; pingTimeoutMs?: number };
 
-export type FeedListener = { isLive(): boolean; stop(): Promise<void> };
+export type FeedListener = {
+  isLive(): boolean;
+  /** Resolves at the first LISTEN (which waits for the database if it is away). */
+  ready: Promise<void>;
+  stop(): Promise<void>;
+};
 
 function connect(connectionString: string) {
   return postgres(connectionString, {
@@ -44,7 +49,7 @@ function connect(connectionString: string) {
   });
 }
 
-export async function startFeedListener(options: FeedListenerOptions, handlers: FeedHandlers): Promise<FeedListener> {
+export function startFeedListener(options: FeedListenerOptions, handlers: FeedHandlers): FeedListener {
   const pingIntervalMs = options.pingIntervalMs ?? 5_000;
   const pingTimeoutMs = options.pingTimeoutMs ?? 5_000;
   let sql = connect(options.connectionString);
@@ -54,6 +59,8 @@ export async function startFeedListener(options: FeedListenerOptions, handlers: 
   let misses = 0;
   let expected: { token: string; timer: NodeJS.Timeout } | null = null;
   let isSending = false;
+  let markReady: () => void = () => {};
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
 
   const forgetPing = () => {
     if (expected) clearTimeout(expected.timer);
@@ -67,6 +74,7 @@ export async function startFeedListener(options: FeedListenerOptions, handlers: 
     const isReconnect = hasListened;
     hasListened = true;
     isLive = true;
+    markReady();
     handlers.onUp(isReconnect);
   };
 
@@ -102,7 +110,8 @@ export async function startFeedListener(options: FeedListenerOptions, handlers: 
     void listen().catch(() => {});
   };
 
-  await listen();
+  // Not awaited: with the database away, LISTEN waits for it, and the instance must serve meanwhile.
+  void listen().catch(() => {});
 
   const pinger = setInterval(() => {
     if (isStopped || expected) return;
@@ -120,6 +129,7 @@ export async function startFeedListener(options: FeedListenerOptions, handlers: 
 
   return {
     isLive: () => isLive,
+    ready,
     async stop() {
       isStopped = true;
       clearInterval(pinger);
