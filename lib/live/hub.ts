@@ -2,14 +2,15 @@ import "server-only";
 
 import { randomUUID } from "node:crypto";
 
-import { feedEventFor, type RoutingContext, type StreamScope } from "@/lib/live/audience";
-import { encodeFrame, LiveConnection, type LiveRecipient } from "@/lib/live/connection";
+import type { RoutingContext, StreamScope } from "@/lib/live/audience";
+import { LiveConnection, type LiveRecipient } from "@/lib/live/connection";
+import { deliver, replay, type Routing } from "@/lib/live/delivery";
 import { startFeedListener, type FeedListener } from "@/lib/live/listener";
 import { parseNotice, type ChangeNotice } from "@/lib/live/notice";
 import { createHubStore, type HubStore } from "@/lib/live/hub-store";
-import { closePresence, expirePresence, openPresence, touchPresence } from "@/lib/live/presence";
+import { closeInstancePresence, closePresence, expirePresence, openPresence, touchPresence } from "@/lib/live/presence";
 import { presenceFor } from "@/lib/live/presence-view";
-import { readFeedCursor, readNotices, readReplay } from "@/lib/live/replay";
+import { readFeedCursor, readNotices } from "@/lib/live/replay";
 
 // This instance's live streams. Nothing here is the only copy of shared state:
 // changes come from PostgreSQL (NOTIFY, replay from the audit table), presence
@@ -28,7 +29,6 @@ export type HubOptions = {
 };
 
 type Raw = ChangeNotice | { seq: number };
-type Routing = RoutingContext & { frames?: Map<string, Uint8Array> };
 
 const DISPATCH_SLICE = 32;
 
@@ -85,6 +85,7 @@ export class LiveHub {
     if (this.ticker) clearInterval(this.ticker);
     for (const timer of this.presenceTimers.values()) clearTimeout(timer);
     for (const connection of [...this.connections.values()]) connection.close("server stopping");
+    await closeInstancePresence(this.instanceId).catch(() => {});
     await this.listener?.stop();
     await this.store?.close();
     this.starting = null;
@@ -122,7 +123,7 @@ export class LiveHub {
     if (scope.comparisonId) this.schedulePresence(scope.comparisonId);
     if (lastSeq !== null) {
       connection.replay = { pending: [], sent: new Set() };
-      void this.replay(connection, lastSeq);
+      void replay(connection, lastSeq, (notices) => this.routingContext(notices));
     }
     return connection;
   }
@@ -173,46 +174,9 @@ export class LiveHub {
       for (const connection of this.connections.values()) {
         // Opened meanwhile with a replay: that replay reads these (committed) changes itself.
         if (replaying.has(connection) || connection.replay) continue;
-        for (const notice of slice) this.deliver(connection, notice, context);
+        for (const notice of slice) deliver(connection, notice, context);
       }
     }
-  }
-
-  private deliver(connection: LiveConnection, notice: ChangeNotice, context: Routing): void {
-    const event = feedEventFor(notice, connection.actor, connection.scope, context);
-    if (!event) return;
-    // Everyone told of a notice gets the same bytes for the same kind of event: encode once.
-    const key = `${notice.seq}:${event.type}:${event.type === "comparison" ? event.data.id : ""}`;
-    let frame = context.frames?.get(key);
-    if (!frame) {
-      frame = encodeFrame(event.type, event.data, notice.seq);
-      context.frames?.set(key, frame);
-    }
-    connection.sendFrame(frame);
-  }
-
-  private async replay(connection: LiveConnection, lastSeq: number): Promise<void> {
-    const state = connection.replay!;
-    const missed = await readReplay(lastSeq).catch(() => "reload" as const);
-    if (connection.isClosed) return;
-    // The reload carries the current position, so the client's next resume starts from what it refetches.
-    if (missed === "reload") connection.send("reload", {}, { id: await readFeedCursor().catch(() => undefined) });
-    else {
-      const context: Routing = { ...(await this.routingContext(missed)), frames: new Map() };
-      for (const notice of missed) {
-        // Up to thousands of events: wait for the client to take them rather than overflow its buffer.
-        if (!(await connection.waitForRoom())) return;
-        state.sent.add(notice.seq);
-        this.deliver(connection, notice, context);
-      }
-    }
-    // Live events that arrived meanwhile, without those the replay already sent.
-    while (state.pending.length > 0 && !connection.isClosed) {
-      const pending = state.pending.splice(0).filter((notice) => !state.sent.has(notice.seq));
-      const context = await this.routingContext(pending);
-      for (const notice of pending) this.deliver(connection, notice, context);
-    }
-    connection.replay = null;
   }
 
   /** Re-reads every connected user: disabled accounts are cut off, role changes apply. */

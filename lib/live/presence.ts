@@ -87,3 +87,10 @@ export async function updatePresenceActivity(
     LEFT JOIN LATERAL (SELECT pg_notify(${PRESENCE_CHANNEL}, c."comparisonId"::text) WHERE c."comparisonId" IS NOT NULL) AS notified ON true`;
   if (rows.length === 0) throw new AppError("not_found", "No open live connection with this id.");
 }
+
+/** An instance shutting down takes its streams' presence with it (else it lingers until it expires). */
+export async function closeInstancePresence(instanceId: string): Promise<void> {
+  await db.$executeRaw`
+    WITH gone AS (DELETE FROM "Presence" WHERE "instanceId" = ${instanceId} RETURNING "comparisonId")
+    SELECT pg_notify(${PRESENCE_CHANNEL}, c::text) FROM (SELECT DISTINCT "comparisonId" AS c FROM gone WHERE "comparisonId" IS NOT NULL) AS changed`;
+}

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 
 import { demo, demoComparisonId, signInApi } from "./support/auth";
-import { annotationList, createLinked, escapeRegExp, expectLive, pageFor } from "./support/live";
+import { annotationList, closePages, createLinked, escapeRegExp, expectLive, pageFor } from "./support/live";
 import { hasCaddy, openEventStream, startProxy } from "./support/proxy";
 import { freePort, secondServer, type SecondServer } from "./support/second-server";
 
@@ -15,6 +15,8 @@ let second: SecondServer;
 test.beforeAll(async () => {
   second = await secondServer();
 });
+
+test.afterEach(closePages);
 
 test.afterAll(async () => {
   await second?.stop();

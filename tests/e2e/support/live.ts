@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test";
 
 import { demoComparisonId, signInApi } from "./auth";
 
@@ -8,8 +8,20 @@ import { demoComparisonId, signInApi } from "./auth";
 type Source = { id: string; text: string };
 export type Annotation = { id: string; version: number; status: string; rationale: string; author: { name: string } };
 
+const opened = new Set<BrowserContext>();
+
+/**
+ * Closes the contexts pageFor opened (Playwright closes only its own fixtures'):
+ * a page left open keeps its live stream, and its presence, into later tests.
+ */
+export async function closePages(): Promise<void> {
+  await Promise.all([...opened].map((context) => context.close().catch(() => {})));
+  opened.clear();
+}
+
 export async function pageFor(browser: Browser, email: string, baseURL = test.info().project.use.baseURL): Promise<Page> {
   const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 1000 } });
+  opened.add(context);
   const page = await context.newPage();
   await signInApi(page.request, email);
   return page;
