@@ -19,11 +19,16 @@ export async function closePages(): Promise<void> {
   opened.clear();
 }
 
-export async function pageFor(browser: Browser, email: string, baseURL = test.info().project.use.baseURL): Promise<Page> {
+export async function pageFor(
+  browser: Browser,
+  email: string,
+  baseURL = test.info().project.use.baseURL,
+  password: string | undefined = undefined,
+): Promise<Page> {
   const context = await browser.newContext({ baseURL, viewport: { width: 1440, height: 1000 } });
   opened.add(context);
   const page = await context.newPage();
-  await signInApi(page.request, email);
+  await signInApi(page.request, email, password);
   return page;
 }
 
@@ -67,4 +72,20 @@ export function escapeRegExp(text: string): string {
 
 export async function expectLive(page: Page): Promise<void> {
   await expect(page.getByTestId("live-status")).toHaveAttribute("data-status", "live");
+}
+
+/** A reviewer of one's own (created by the admin through the API): presence checks then see no one else's tabs. */
+export async function freshReviewer(browser: Browser): Promise<{ page: Page; name: string }> {
+  const admin = await pageFor(browser, "admin@example.com");
+  const suffix = Date.now().toString(36);
+  const account = {
+    email: `rex-${suffix}@example.test`,
+    name: `Rex Reviewer ${suffix}`,
+    role: "reviewer",
+    password: `rex-password-${suffix}`,
+  };
+  const response = await admin.request.post("/api/v1/users", { data: account });
+  expect(response.status(), await response.text()).toBe(201);
+  await admin.context().close();
+  return { page: await pageFor(browser, account.email, undefined, account.password), name: account.name };
 }
