@@ -11,9 +11,10 @@ import { readFeedCursor, readReplay } from "@/lib/live/replay";
 /** Routing facts for a batch, plus the frames already encoded for it. */
 export type Routing = RoutingContext & { frames?: Map<string, Uint8Array> };
 
-export function deliver(connection: LiveConnection, notice: ChangeNotice, routing: Routing): void {
+/** The encoded event `connection` gets for `notice`, or null when it may not hear of it. */
+export function frameFor(connection: LiveConnection, notice: ChangeNotice, routing: Routing): Uint8Array | null {
   const event = feedEventFor(notice, connection.actor, connection.scope, routing);
-  if (!event) return;
+  if (!event) return null;
   // Everyone told of a notice gets the same bytes for the same kind of event: encode once.
   const key = `${notice.seq}:${event.type}:${event.type === "comparison" ? event.data.id : ""}`;
   let frame = routing.frames?.get(key);
@@ -21,7 +22,26 @@ export function deliver(connection: LiveConnection, notice: ChangeNotice, routin
     frame = encodeFrame(event.type, event.data, notice.seq);
     routing.frames?.set(key, frame);
   }
-  connection.sendFrame(frame);
+  return frame;
+}
+
+export function deliver(connection: LiveConnection, notice: ChangeNotice, routing: Routing): void {
+  const frame = frameFor(connection, notice, routing);
+  if (frame) connection.sendFrame(frame);
+}
+
+/** Several notices to one stream as one write: under load, one socket write per batch instead of per event. */
+export function deliverAll(connection: LiveConnection, notices: ChangeNotice[], routing: Routing): void {
+  const frames = notices.map((notice) => frameFor(connection, notice, routing)).filter((frame) => frame !== null);
+  if (frames.length === 0) return;
+  if (frames.length === 1) return void connection.sendFrame(frames[0]!);
+  const joined = new Uint8Array(frames.reduce((sum, frame) => sum + frame.byteLength, 0));
+  let offset = 0;
+  for (const frame of frames) {
+    joined.set(frame, offset);
+    offset += frame.byteLength;
+  }
+  connection.sendFrame(joined);
 }
 
 /**

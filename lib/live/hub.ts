@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 
 import type { RoutingContext, StreamScope } from "@/lib/live/audience";
 import { LiveConnection, type LiveRecipient } from "@/lib/live/connection";
-import { deliver, replay, type Routing } from "@/lib/live/delivery";
+import { deliverAll, replay, type Routing } from "@/lib/live/delivery";
 import { startFeedListener, type FeedListener } from "@/lib/live/listener";
 import { parseNotice, type ChangeNotice } from "@/lib/live/notice";
 import { createHubStore, type HubStore } from "@/lib/live/hub-store";
@@ -174,7 +174,7 @@ export class LiveHub {
       for (const connection of this.connections.values()) {
         // Opened meanwhile with a replay: that replay reads these (committed) changes itself.
         if (replaying.has(connection) || connection.replay) continue;
-        for (const notice of slice) deliver(connection, notice, context);
+        deliverAll(connection, slice, context);
       }
     }
   }
