@@ -13,7 +13,17 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 
 import { openClient, passagesOf, runWriter, signIn, type StreamClient } from "./live-clients";
-import { ensureBuild, freePort, newSecret, residentMiB, seedUsers, startDatabase, startInstance, type Instance } from "./live-cluster";
+import {
+  cpuSeconds,
+  ensureBuild,
+  freePort,
+  newSecret,
+  residentMiB,
+  seedUsers,
+  startDatabase,
+  startInstance,
+  type Instance,
+} from "./live-cluster";
 import { accountDeliveries, percentile, type Write } from "./live-stats";
 
 const { values: args } = parseArgs({
@@ -112,6 +122,7 @@ async function main(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 1_000)); // let the presence burst of the connects settle
 
     const memory = sampleMemory(instances);
+    const cpuBefore = { load: process.cpuUsage(), instances: instances.map((i) => cpuSeconds(i.process.pid!)) };
     const analysts = users.filter((u) => u.role === "analyst");
     const until = Date.now() + durationSeconds * 1000;
     log(`${writerCount} writers for ${durationSeconds} s…`);
@@ -124,6 +135,12 @@ async function main(): Promise<void> {
     const writes = results.flatMap((r) => r.writes);
     await waitForDelivery(clients, writes, 15_000);
     const [memoryA, memoryB] = memory.stop();
+    const loadCpu = process.cpuUsage(cpuBefore.load);
+    const cpu = {
+      instanceA: cpuSeconds(instances[0]!.process.pid!) - cpuBefore.instances[0]!,
+      instanceB: cpuSeconds(instances[1]!.process.pid!) - cpuBefore.instances[1]!,
+      loadGenerator: (loadCpu.user + loadCpu.system) / 1e6,
+    };
     const errors = new Map<number, number>();
     for (const result of results) for (const [status, count] of result.errors) errors.set(status, (errors.get(status) ?? 0) + count);
 
@@ -157,6 +174,7 @@ async function main(): Promise<void> {
         maxMs: percentile(delivery.latencies, 100),
       },
       memoryMiB: { instanceA: memoryA, instanceB: memoryB },
+      cpuSeconds: cpu,
     };
     mkdirSync("test-results", { recursive: true });
     writeFileSync("test-results/load-live.json", `${JSON.stringify(report, null, 2)}\n`);
@@ -167,6 +185,7 @@ Live load: 2 instances, ${clientCount} SSE clients (${viewers.length} users), ${
   delivery   commit → client p50 ${ms(report.delivery.p50Ms)}, p99 ${ms(report.delivery.p99Ms)}, max ${ms(report.delivery.maxMs)}; ${delivery.delivered} events delivered (${report.delivery.perSecond.toFixed(0)}/s)
   clients    ${delivery.clientsStayed}/${clientCount} stayed connected: lost ${delivery.lost}, duplicated ${delivery.duplicated}, drafts leaked ${delivery.leakedDrafts}
   memory     instance A ${mem(memoryA)}; instance B ${mem(memoryB)} (RSS)
+  cpu        instance A ${cpu.instanceA.toFixed(1)} s, instance B ${cpu.instanceB.toFixed(1)} s, this load generator ${cpu.loadGenerator.toFixed(1)} s (2 cores shared by all, and by PostgreSQL)
   (details in test-results/load-live.json)
 `);
     if (delivery.lost || delivery.duplicated || delivery.leakedDrafts || delivery.clientsStayed < clientCount) process.exitCode = 1;
