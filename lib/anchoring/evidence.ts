@@ -1,0 +1,76 @@
+// Decides which candidate, if any, is the passage. A candidate is trusted
+// only with positive evidence, and only when it clearly beats every other
+// place the quote could be:
+//   - evidence: at least one side of the stored context sits unchanged right
+//     next to it and the other side still mostly agrees (an edit next to the
+//     quote), or both sides do (the quote itself was reworded);
+//   - margin: its score beats the best candidate elsewhere (not overlapping
+//     it) by MARGIN; a near-tie is left for a person to resolve.
+// The quote alone is never evidence, however long: an identical sentence
+// elsewhere is exactly what a deleted passage leaves behind.
+
+import { agreeAfter, agreeBefore, type EmptyContext, type SideAgreement } from "./context-agreement";
+import type { NormalizedQuote } from "./normalize-selector";
+import type { TextMatch } from "./text-match";
+
+export type ScoredCandidate = TextMatch & {
+  prefix: SideAgreement;
+  suffix: SideAgreement;
+  /** 0..1: the quote counts twice, each side of context once. */
+  score: number;
+  hasEvidence: boolean;
+};
+
+export type Choice =
+  { winner: ScoredCandidate } | { winner: null; reason: "not-found" | "weak-evidence" | "ambiguous"; best?: ScoredCandidate };
+
+/** A side that is not exact must agree at least this much to back an exact other side. */
+const PARTIAL_AGREEMENT = 0.5;
+/** How far the winner's score must be above the best candidate elsewhere. */
+export const MARGIN = 0.05;
+
+export function scoreCandidate(text: string, selector: NormalizedQuote, match: TextMatch, emptyContext: EmptyContext): ScoredCandidate {
+  const prefix = agreeBefore(text, match.start, selector.prefix, emptyContext);
+  const suffix = agreeAfter(text, match.end, selector.suffix, emptyContext);
+  const quoteScore = 1 - match.errors / Math.max(1, selector.quote.length);
+  const score = (2 * quoteScore + prefix.value + suffix.value) / 4;
+  const exactSides = Number(prefix.isExact) + Number(suffix.isExact);
+  const hasEvidence = exactSides === 2 || (exactSides === 1 && Math.min(prefix.value, suffix.value) >= PARTIAL_AGREEMENT);
+  return { ...match, prefix, suffix, score, hasEvidence };
+}
+
+function overlaps(a: TextMatch, b: TextMatch): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** The trusted candidate, or why there is none. Ties in score go to the one with fewer errors. */
+export function chooseCandidate(candidates: readonly ScoredCandidate[]): Choice {
+  if (candidates.length === 0) return { winner: null, reason: "not-found" };
+  const ranked = [...candidates].sort((a, b) => b.score - a.score || a.errors - b.errors);
+  const best = ranked[0]!;
+  if (!best.hasEvidence) return { winner: null, reason: "weak-evidence", best };
+  const rival = ranked.find((candidate) => !overlaps(candidate, best));
+  if (rival && best.score - rival.score < MARGIN) return { winner: null, reason: "ambiguous", best };
+  return { winner: best };
+}
+
+/**
+ * Several places hold the quote with both sides of its context: identical
+ * copies. Content cannot tell them apart, so only position can, and only
+ * when it is unmistakable: the copy at the expected position, the k-th of n
+ * copies when the previous version also had n, or a copy far nearer the
+ * expected position than any other. Otherwise nobody can tell: null.
+ */
+export function chooseAmongCopies(
+  starts: readonly number[],
+  hint: number,
+  ordinal: { index: number; count: number } | null,
+): number | null {
+  if (ordinal && ordinal.count === starts.length) return starts[ordinal.index] ?? null;
+  if (ordinal && ordinal.count > 1) return null;
+  if (starts.length === 1) return starts[0]!;
+  if (starts.includes(hint)) return hint;
+  const [first, second] = [...starts].sort((a, b) => Math.abs(a - hint) - Math.abs(b - hint));
+  const nearestDistance = Math.abs(first! - hint);
+  return Math.abs(second! - hint) >= 4 * nearestDistance + 200 ? first! : null;
+}
