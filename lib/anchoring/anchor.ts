@@ -22,11 +22,16 @@ import { contextHolds, type EmptyContext } from "./context-agreement";
 import { chooseAmongCopies, chooseCandidate, scoreCandidate, type ScoredCandidate } from "./evidence";
 import { normalizeQuote, type NormalizedQuote } from "./normalize-selector";
 import { normalizeText, toNormalizedOffset, toOriginalRange, type NormalizedText } from "./normalize-text";
-import { describesVersion, isRepeatedIn, isUniqueIn, ordinalIn, preparePreviousVersion, type PreviousVersion } from "./previous-version";
+import { judgeWithPrevious } from "./previous-evidence";
+import {
+  describesVersion,
+  isRepeatedIn,
+  ordinalIn,
+  preparePreviousVersion,
+  previousQuoteStart,
+  type PreviousVersion,
+} from "./previous-version";
 import { splitsSurrogatePair, type Selector } from "./quote";
-
-/** A quote this long that was unique in the previous version and is unique now is the same passage, whatever surrounds it. */
-const UNIQUE_QUOTE_LENGTH = 32;
 
 export type AnchorStatus = "unchanged" | "changed" | "orphaned";
 export type OrphanReason = "empty-quote" | "not-found" | "weak-evidence" | "ambiguous";
@@ -154,16 +159,11 @@ export function anchorIn(target: AnchorText, selector: Selector, hintOffset = se
   }
 
   const scored = scoreAll(target, quote, hintAt);
-  const exact = scored.filter((candidate) => candidate.errors === 0 && candidate.end - candidate.start === quote.quote.length);
-  if (previous && exact.length === 1 && isUniqueIn(previous, quote.quote)) {
-    const [only] = exact as [ScoredCandidate];
-    // A short quote can recur by coincidence: it also needs some of its context.
-    const hasContext = only.prefix.isExact || only.suffix.isExact || Math.min(only.prefix.value, only.suffix.value) >= 0.5;
-    if (quote.quote.length >= UNIQUE_QUOTE_LENGTH || hasContext) return attach(target, selector, quote, only.start, only.end, only.score);
-  }
   const choice = chooseCandidate(scored);
-  if (choice.winner === null) return orphaned(choice.reason, choice.best?.score);
-  return attach(target, selector, quote, choice.winner.start, choice.winner.end, choice.winner.score);
+  const verdict = previous && judgeWithPrevious(previous, previousQuoteStart(previous, selector), normalized.text, quote, scored, choice);
+  const decided = verdict ?? choice;
+  if (decided.winner === null) return orphaned(decided.reason, choice.winner === null ? choice.best?.score : choice.winner.score);
+  return attach(target, selector, quote, decided.winner.start, decided.winner.end, decided.winner.score);
 }
 
 export function anchorSpan(text: string, selector: Selector, options: AnchorOptions = {}): AnchorResult {

@@ -6,28 +6,37 @@
 // still appears a little further out ("…in June 2025, their influence"
 // → "…in June 2025 — officially — their influence").
 //
+// Partial agreement is the best of three measures: edit distance (a word
+// changed), displacement (an edit right next to the quote pushed the
+// context away: "…in June 2025, their influence" → "…in June 2025 —
+// officially — their influence"), and the share of the context's words that
+// still follow in order (a clause inserted: "Hospitals appealed for blood"
+// → "Hospitals in Bamako appealed urgently for blood").
+//
 // An empty stored side is not a free match. Parallax always stores up to 32
 // characters, so an empty side means the quote touched the start or end of
-// the text, and agrees exactly only at the text's edge ("edge"). A candidate
-// a short way in from the edge (a dateline or "Updated:" line added above the
-// first sentence) agrees partly; anywhere else, not at all. Selectors from
-// other tools may omit context they did not need ("unknown"): then an empty
-// side is neutral, neither evidence for nor against.
+// the text, and agrees only at the text's edge ("edge"); anywhere else it
+// disagrees, even a line below a new dateline, because a deleted first
+// paragraph can leave an identical sentence just there. Selectors from other
+// tools may omit context they did not need ("unknown"): then an empty side
+// is neutral, neither evidence for nor against.
 
 import { editDistance } from "./text-match";
 
 export type EmptyContext = "edge" | "unknown";
-export type SideAgreement = { value: number; isExact: boolean };
+export type SideAgreement = {
+  value: number;
+  isExact: boolean;
+  /** The word of context touching the quote is unchanged (what tells "Team Alpha reported" from "Team Beta reported"). */
+  isNearIntact: boolean;
+};
 
 /** What an unstated side is worth: enough to go with an exact other side, never enough on its own. */
-const UNSTATED: SideAgreement = { value: 0.5, isExact: false };
-const AGREES: SideAgreement = { value: 1, isExact: true };
-const DISAGREES: SideAgreement = { value: 0, isExact: false };
+const UNSTATED: SideAgreement = { value: 0.5, isExact: false, isNearIntact: true };
+const AGREES: SideAgreement = { value: 1, isExact: true, isNearIntact: true };
+const DISAGREES: SideAgreement = { value: 0, isExact: false, isNearIntact: false };
 /** How far an edit next to the quote may have pushed the stored context (units). */
 const DISPLACEMENT = 32;
-/** How far from the text's edge a quote stored at the edge may now start and still partly agree (a line added above it). */
-const NEAR_EDGE = 300;
-const NEAR_EDGE_AGREEMENT: SideAgreement = { value: 0.5, isExact: false };
 
 function similarity(actual: string, expected: string): number {
   return Math.max(0, 1 - editDistance(actual, expected) / Math.max(actual.length, expected.length));
@@ -55,6 +64,29 @@ function longestTail(window: string, context: string): number {
   return best;
 }
 
+/** The whole words of a stored context: the outermost one may have been cut at 32 characters, so it is left out. */
+function contextWords(context: string, side: "prefix" | "suffix"): string[] {
+  const words = context.split(" ");
+  if (side === "prefix" && !context.startsWith(" ")) words.shift();
+  if (side === "suffix" && !context.endsWith(" ")) words.pop();
+  return words.filter((word) => word.length > 0);
+}
+
+/** Share (by characters) of `expected` words found in order among `actual` words (longest common subsequence). */
+function wordsInOrder(expected: string[], actual: string[]): number {
+  const total = expected.reduce((sum, word) => sum + word.length, 0);
+  if (total === 0) return 0;
+  let previous = new Array<number>(actual.length + 1).fill(0);
+  for (const word of expected) {
+    const current = [0];
+    for (let j = 1; j <= actual.length; j++) {
+      current[j] = Math.max(previous[j]!, current[j - 1]!, actual[j - 1] === word ? previous[j - 1]! + word.length : 0);
+    }
+    previous = current;
+  }
+  return previous[actual.length]! / total;
+}
+
 /** Normalized text has single spaces, so "at the edge" allows one leading or trailing space. */
 function isAtStart(text: string, offset: number): boolean {
   return offset === 0 || (offset === 1 && text.charCodeAt(0) === 0x20);
@@ -65,27 +97,27 @@ function isAtEnd(text: string, offset: number): boolean {
 }
 
 export function agreeBefore(text: string, start: number, prefix: string, emptyContext: EmptyContext): SideAgreement {
-  if (prefix.length === 0) {
-    if (emptyContext === "unknown") return UNSTATED;
-    return isAtStart(text, start) ? AGREES : start <= NEAR_EDGE ? NEAR_EDGE_AGREEMENT : DISAGREES;
-  }
+  if (prefix.length === 0) return emptyContext === "unknown" ? UNSTATED : isAtStart(text, start) ? AGREES : DISAGREES;
   const adjacent = text.slice(Math.max(0, start - prefix.length), start);
   if (adjacent === prefix) return AGREES;
   const window = text.slice(Math.max(0, start - prefix.length - DISPLACEMENT), start);
   const displaced = longestHead(window, prefix) / prefix.length;
-  return { value: Math.max(similarity(adjacent, prefix), displaced), isExact: false };
+  const words = wordsInOrder(contextWords(prefix, "prefix"), window.split(" "));
+  // The nearest word: from the last space before the final character to the quote.
+  const near = prefix.slice(prefix.lastIndexOf(" ", prefix.length - 2) + 1);
+  return { value: Math.max(similarity(adjacent, prefix), displaced, words), isExact: false, isNearIntact: adjacent.endsWith(near) };
 }
 
 export function agreeAfter(text: string, end: number, suffix: string, emptyContext: EmptyContext): SideAgreement {
-  if (suffix.length === 0) {
-    if (emptyContext === "unknown") return UNSTATED;
-    return isAtEnd(text, end) ? AGREES : text.length - end <= NEAR_EDGE ? NEAR_EDGE_AGREEMENT : DISAGREES;
-  }
+  if (suffix.length === 0) return emptyContext === "unknown" ? UNSTATED : isAtEnd(text, end) ? AGREES : DISAGREES;
   const adjacent = text.slice(end, end + suffix.length);
   if (adjacent === suffix) return AGREES;
   const window = text.slice(end, end + suffix.length + DISPLACEMENT);
   const displaced = longestTail(window, suffix) / suffix.length;
-  return { value: Math.max(similarity(adjacent, suffix), displaced), isExact: false };
+  const words = wordsInOrder(contextWords(suffix, "suffix"), window.split(" "));
+  const nextSpace = suffix.indexOf(" ", 1);
+  const near = nextSpace === -1 ? suffix : suffix.slice(0, nextSpace);
+  return { value: Math.max(similarity(adjacent, suffix), displaced, words), isExact: false, isNearIntact: adjacent.startsWith(near) };
 }
 
 /**

@@ -2,8 +2,8 @@
 // only with positive evidence, and only when it clearly beats every other
 // place the quote could be:
 //   - evidence: at least one side of the stored context sits unchanged right
-//     next to it and the other side still mostly agrees (an edit next to the
-//     quote), or both sides do (the quote itself was reworded);
+//     next to it, and the other side does too or still mostly agrees (see
+//     backsUp); the quote itself may be reworded (a quarter of it at most);
 //   - margin: its score beats the best candidate elsewhere (not overlapping
 //     it) by MARGIN; a near-tie is left for a person to resolve.
 // The quote alone is never evidence, however long: an identical sentence
@@ -24,8 +24,21 @@ export type ScoredCandidate = TextMatch & {
 export type Choice =
   { winner: ScoredCandidate } | { winner: null; reason: "not-found" | "weak-evidence" | "ambiguous"; best?: ScoredCandidate };
 
-/** A side that is not exact must agree at least this much to back an exact other side. */
+/** A side that is not exact must agree at least this much to back an exact other side… */
 const PARTIAL_AGREEMENT = 0.5;
+/** …and, if the word touching the quote changed, this much (an edit of a few letters, or words pushed aside by an insertion). */
+const NEAR_CHANGED_AGREEMENT = 0.9;
+
+/**
+ * Whether a side that is not the exact one still backs the candidate. A
+ * look-alike's context typically differs right next to the quote ("Team
+ * Alpha reported…" for "Team Beta reported…") while the words further out
+ * match, so a changed nearest word needs near-complete agreement otherwise.
+ */
+function backsUp(side: SideAgreement): boolean {
+  if (side.isExact) return true;
+  return side.value >= (side.isNearIntact ? PARTIAL_AGREEMENT : NEAR_CHANGED_AGREEMENT);
+}
 /** How far the winner's score must be above the best candidate elsewhere. */
 export const MARGIN = 0.05;
 
@@ -34,8 +47,7 @@ export function scoreCandidate(text: string, selector: NormalizedQuote, match: T
   const suffix = agreeAfter(text, match.end, selector.suffix, emptyContext);
   const quoteScore = 1 - match.errors / Math.max(1, selector.quote.length);
   const score = (2 * quoteScore + prefix.value + suffix.value) / 4;
-  const exactSides = Number(prefix.isExact) + Number(suffix.isExact);
-  const hasEvidence = exactSides === 2 || (exactSides === 1 && Math.min(prefix.value, suffix.value) >= PARTIAL_AGREEMENT);
+  const hasEvidence = prefix.isExact ? backsUp(suffix) : suffix.isExact && backsUp(prefix);
   return { ...match, prefix, suffix, score, hasEvidence };
 }
 

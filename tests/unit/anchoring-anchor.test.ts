@@ -112,13 +112,15 @@ describe("anchorAll", () => {
     const inner = describeQuote(text, "simply reappeared");
     const tail = describeQuote(text, "Kremlin-backed Africa Corps, estimates");
     const edited = "Bamako — " + text;
-    const results = anchorAll(edited, [outer, inner, tail]);
+    const results = anchorAll(edited, [outer, inner, tail], { previousText: text });
     expect(results.map((r) => [r.status, r.isMoved])).toEqual([
       ["unchanged", true],
       ["unchanged", true],
       ["unchanged", true],
     ]);
     expect(results.map((r) => edited.slice(r.start, r.end))).toEqual([outer.exact, inner.exact, tail.exact]);
+    // Without the previous version, the span that started the text has lost its only evidence on that side.
+    expect(anchorAll(edited, [outer, inner, tail]).map((r) => r.status)).toEqual(["orphaned", "unchanged", "unchanged"]);
   });
 
   function everyTenthSpan(words: string[]): { text: string; selectors: Selector[] } {
@@ -151,7 +153,8 @@ describe("anchorAll", () => {
     const { text, selectors } = everyTenthSpan(Array.from({ length: 4000 }, (_, i) => `w${(i * 7919) % 1000}`));
     const edited = "PREFACE " + text;
     const results = anchorAll(edited, selectors);
-    results.forEach((result, i) => expect(result.start, `span ${i}`).toBe(selectors[i]!.start + 8));
+    // The first span started the text: its (empty) prefix no longer holds, and identical copies stand elsewhere.
+    results.forEach((result, i) => expect(result.start, `span ${i}`).toBe(i === 399 ? undefined : selectors[i]!.start + 8));
     // A span whose own context was cut by an edit, while identical copies stand elsewhere, is left for a person.
     const cut = text.slice(0, selectors[1]!.start - 5) + "XYZ" + text.slice(selectors[1]!.start - 5);
     expect(anchorSpan(cut, selectors[1]!)).toMatchObject({ status: "orphaned", reason: "ambiguous" });
