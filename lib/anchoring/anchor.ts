@@ -17,21 +17,17 @@
 // Matching runs on normalized text (normalize-text.ts); results are UTF-16
 // offsets into the original text.
 
+import { prepareAnchorText, type AnchorText, type AnchorTextOptions } from "./anchor-text";
 import { exactCandidates, fuzzyCandidates, strongOccurrences } from "./candidates";
 import { contextHolds, type EmptyContext } from "./context-agreement";
 import { chooseAmongCopies, chooseCandidate, scoreCandidate, type ScoredCandidate } from "./evidence";
 import { normalizeQuote, type NormalizedQuote } from "./normalize-selector";
-import { normalizeText, toNormalizedOffset, toOriginalRange, type NormalizedText } from "./normalize-text";
+import { toNormalizedOffset, toOriginalRange } from "./normalize-text";
 import { judgeWithPrevious } from "./previous-evidence";
-import {
-  describesVersion,
-  isRepeatedIn,
-  ordinalIn,
-  preparePreviousVersion,
-  previousQuoteStart,
-  type PreviousVersion,
-} from "./previous-version";
+import { describesVersion, isRepeatedIn, mayRepeatIn, ordinalIn, previousQuoteStart } from "./previous-version";
 import { splitsSurrogatePair, type Selector } from "./quote";
+
+export { prepareAnchorText, type AnchorText } from "./anchor-text";
 
 export type AnchorStatus = "unchanged" | "changed" | "orphaned";
 export type OrphanReason = "empty-quote" | "not-found" | "weak-evidence" | "ambiguous";
@@ -59,33 +55,10 @@ export type OrphanedSpan = {
 };
 export type AnchorResult = AnchoredSpan | OrphanedSpan;
 
-export type AnchorOptions = {
+export type AnchorOptions = AnchorTextOptions & {
   /** Where the span is expected now (e.g. its old start plus the shift of its neighbours). */
   hint?: number;
-  /** "edge" (Parallax's own selectors, the default): an empty prefix or suffix means the text's start or end. */
-  emptyContext?: EmptyContext;
-  /** The text the selector was made on, when known (re-anchoring onto a new version). See previous-version.ts. */
-  previousText?: string;
 };
-
-/** One text to anchor many spans in: normalized once, on first need. */
-export type AnchorText = {
-  readonly text: string;
-  normalized(): NormalizedText;
-  readonly previous: PreviousVersion | null;
-  readonly emptyContext: EmptyContext;
-};
-
-export function prepareAnchorText(text: string, options: Omit<AnchorOptions, "hint"> = {}): AnchorText {
-  let normalized: NormalizedText | null = null;
-  const { previousText } = options;
-  return {
-    text,
-    normalized: () => (normalized ??= normalizeText(text)),
-    previous: previousText === undefined || previousText === text ? null : preparePreviousVersion(previousText),
-    emptyContext: options.emptyContext ?? "edge",
-  };
-}
 
 /** The quote sits at `start` with both sides of its stored context unchanged (an empty side only at the text's edge). */
 export function holdsAt(text: string, selector: Selector, start: number, emptyContext: EmptyContext = "edge"): boolean {
@@ -113,8 +86,8 @@ function attach(target: AnchorText, selector: Selector, quote: NormalizedQuote, 
  */
 function scoreAll(target: AnchorText, quote: NormalizedQuote, hint: number): ScoredCandidate[] {
   const text = target.normalized().text;
-  const exact = exactCandidates(text, quote.quote, hint);
-  const fuzzy = fuzzyCandidates(text, quote, hint, target.emptyContext).filter(
+  const exact = exactCandidates(text, quote.quote, hint, target.windows());
+  const fuzzy = fuzzyCandidates(text, quote, hint, target.emptyContext, target.windows()).filter(
     (match) => !exact.some((occurrence) => occurrence.start < match.end && match.start < occurrence.end),
   );
   const seen = new Set<string>();
@@ -132,27 +105,25 @@ export function anchorIn(target: AnchorText, selector: Selector, hintOffset = se
   if (selector.exact.length === 0) return orphaned("empty-quote");
   const { text, emptyContext } = target;
   const previous = target.previous && describesVersion(target.previous, selector) ? target.previous : null;
-  const quote = normalizeQuote(selector);
-  if (quote.quote.length === 0) return orphaned("empty-quote");
   const hint = Math.max(0, Math.min(text.length, hintOffset));
 
-  const isRepeated = previous !== null && isRepeatedIn(previous, quote, emptyContext);
+  // In place: one string comparison, unless the previous version had copies of this passage.
+  let quote: NormalizedQuote | null = null;
+  const isRepeated =
+    previous !== null &&
+    mayRepeatIn(previous, selector, emptyContext) &&
+    isRepeatedIn(previous, (quote = normalizeQuote(selector)), selector, emptyContext);
   for (const at of hint === selector.start ? [hint] : [selector.start, hint]) {
     if (!isRepeated && holdsAt(text, selector, at, emptyContext)) {
-      return {
-        status: "unchanged",
-        start: at,
-        end: at + selector.exact.length,
-        exact: selector.exact,
-        isMoved: at !== selector.start,
-        score: 1,
-      };
+      return { status: "unchanged", start: at, end: at + selector.exact.length, exact: selector.exact, isMoved: at !== selector.start, score: 1 };
     }
   }
+  quote ??= normalizeQuote(selector);
+  if (quote.quote.length === 0) return orphaned("empty-quote");
 
   const normalized = target.normalized();
   const hintAt = toNormalizedOffset(normalized, hint);
-  const copies = strongOccurrences(normalized.text, quote, emptyContext);
+  const copies = strongOccurrences(normalized.text, quote, emptyContext, target.windows());
   if (copies.length > 0) {
     const at = chooseAmongCopies(copies, hintAt, previous && ordinalIn(previous, quote, selector, emptyContext));
     return at === null ? orphaned("ambiguous", 1) : attach(target, selector, quote, at, at + quote.quote.length, 1);

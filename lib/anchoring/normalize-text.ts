@@ -84,8 +84,26 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
     }
   };
 
+  // Plain ASCII (letters, digits, most punctuation, single spaces) is its own normalization.
+  const isPlain = (at: number) => {
+    const code = original.charCodeAt(at);
+    if (code === 0x20) return at + 1 < original.length && !isWhitespace(original.charCodeAt(at + 1));
+    return code > 0x20 && code < 0x7f && code !== 0x60 && !(isFolding && code >= 0x41 && code <= 0x5a);
+  };
+
   let i = 0;
   while (i < original.length) {
+    if (isPlain(i)) {
+      let end = i + 1;
+      while (end < original.length && isPlain(end)) end++;
+      // A combining mark right after the run composes with its last character: leave that one to the cluster path.
+      if (end < original.length && original.charCodeAt(end) >= 0x300) end--;
+      if (end > i) {
+        copy(i, end);
+        i = end;
+        continue;
+      }
+    }
     const code = original.charCodeAt(i);
     if (isWhitespace(code)) {
       let end = i + 1;

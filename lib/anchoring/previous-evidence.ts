@@ -5,7 +5,8 @@
 import { agreeAfter, agreeBefore } from "./context-agreement";
 import type { Choice, ScoredCandidate } from "./evidence";
 import type { NormalizedQuote } from "./normalize-selector";
-import { descendsFromSpan, isSameCopy, isUniqueEvidence, isUniqueIn, type Evidence, type PreviousVersion } from "./previous-version";
+import { descendsFromSpan, isSameCopy, isUniqueEvidence, type Evidence } from "./copy-origin";
+import { isUniqueIn, type PreviousVersion } from "./previous-version";
 
 /** A quote this long that was unique in the previous version and is unique now is the same passage, whatever surrounds it. */
 const UNIQUE_QUOTE_LENGTH = 32;
@@ -61,7 +62,7 @@ export function judgeWithPrevious(
 ): PreviousVerdict {
   const exact = scored.filter((candidate) => candidate.errors === 0 && candidate.end - candidate.start === quote.quote.length);
   const [only] = exact;
-  if (only && exact.length === 1 && isUniqueIn(previous, quote.quote)) {
+  if (only && exact.length === 1 && isUniqueIn(previous, quote.quote, previousStart)) {
     if (quote.quote.length >= UNIQUE_QUOTE_LENGTH || hasSomeContext(text, quote, only)) return { winner: only };
   }
   if (choice.winner) {
