@@ -75,19 +75,55 @@ function attach(target: AnchorText, selector: Selector, quote: NormalizedQuote, 
   let { start, end } = toOriginalRange(normalized, from, to);
   if (splitsSurrogatePair(target.text, start)) start--;
   if (splitsSurrogatePair(target.text, end)) end++;
+  [start, end] = keepStoredWhitespace(target.text, start, end, selector.exact);
   const status = normalized.text.slice(from, to) === quote.quote ? "unchanged" : "changed";
   return { status, start, end, exact: target.text.slice(start, end), isMoved: start !== selector.start, score };
 }
 
+const WHITESPACE = /\s/;
+
 /**
- * Exact occurrences and approximate candidates, scored. An approximate region
+ * A quote that began or ended with part of a run of whitespace ("…road.\n"
+ * of "…road.\n\nIn July") maps onto the whole run, which normalization
+ * made one space: give it back no more leading or trailing whitespace than
+ * the stored quote had, without splitting a CRLF.
+ */
+function keepStoredWhitespace(text: string, start: number, end: number, exact: string): [number, number] {
+  const storedLead = exact.length - exact.trimStart().length;
+  const storedTrail = exact.length - exact.trimEnd().length;
+  let lead = 0;
+  while (start + lead < end && WHITESPACE.test(text[start + lead]!)) lead++;
+  let trail = 0;
+  while (end - trail > start + lead && WHITESPACE.test(text[end - trail - 1]!)) trail++;
+  let from = start + Math.max(0, lead - storedLead);
+  let to = end - Math.max(0, trail - storedTrail);
+  if (text[from - 1] === "\r" && text[from] === "\n") from--;
+  if (text[to - 1] === "\r" && text[to] === "\n") to++;
+  return [from, to];
+}
+
+const isWordCharacter = (char: string | undefined) => char !== undefined && /[\p{L}\p{N}]/u.test(char);
+
+/** The candidate starts or ends inside a word where the stored quote started or ended between words. */
+function cutsWord(text: string, match: { start: number; end: number }, quote: NormalizedQuote): boolean {
+  const storedCutsStart = isWordCharacter(quote.prefix.at(-1)) && isWordCharacter(quote.quote[0]);
+  const storedCutsEnd = isWordCharacter(quote.quote.at(-1)) && isWordCharacter(quote.suffix[0]);
+  const cutsStart = isWordCharacter(text[match.start - 1]) && isWordCharacter(text[match.start]);
+  const cutsEnd = isWordCharacter(text[match.end - 1]) && isWordCharacter(text[match.end]);
+  return (cutsStart && !storedCutsStart) || (cutsEnd && !storedCutsEnd);
+}
+
+/**
+ * Exact occurrences and approximate candidates, scored. An exact occurrence
+ * that cuts a word the stored quote did not cut is not the quote ("…rasano
+ * n" inside "…rasano ne" after a typo fix). An approximate region An approximate region
  * that overlaps an exact occurrence is dropped: the quote is unchanged there,
  * and the region only adds words inserted next to it.
  */
 function scoreAll(target: AnchorText, quote: NormalizedQuote, hint: number): ScoredCandidate[] {
   const text = target.normalized().text;
-  const exact = exactCandidates(text, quote.quote, hint, target.windows());
-  const fuzzy = fuzzyCandidates(text, quote, hint, target.emptyContext, target.windows()).filter(
+  const exact = exactCandidates(target.index(), quote.quote, hint).filter((match) => !cutsWord(text, match, quote));
+  const fuzzy = fuzzyCandidates(text, target.index(), quote, hint, target.emptyContext).filter(
     (match) => !exact.some((occurrence) => occurrence.start < match.end && match.start < occurrence.end),
   );
   const seen = new Set<string>();
@@ -115,7 +151,14 @@ export function anchorIn(target: AnchorText, selector: Selector, hintOffset = se
     isRepeatedIn(previous, (quote = normalizeQuote(selector)), selector, emptyContext);
   for (const at of hint === selector.start ? [hint] : [selector.start, hint]) {
     if (!isRepeated && holdsAt(text, selector, at, emptyContext)) {
-      return { status: "unchanged", start: at, end: at + selector.exact.length, exact: selector.exact, isMoved: at !== selector.start, score: 1 };
+      return {
+        status: "unchanged",
+        start: at,
+        end: at + selector.exact.length,
+        exact: selector.exact,
+        isMoved: at !== selector.start,
+        score: 1,
+      };
     }
   }
   quote ??= normalizeQuote(selector);
@@ -123,7 +166,7 @@ export function anchorIn(target: AnchorText, selector: Selector, hintOffset = se
 
   const normalized = target.normalized();
   const hintAt = toNormalizedOffset(normalized, hint);
-  const copies = strongOccurrences(normalized.text, quote, emptyContext, target.windows());
+  const copies = strongOccurrences(normalized.text, target.index(), quote, emptyContext);
   if (copies.length > 0) {
     const at = chooseAmongCopies(copies, hintAt, previous && ordinalIn(previous, quote, selector, emptyContext));
     return at === null ? orphaned("ambiguous", 1) : attach(target, selector, quote, at, at + quote.quote.length, 1);
@@ -131,7 +174,7 @@ export function anchorIn(target: AnchorText, selector: Selector, hintOffset = se
 
   const scored = scoreAll(target, quote, hintAt);
   const choice = chooseCandidate(scored);
-  const verdict = previous && judgeWithPrevious(previous, previousQuoteStart(previous, selector), normalized.text, quote, scored, choice);
+  const verdict = previous && judgeWithPrevious(previous, previousQuoteStart(previous, selector), target, quote, scored, choice);
   const decided = verdict ?? choice;
   if (decided.winner === null) return orphaned(decided.reason, choice.winner === null ? choice.best?.score : choice.winner.score);
   return attach(target, selector, quote, decided.winner.start, decided.winner.end, decided.winner.score);

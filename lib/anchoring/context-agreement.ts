@@ -73,7 +73,7 @@ function contextWords(context: string, side: "prefix" | "suffix"): string[] {
 }
 
 /** Share (by characters) of `expected` words found in order among `actual` words (longest common subsequence). */
-function wordsInOrder(expected: string[], actual: string[]): number {
+export function wordsInOrder(expected: string[], actual: string[]): number {
   const total = expected.reduce((sum, word) => sum + word.length, 0);
   if (total === 0) return 0;
   let previous = new Array<number>(actual.length + 1).fill(0);

@@ -2,7 +2,8 @@
 // previous version: the same count and rank of its evidence, and the same
 // surroundings. Used by previous-evidence.ts.
 
-import { allOccurrences, occurrencesIn, type PreviousVersion } from "./previous-version";
+import { occurrencesIn, type PreviousVersion } from "./previous-version";
+import type { TextIndex } from "./text-index";
 
 /** Where a candidate's evidence sits: the unchanged side of context (with the quote, when that is unchanged too). */
 export type Evidence = { text: string; previousAt: number; currentAt: number };
@@ -13,19 +14,19 @@ export type Evidence = { text: string; previousAt: number; currentAt: number };
  * occurs as often and the candidate holds the same rank. Otherwise one of the
  * look-alike copies disappeared, and nothing says which.
  */
-export function isSameCopy(previous: PreviousVersion, evidence: Evidence, currentText: string): boolean {
+export function isSameCopy(previous: PreviousVersion, evidence: Evidence, current: TextIndex): boolean {
   const before = occurrencesIn(previous, evidence.text, evidence.previousAt);
   if (before.length < 2) return true;
-  const now = allOccurrences(currentText, evidence.text);
+  const now = current.occurrences(evidence.text);
   const rank = before.indexOf(evidence.previousAt);
   return now.length === before.length && rank !== -1 && now[rank] === evidence.currentAt;
 }
 
 /** The evidence occurs once in the previous version, where the span was, and once now, where the candidate is. */
-export function isUniqueEvidence(previous: PreviousVersion, evidence: Evidence, currentText: string): boolean {
+export function isUniqueEvidence(previous: PreviousVersion, evidence: Evidence, current: TextIndex): boolean {
   const before = occurrencesIn(previous, evidence.text, evidence.previousAt);
   if (before.length !== 1 || before[0] !== evidence.previousAt) return false;
-  const now = allOccurrences(currentText, evidence.text);
+  const now = current.occurrences(evidence.text);
   return now.length === 1 && now[0] === evidence.currentAt;
 }
 

@@ -11,6 +11,7 @@
 
 import { agreeAfter, agreeBefore, type EmptyContext, type SideAgreement } from "./context-agreement";
 import type { NormalizedQuote } from "./normalize-selector";
+import type { Candidate } from "./candidates";
 import type { TextMatch } from "./text-match";
 
 export type ScoredCandidate = TextMatch & {
@@ -33,21 +34,26 @@ const NEAR_CHANGED_AGREEMENT = 0.9;
  * Whether a side that is not the exact one still backs the candidate. A
  * look-alike's context typically differs right next to the quote ("Team
  * Alpha reported…" for "Team Beta reported…") while the words further out
- * match, so a changed nearest word needs near-complete agreement otherwise.
+ * match, so a changed nearest word needs near-complete agreement otherwise;
+ * for a reworded quote it is not enough at all, as the region's edge would
+ * be a guess.
  */
-function backsUp(side: SideAgreement): boolean {
+function backsUp(side: SideAgreement, isReworded: boolean): boolean {
   if (side.isExact) return true;
+  // A reworded candidate's edge on this side is only as sure as the word touching it.
+  if (isReworded) return side.isNearIntact && side.value >= PARTIAL_AGREEMENT;
   return side.value >= (side.isNearIntact ? PARTIAL_AGREEMENT : NEAR_CHANGED_AGREEMENT);
 }
 /** How far the winner's score must be above the best candidate elsewhere. */
 export const MARGIN = 0.05;
 
-export function scoreCandidate(text: string, selector: NormalizedQuote, match: TextMatch, emptyContext: EmptyContext): ScoredCandidate {
+export function scoreCandidate(text: string, selector: NormalizedQuote, match: Candidate, emptyContext: EmptyContext): ScoredCandidate {
   const prefix = agreeBefore(text, match.start, selector.prefix, emptyContext);
   const suffix = agreeAfter(text, match.end, selector.suffix, emptyContext);
-  const quoteScore = 1 - match.errors / Math.max(1, selector.quote.length);
+  const quoteScore = match.similarity ?? 1 - match.errors / Math.max(1, selector.quote.length);
   const score = (2 * quoteScore + prefix.value + suffix.value) / 4;
-  const hasEvidence = prefix.isExact ? backsUp(suffix) : suffix.isExact && backsUp(prefix);
+  const isReworded = match.errors > 0;
+  const hasEvidence = prefix.isExact ? backsUp(suffix, isReworded) : suffix.isExact && backsUp(prefix, isReworded);
   return { ...match, prefix, suffix, score, hasEvidence };
 }
 

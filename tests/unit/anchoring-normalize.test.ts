@@ -8,7 +8,7 @@ import { normalizeText, toNormalizedOffset, toOriginalRange } from "@/lib/anchor
 describe("normalizeText", () => {
   it("makes line endings, spaces, quotes, dashes and ellipses compare equal", () => {
     const a = normalizeText("Mali’s “Africa Corps” — 12\u00a0000…\r\n\r\nNext");
-    const b = normalizeText("Mali's \"Africa Corps\" -  12 000...\n\nNext");
+    const b = normalizeText('Mali\'s "Africa Corps" -  12 000...\n\nNext');
     expect(a.text).toBe(b.text);
     expect(a.text).toBe(`Mali's "Africa Corps" - 12 000... Next`);
   });
@@ -34,7 +34,7 @@ describe("normalizeText", () => {
       return original.slice(start, end);
     };
     expect(find("A Ségou")).toBe("A\r\n\r\nSe\u0301gou");
-    expect(find("gou - \"12...\"")).toBe("gou\u00a0— “12…”");
+    expect(find('gou - "12..."')).toBe("gou\u00a0— “12…”");
     expect(find("12.")).toBe("12…"); // a match inside an expansion covers the whole original character
     expect(find("🇲🇱")).toBe("🇲🇱");
     expect(find("👩👩👧 end")).toBe("👩\u200d👩\u200d👧 end");
