@@ -7,11 +7,11 @@
 //     long as it keeps at least half of its words in order. Its similarity is
 //     that share of words, not the edit distance.
 
-import { asQuote, nearest, occurrencesOf, type Candidate } from "./candidates";
+import type { Candidate } from "./candidates";
 import { wordsInOrder, type EmptyContext } from "./context-agreement";
-import type { NormalizedQuote } from "./normalize-selector";
+import { toTextQuote, type NormalizedQuote } from "./normalize-selector";
 import { snapToContext } from "./snap-context";
-import type { TextIndex } from "./text-index";
+import { nearest, occurrencesOf, type TextIndex } from "./text-index";
 import { approxMatches, boundedEditDistance } from "./text-match";
 
 /** Occurrences of a stored context examined, nearest the expected position first. */
@@ -49,7 +49,7 @@ export function bracketedMatches(
   const { quote } = selector;
   const matches: Candidate[] = [];
   const settle = (start: number, end: number) => {
-    const snapped = snapToContext(text, asQuote(selector), { start, end, errors: maxErrors }, maxErrors);
+    const snapped = snapToContext(text, toTextQuote(selector), { start, end, errors: maxErrors }, maxErrors);
     const errors = boundedEditDistance(text.slice(snapped.start, snapped.end), quote, maxErrors);
     if (errors <= maxErrors && snapped.end > snapped.start) matches.push({ ...snapped, errors });
   };

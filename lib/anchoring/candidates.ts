@@ -7,16 +7,15 @@
 //     (bracketed.ts): a moved and edited passage.
 // Candidates are only proposals; evidence.ts decides whether one is trusted.
 
-import { contextHolds, type EmptyContext } from "./context-agreement";
-import type { NormalizedQuote } from "./normalize-selector";
 import { bracketedMatches } from "./bracketed";
+import { contextHolds, type EmptyContext } from "./context-agreement";
+import { toTextQuote, type NormalizedQuote } from "./normalize-selector";
 import { snapToContext } from "./snap-context";
-import type { TextIndex } from "./text-index";
+import { nearest, occurrencesOf, type TextIndex } from "./text-index";
 import { approxMatches, type TextMatch } from "./text-match";
 
-export function occurrencesOf(index: TextIndex, needle: string): TextMatch[] {
-  return index.occurrences(needle).map((start) => ({ start, end: start + needle.length, errors: 0 }));
-}
+/** A place the quote might be; `similarity` (0..1) replaces the edit-distance one for a rewritten passage. */
+export type Candidate = TextMatch & { similarity?: number };
 
 /** More exact occurrences than this (a very short quote) are narrowed to the nearest ones. */
 const MAX_EXACT_CANDIDATES = 256;
@@ -24,30 +23,18 @@ const MAX_EXACT_CANDIDATES = 256;
 const FUZZY_WINDOW = 1_000;
 
 /** Errors a changed quote may have and still count as the same passage reworded (a quarter, at most 32). */
-/** A place the quote might be; `similarity` (0..1) replaces the edit-distance one for a rewritten passage. */
-export type Candidate = TextMatch & { similarity?: number };
-
-export function maxErrorsFor(quote: string): number {
+function maxErrorsFor(quote: string): number {
   return Math.min(32, Math.floor(quote.length / 4));
-}
-
-export function nearest<T extends { start: number }>(items: T[], hint: number, limit: number): T[] {
-  if (items.length <= limit) return items;
-  return [...items].sort((a, b) => Math.abs(a.start - hint) - Math.abs(b.start - hint)).slice(0, limit);
 }
 
 export function exactCandidates(index: TextIndex, quote: string, hint: number): TextMatch[] {
   return nearest(occurrencesOf(index, quote), hint, MAX_EXACT_CANDIDATES);
 }
 
-export function asQuote(selector: NormalizedQuote) {
-  return { exact: selector.quote, prefix: selector.prefix, suffix: selector.suffix };
-}
-
 function nearbyMatches(text: string, selector: NormalizedQuote, hint: number, maxErrors: number): TextMatch[] {
   const { quote } = selector;
   return approxMatches(text, quote, maxErrors, hint - FUZZY_WINDOW, hint + quote.length + FUZZY_WINDOW).map((match) =>
-    snapToContext(text, asQuote(selector), match, maxErrors),
+    snapToContext(text, toTextQuote(selector), match, maxErrors),
   );
 }
 

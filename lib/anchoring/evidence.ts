@@ -45,7 +45,7 @@ function backsUp(side: SideAgreement, isReworded: boolean): boolean {
   return side.value >= (side.isNearIntact ? PARTIAL_AGREEMENT : NEAR_CHANGED_AGREEMENT);
 }
 /** How far the winner's score must be above the best candidate elsewhere. */
-export const MARGIN = 0.05;
+const MARGIN = 0.05;
 
 export function scoreCandidate(text: string, selector: NormalizedQuote, match: Candidate, emptyContext: EmptyContext): ScoredCandidate {
   const prefix = agreeBefore(text, match.start, selector.prefix, emptyContext);

@@ -20,7 +20,7 @@ function borders(pattern: string): Int32Array {
 }
 
 /** Start offsets of the non-overlapping occurrences of `pattern` in `text`, left to right. */
-export function searchLinear(text: string, pattern: string): number[] {
+function searchLinear(text: string, pattern: string): number[] {
   const found: number[] = [];
   if (pattern.length === 0) return found;
   const table = borders(pattern);

@@ -17,3 +17,8 @@ export function normalizeQuote(selector: TextQuote): NormalizedQuote {
     suffix: joined.text.slice(quoteEnd),
   };
 }
+
+/** The normalized parts in the shape of a W3C quote selector. */
+export function toTextQuote(selector: NormalizedQuote): TextQuote {
+  return { exact: selector.quote, prefix: selector.prefix, suffix: selector.suffix };
+}

@@ -5,6 +5,8 @@
 // rarest window and verify each position: a hash collision costs one extra
 // comparison, never a wrong answer. Built in O(n), about 13 bytes a unit.
 
+import type { TextMatch } from "./text-match";
+
 const WINDOW = 8;
 const BASE = 0x01000193;
 
@@ -88,4 +90,15 @@ export function indexText(text: string): TextIndex {
       return occurrences(text.slice(start, start + length)).length === 1;
     },
   };
+}
+
+/** Every occurrence of `needle` as an exact match. */
+export function occurrencesOf(index: TextIndex, needle: string): TextMatch[] {
+  return index.occurrences(needle).map((start) => ({ start, end: start + needle.length, errors: 0 }));
+}
+
+/** The `limit` items nearest `hint` when there are more. */
+export function nearest<T extends { start: number }>(items: T[], hint: number, limit: number): T[] {
+  if (items.length <= limit) return items;
+  return [...items].sort((a, b) => Math.abs(a.start - hint) - Math.abs(b.start - hint)).slice(0, limit);
 }

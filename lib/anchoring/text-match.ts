@@ -1,22 +1,10 @@
-// Low-level text matching for re-anchoring: exact occurrences, approximate
-// (edit-distance) matches via approx-string-match, and edit distances.
+// Low-level text matching for re-anchoring: approximate (edit-distance)
+// matches via approx-string-match, and edit distances.
 // Offsets are UTF-16 code units, end exclusive.
 
 import approxSearch from "approx-string-match";
 
 export type TextMatch = { start: number; end: number; errors: number };
-
-/** Exact occurrences of `quote` starting inside text[from, to), at most `limit` of them. */
-export function exactMatches(text: string, quote: string, from = 0, to = text.length, limit = Infinity): TextMatch[] {
-  const matches: TextMatch[] = [];
-  if (quote.length === 0) return matches;
-  let index = text.indexOf(quote, Math.max(0, from));
-  while (index !== -1 && index < to && matches.length < limit) {
-    matches.push({ start: index, end: index + quote.length, errors: 0 });
-    index = text.indexOf(quote, index + 1);
-  }
-  return matches;
-}
 
 /**
  * The lowest-error approximate matches of `quote` inside text[from, to)
