@@ -87,6 +87,26 @@ export function wordsInOrder(expected: string[], actual: string[]): number {
   return previous[actual.length]! / total;
 }
 
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+/**
+ * The stored context from the quote out to the end of its first real word
+ * (punctuation and spaces next to the quote included): “. Hospitals” of
+ * “. Hospitals appealed…”, “Team Beta ” of “…regions. Team Beta ”.
+ */
+function nearestWord(context: string, side: "prefix" | "suffix"): string {
+  const characters = side === "prefix" ? [...context].reverse() : [...context];
+  let length = 0;
+  let hasWord = false;
+  for (const character of characters) {
+    const isWord = WORD_CHARACTER.test(character);
+    if (hasWord && !isWord) break;
+    hasWord ||= isWord;
+    length += character.length;
+  }
+  return side === "prefix" ? context.slice(context.length - length) : context.slice(0, length);
+}
+
 /** Normalized text has single spaces, so "at the edge" allows one leading or trailing space. */
 function isAtStart(text: string, offset: number): boolean {
   return offset === 0 || (offset === 1 && text.charCodeAt(0) === 0x20);
@@ -103,9 +123,7 @@ export function agreeBefore(text: string, start: number, prefix: string, emptyCo
   const window = text.slice(Math.max(0, start - prefix.length - DISPLACEMENT), start);
   const displaced = longestHead(window, prefix) / prefix.length;
   const words = wordsInOrder(contextWords(prefix, "prefix"), window.split(" "));
-  // The nearest word: from the last space before the final character to the quote.
-  const near = prefix.slice(prefix.lastIndexOf(" ", prefix.length - 2) + 1);
-  return { value: Math.max(similarity(adjacent, prefix), displaced, words), isExact: false, isNearIntact: adjacent.endsWith(near) };
+  return { value: Math.max(similarity(adjacent, prefix), displaced, words), isExact: false, isNearIntact: adjacent.endsWith(nearestWord(prefix, "prefix")) };
 }
 
 export function agreeAfter(text: string, end: number, suffix: string, emptyContext: EmptyContext): SideAgreement {
@@ -115,9 +133,7 @@ export function agreeAfter(text: string, end: number, suffix: string, emptyConte
   const window = text.slice(end, end + suffix.length + DISPLACEMENT);
   const displaced = longestTail(window, suffix) / suffix.length;
   const words = wordsInOrder(contextWords(suffix, "suffix"), window.split(" "));
-  const nextSpace = suffix.indexOf(" ", 1);
-  const near = nextSpace === -1 ? suffix : suffix.slice(0, nextSpace);
-  return { value: Math.max(similarity(adjacent, suffix), displaced, words), isExact: false, isNearIntact: adjacent.startsWith(near) };
+  return { value: Math.max(similarity(adjacent, suffix), displaced, words), isExact: false, isNearIntact: adjacent.startsWith(nearestWord(suffix, "suffix")) };
 }
 
 /**

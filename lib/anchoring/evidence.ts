@@ -61,15 +61,25 @@ function overlaps(a: TextMatch, b: TextMatch): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
-/** The trusted candidate, or why there is none. Ties in score go to the one with fewer errors. */
+const isFramed = (candidate: ScoredCandidate) => candidate.prefix.isExact && candidate.suffix.isExact;
+
+/**
+ * The trusted candidate, or why there is none. Among places within the
+ * margin of the best score, one with both sides of its context intact
+ * outweighs those with only one; otherwise the best must beat the best
+ * place elsewhere by the margin. Ties go to fewer errors.
+ */
 export function chooseCandidate(candidates: readonly ScoredCandidate[]): Choice {
   if (candidates.length === 0) return { winner: null, reason: "not-found" };
   const ranked = [...candidates].sort((a, b) => b.score - a.score || a.errors - b.errors);
-  const best = ranked[0]!;
-  if (!best.hasEvidence) return { winner: null, reason: "weak-evidence", best };
-  const rival = ranked.find((candidate) => !overlaps(candidate, best));
-  if (rival && best.score - rival.score < MARGIN) return { winner: null, reason: "ambiguous", best };
-  return { winner: best };
+  const top = ranked[0]!;
+  const contenders = ranked.filter((candidate) => candidate.score > top.score - MARGIN);
+  const framed = contenders.filter(isFramed);
+  const [firstFramed] = framed;
+  if (firstFramed && framed.every((candidate) => overlaps(candidate, firstFramed))) return { winner: firstFramed };
+  if (!top.hasEvidence) return { winner: null, reason: "weak-evidence", best: top };
+  const rival = ranked.find((candidate) => !overlaps(candidate, top));
+  return !rival || top.score - rival.score >= MARGIN ? { winner: top } : { winner: null, reason: "ambiguous", best: top };
 }
 
 /**
