@@ -9,21 +9,29 @@ import {
   type CreateAnnotationInput,
   type UpdateAnnotationInput,
 } from "@/lib/annotations/schemas";
+import type { AnnotationKind, SpanInput } from "@/lib/annotations/schemas";
 import { verifySpans, type ComparisonTexts } from "@/lib/annotations/spans";
-import { applyAnnotationEvent, conflictError } from "@/lib/annotations/transition";
+import { applyAnnotationEvent, conflictError, type SpanWrite } from "@/lib/annotations/transition";
 import { annotationSelect, toAnnotationView, type AnnotationRecord, type AnnotationView } from "@/lib/annotations/views";
 import { assertPermission, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertId, parseInput, type UntrustedInput } from "@/lib/validation";
+import { latestSpanInputs } from "@/lib/versions/placement";
+import { latestVersionIds } from "@/lib/versions/queries";
+import { spanOnVersion } from "@/lib/versions/records";
+
+type LockedTexts = { texts: ComparisonTexts; versionIds: ReadonlyMap<string, string> };
 
 /**
  * The texts of a comparison's sources, locked against text changes until the
  * transaction ends: a span verified here cannot be left pointing at text that
- * a concurrent source edit replaced (the edit waits, then sees the span).
+ * a concurrent new version replaced (adding a version takes the row lock, so
+ * it waits, then re-anchors the span). The latest version ids are read after
+ * the lock, so they belong to the texts read.
  */
-async function lockComparisonTexts(tx: Tx, comparisonId: string): Promise<ComparisonTexts> {
+async function lockComparisonTexts(tx: Tx, comparisonId: string): Promise<LockedTexts> {
   const id = assertId(comparisonId, "comparison");
   const rows = await tx.$queryRaw<Array<{ id: string; text: string }>>`
     SELECT s."id", s."text" FROM "Source" s
@@ -31,7 +39,12 @@ async function lockComparisonTexts(tx: Tx, comparisonId: string): Promise<Compar
     WHERE cs."comparisonId" = ${id}::uuid
     FOR SHARE OF s`;
   if (rows.length === 0) throw new AppError("not_found", "No comparison with this id.");
-  return new Map(rows.map((row) => [row.id, row.text]));
+  return { texts: new Map(rows.map((row) => [row.id, row.text])), versionIds: await latestVersionIds(tx, rows.map((row) => row.id)) };
+}
+
+/** Verifies spans against the latest texts and places them on the latest versions. */
+function verifyOnLatest(kind: AnnotationKind, spans: SpanInput[], locked: LockedTexts): SpanWrite[] {
+  return verifySpans(kind, spans, locked.texts).map((span) => ({ ...span, ...spanOnVersion(locked.versionIds.get(span.sourceId)!, span) }));
 }
 
 function forbidden(message: string): AppError {
@@ -51,7 +64,7 @@ export async function createAnnotation(
   assertPermission(actor, "annotation.create");
   const data = parseInput(createAnnotationSchema, input);
   return db.$transaction(async (tx) => {
-    const spans = verifySpans(data.kind, data.spans, await lockComparisonTexts(tx, comparisonId));
+    const spans = verifyOnLatest(data.kind, data.spans, await lockComparisonTexts(tx, comparisonId));
     const now = new Date();
     const created = await tx.annotation.create({
       data: {
@@ -109,7 +122,7 @@ export async function updateAnnotation(actor: Actor, id: string, input: UpdateAn
       // Re-verify even unchanged spans when the kind changes: a note turned agreement needs two sources.
       spans: async (current) =>
         data.spans || data.kind
-          ? verifySpans(data.kind ?? current.kind, data.spans ?? current.spans, await lockComparisonTexts(tx, current.comparisonId))
+          ? verifyOnLatest(data.kind ?? current.kind, data.spans ?? latestSpanInputs(current.spans), await lockComparisonTexts(tx, current.comparisonId))
           : null,
     });
     if (!data.submit) return edited.after;

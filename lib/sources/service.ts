@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { canManageSource } from "@/lib/sources/access";
 import { sourceSelect, toDay, toSourceView, type SourceSummary, type SourceView } from "@/lib/sources/views";
 import { db, type Tx } from "@/lib/db";
+import { firstVersion } from "@/lib/versions/records";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertId, parseInput, type UntrustedInput } from "@/lib/validation";
@@ -85,6 +86,7 @@ export async function insertSource(
       text: prepared.text,
       contentHash: contentHash(prepared.text),
       createdById: actor.id,
+      versions: firstVersion({ ...prepared, contentHash: contentHash(prepared.text), createdById: actor.id }),
     },
     select: sourceSelect,
   });
