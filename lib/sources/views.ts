@@ -38,6 +38,6 @@ export type SourceSummary = {
   rawFormat: string;
   createdAt: string;
   createdById: string | null;
-  /** Annotations point into the text, so it can no longer change. */
+  /** Annotations point into the text: new text becomes a new version, onto which they are re-anchored. */
   isTextLocked: boolean;
 };
