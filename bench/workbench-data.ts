@@ -86,7 +86,13 @@ export function makeBenchData({ words = 20_000, annotations = 5_000, seed = 42 }
     const { start, end } = randomSpan(source.text, random);
     const selector = describeSpan(source.text, start, end);
     const version = { id: `${source.id}-v1`, number: 1, createdAt: "2025-01-01T00:00:00.000Z" };
-    return { id, sourceId: source.id, ...selector, version, anchor: { status: "unchanged" as const, ...selector, intactVersion: version, keptAt: null } };
+    return {
+      id,
+      sourceId: source.id,
+      ...selector,
+      version,
+      anchor: { status: "unchanged" as const, ...selector, intactVersion: version, keptAt: null },
+    };
   };
   const list: AnnotationView[] = Array.from({ length: annotations }, (_, i) => {
     const roll = random();

@@ -26,11 +26,16 @@ export async function lockComparisonTexts(tx: Tx, comparisonId: string): Promise
     WHERE cs."comparisonId" = ${id}::uuid
     FOR SHARE OF s`;
   if (rows.length === 0) throw new AppError("not_found", "No comparison with this id.");
-  return { texts: new Map(rows.map((row) => [row.id, row.text])), versionIds: await latestVersionIds(tx, rows.map((row) => row.id)) };
+  return {
+    texts: new Map(rows.map((row) => [row.id, row.text])),
+    versionIds: await latestVersionIds(
+      tx,
+      rows.map((row) => row.id),
+    ),
+  };
 }
 
 /** Verifies spans against the latest texts and places them on the latest versions. */
 export function verifyOnLatest(kind: AnnotationKind, spans: SpanInput[], locked: LockedTexts): SpanWrite[] {
   return verifySpans(kind, spans, locked.texts).map((span) => ({ ...span, ...spanOnVersion(locked.versionIds.get(span.sourceId)!, span) }));
 }
-

@@ -16,7 +16,7 @@ import { assertPermission, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { assertId, parseInput, type UntrustedInput } from "@/lib/validation";
+import { parseInput, type UntrustedInput } from "@/lib/validation";
 import { latestSpanInputs } from "@/lib/versions/placement";
 
 function forbidden(message: string): AppError {
@@ -94,7 +94,11 @@ export async function updateAnnotation(actor: Actor, id: string, input: UpdateAn
       // Re-verify even unchanged spans when the kind changes: a note turned agreement needs two sources.
       spans: async (current) =>
         data.spans || data.kind
-          ? verifyOnLatest(data.kind ?? current.kind, data.spans ?? latestSpanInputs(current.spans), await lockComparisonTexts(tx, current.comparisonId))
+          ? verifyOnLatest(
+              data.kind ?? current.kind,
+              data.spans ?? latestSpanInputs(current.spans),
+              await lockComparisonTexts(tx, current.comparisonId),
+            )
           : null,
     });
     if (!data.submit) return edited.after;

@@ -59,7 +59,10 @@ const markReadSchema = z.union([
 ]);
 
 /** Marks the actor's own notifications read (others' ids are ignored). */
-export async function markNotificationsRead(actor: Actor, input: z.input<typeof markReadSchema> | UntrustedInput): Promise<{ updated: number }> {
+export async function markNotificationsRead(
+  actor: Actor,
+  input: z.input<typeof markReadSchema> | UntrustedInput,
+): Promise<{ updated: number }> {
   assertPermission(actor, "comparison.read");
   const data = parseInput(markReadSchema, input);
   const { count } = await db.notification.updateMany({

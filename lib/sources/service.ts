@@ -140,10 +140,16 @@ export async function updateSource(
   const data = parseInput(updateSourceSchema, input);
   const sourceId = assertId(id, "source");
   const isTextChange = [data.text, data.html, data.markdown, data.file].some((value) => value !== undefined);
-  const existing = isTextChange ? await db.source.findUnique({ where: { id: sourceId }, select: { title: true, createdById: true } }) : null;
+  const existing = isTextChange
+    ? await db.source.findUnique({ where: { id: sourceId }, select: { title: true, createdById: true } })
+    : null;
   if (existing && !canManageSource(actor, existing)) throw forbidden();
   const prepared = existing
-    ? await prepareVersion({ title: data.title ?? existing.title, url: null }, { text: data.text, html: data.html, markdown: data.markdown, file: data.file }, options)
+    ? await prepareVersion(
+        { title: data.title ?? existing.title, url: null },
+        { text: data.text, html: data.html, markdown: data.markdown, file: data.file },
+        options,
+      )
     : null;
   return db.$transaction(async (tx) => {
     const locked = await lockSource(tx, sourceId);

@@ -82,7 +82,13 @@ export async function startSourceCheck(actor: Actor, options: PrepareOptions = {
       data: { startedById: actor.id, items: { create: sources.map((source, position) => ({ sourceId: source.id, position })) } },
       select: { id: true },
     });
-    await recordAudit(tx, { actorId: actor.id, action: "source_check.start", entityType: "source_check", entityId: run.id, after: { sources: sources.length } });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "source_check.start",
+      entityType: "source_check",
+      entityId: run.id,
+      after: { sources: sources.length },
+    });
     return run.id;
   });
   void driveSourceCheck(runId, options);
@@ -160,7 +166,11 @@ async function checkItem(runId: string, item: { id: string; sourceId: string }, 
   } catch (error) {
     const message = error instanceof AppError ? error.message : "Unexpected error while checking this source.";
     if (!(error instanceof AppError)) console.error(`source check item ${item.id}:`, error);
-    await db.sourceCheckItem.update({ where: { id: item.id }, data: { status: "failed", result: { error: message }, finishedAt: new Date() }, select: { id: true } });
+    await db.sourceCheckItem.update({
+      where: { id: item.id },
+      data: { status: "failed", result: { error: message }, finishedAt: new Date() },
+      select: { id: true },
+    });
   }
 }
 
@@ -168,7 +178,10 @@ async function finishIfDone(runId: string): Promise<void> {
   await db.$transaction(async (tx) => {
     const open = await tx.sourceCheckItem.count({ where: { runId, status: { in: ["pending", "running"] } } });
     if (open > 0) return;
-    const { count } = await tx.sourceCheckRun.updateMany({ where: { id: runId, status: "running" }, data: { status: "done", finishedAt: new Date() } });
+    const { count } = await tx.sourceCheckRun.updateMany({
+      where: { id: runId, status: "running" },
+      data: { status: "done", finishedAt: new Date() },
+    });
     if (count === 0) return;
     const run = toRunView(await tx.sourceCheckRun.findUniqueOrThrow({ where: { id: runId }, select: runSelect }));
     await recordAudit(tx, {

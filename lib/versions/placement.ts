@@ -58,7 +58,13 @@ export function placeOnVersions(
   return { placed, orphans };
 }
 
-type StoredSpan = { sourceId: string; anchorStatus: string; anchorStart: number | null; anchorEnd: number | null; anchorExact: string | null };
+type StoredSpan = {
+  sourceId: string;
+  anchorStatus: string;
+  anchorStart: number | null;
+  anchorEnd: number | null;
+  anchorExact: string | null;
+};
 
 /** The spans as they stand in the latest texts, for an edit that keeps them: an orphaned one must be re-selected first. */
 export function latestSpanInputs(spans: readonly StoredSpan[]): Array<{ sourceId: string; start: number; end: number; exact: string }> {
@@ -76,6 +82,7 @@ export function latestSpanInputs(spans: readonly StoredSpan[]): Array<{ sourceId
 export function olderVersionsUsed(annotations: readonly AnnotationView[], sourceId: string, latestNumber: number): number[] {
   const numbers = new Set<number>();
   for (const annotation of annotations)
-    for (const span of annotation.spans) if (span.sourceId === sourceId && span.version.number < latestNumber) numbers.add(span.version.number);
+    for (const span of annotation.spans)
+      if (span.sourceId === sourceId && span.version.number < latestNumber) numbers.add(span.version.number);
   return [...numbers].sort((a, b) => b - a);
 }

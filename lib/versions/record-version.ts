@@ -47,12 +47,7 @@ export async function lockSource(tx: Tx, sourceId: string): Promise<LockedSource
   return rows[0];
 }
 
-export async function recordVersion(
-  tx: Tx,
-  actor: Actor,
-  source: LockedSource,
-  input: NewVersion,
-): Promise<VersionOutcome> {
+export async function recordVersion(tx: Tx, actor: Actor, source: LockedSource, input: NewVersion): Promise<VersionOutcome> {
   const latest = await tx.sourceVersion.findFirst({ where: { sourceId: source.id }, orderBy: { number: "desc" }, select: versionSelect });
   if (!latest) throw new AppError("not_found", "This source has no versions.");
   if (latest.text === input.text) return { changed: false, version: toVersionView(latest) };
@@ -133,7 +128,9 @@ async function flagAndNotify(
   updates: SpanAnchorUpdate[],
 ): Promise<void> {
   const before = new Map(spans.map((span) => [span.id, span]));
-  const changedState = updates.filter((u) => u.anchorStatus !== before.get(u.id)!.anchorStatus || u.anchorExact !== before.get(u.id)!.anchorExact);
+  const changedState = updates.filter(
+    (u) => u.anchorStatus !== before.get(u.id)!.anchorStatus || u.anchorExact !== before.get(u.id)!.anchorExact,
+  );
   if (changedState.length === 0) return;
   const annotationIds = [...new Set(changedState.map((u) => u.annotationId))];
   const annotations: AffectedAnnotation[] = await tx.annotation.findMany({
@@ -166,7 +163,14 @@ async function flagAndNotify(
       const message =
         `“${source.title}” changed (version ${versionNumber}): a passage of the ${kindLabel[annotation.kind].toLowerCase()} ` +
         `${role} changed or disappeared. Re-check it.`;
-      notices.push({ userId, kind: "annotation.recheck", message, annotationId: annotation.id, comparisonId: annotation.comparisonId, sourceId: source.id });
+      notices.push({
+        userId,
+        kind: "annotation.recheck",
+        message,
+        annotationId: annotation.id,
+        comparisonId: annotation.comparisonId,
+        sourceId: source.id,
+      });
     }
   }
   await createNotifications(tx, notices);

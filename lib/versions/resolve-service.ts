@@ -85,9 +85,16 @@ export async function resolveSpan(
       },
       spans: async (current) => {
         const target = findSpan(current, spanId);
-        const [fresh] = verifyOnLatest("note", [{ sourceId: target.sourceId, start: data.start, end: data.end, exact: data.exact }], await lockComparisonTexts(tx, current.comparisonId));
+        const [fresh] = verifyOnLatest(
+          "note",
+          [{ sourceId: target.sourceId, start: data.start, end: data.end, exact: data.exact }],
+          await lockComparisonTexts(tx, current.comparisonId),
+        );
         const clash = current.spans.find((span) => span.id !== spanId && span.sourceId === target.sourceId && overlaps(fresh!, span));
-        if (clash) throw new AppError("unprocessable", "This passage overlaps another passage of the same annotation.", { errors: { start: "Overlaps another passage." } });
+        if (clash)
+          throw new AppError("unprocessable", "This passage overlaps another passage of the same annotation.", {
+            errors: { start: "Overlaps another passage." },
+          });
         return current.spans.map((span) => (span.id === spanId ? { ...fresh!, id: span.id, position: span.position } : storedWrite(span)));
       },
       record: async () => ({ resolution: { action: "reselect", spanId } }),
@@ -101,7 +108,10 @@ async function keepSpan(actor: Actor, annotationId: string, spanId: string, vers
     const current = await lockAnnotation(tx, actor, annotationId);
     assertCanResolve(actor, current);
     if (current.version !== version) {
-      throw conflictError(`This annotation changed since you loaded it (you had version ${version}, it is now ${current.version}).`, toAnnotationView(current));
+      throw conflictError(
+        `This annotation changed since you loaded it (you had version ${version}, it is now ${current.version}).`,
+        toAnnotationView(current),
+      );
     }
     const span = findSpan(current, spanId);
     if (span.keptAt) throw conflictError("This passage is already kept on the version it was made on.", toAnnotationView(current));

@@ -32,7 +32,9 @@ export async function listVersions(actor: Actor, id: string): Promise<VersionVie
   const sourceId = assertId(id, "source");
   await findSource(sourceId);
   // Lengths are computed in the database: the texts themselves stay there.
-  const rows = await db.$queryRaw<Array<Omit<VersionView, "createdAt" | "createdBy"> & { createdAt: Date; userId: string | null; userName: string | null }>>`
+  const rows = await db.$queryRaw<
+    Array<Omit<VersionView, "createdAt" | "createdBy"> & { createdAt: Date; userId: string | null; userName: string | null }>
+  >`
     SELECT v."id", v."sourceId", v."number", v."contentHash", v."origin"::text AS "origin", v."rawFormat"::text AS "rawFormat",
            v."createdAt", length(v."text")::int AS "textChars", u."id" AS "userId", u."name" AS "userName"
     FROM "SourceVersion" v LEFT JOIN "User" u ON u."id" = v."createdById"

@@ -19,8 +19,7 @@ export type VersionWithText = VersionView & { text: string };
 
 /** What adding a version did: nothing (same cleaned text), or a new version and how the passages fared. */
 export type VersionOutcome =
-  | { changed: false; version: VersionView }
-  | { changed: true; version: VersionView; previousNumber: number; summary: ReanchorSummary };
+  { changed: false; version: VersionView } | { changed: true; version: VersionView; previousNumber: number; summary: ReanchorSummary };
 
 export const originLabel: Record<VersionOrigin, string> = {
   import: "Imported",

@@ -104,7 +104,10 @@ describe("text changes of an annotated source", () => {
       isTextLocked: true,
       version: { changed: true, version: { number: 3 }, summary: { unchanged: 0, changed: 0, orphaned: 1, annotationsFlagged: 1 } },
     });
-    const span = await db.span.findFirstOrThrow({ where: { sourceId: left.id }, select: { exact: true, anchorStatus: true, version: { select: { number: true } } } });
+    const span = await db.span.findFirstOrThrow({
+      where: { sourceId: left.id },
+      select: { exact: true, anchorStatus: true, version: { select: { number: true } } },
+    });
     expect(span).toEqual({ exact: "claiming mission accomplished", anchorStatus: "orphaned", version: { number: 2 } });
 
     const renamed = await updateSource(analyst, left.id, {
