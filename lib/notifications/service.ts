@@ -6,19 +6,12 @@ import { assertPermission, type Actor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db";
 import { parseInput, type UntrustedInput } from "@/lib/validation";
 
+import type { NotificationView } from "./views";
+
+export type { NotificationView };
+
 // In-app notices ("a source changed under your finding"). Written in the
 // transaction of the change they report; read and dismissed by their owner.
-
-export type NotificationView = {
-  id: string;
-  kind: string;
-  message: string;
-  annotationId: string | null;
-  comparisonId: string | null;
-  sourceId: string | null;
-  createdAt: string;
-  readAt: string | null;
-};
 
 export type NewNotification = Omit<NotificationView, "id" | "createdAt" | "readAt"> & { userId: string };
 

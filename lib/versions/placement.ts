@@ -86,3 +86,13 @@ export function olderVersionsUsed(annotations: readonly AnnotationView[], source
       if (span.sourceId === sourceId && span.version.number < latestNumber) numbers.add(span.version.number);
   return [...numbers].sort((a, b) => b - a);
 }
+
+/** `?version=<sourceId>:<number>` entries: which older versions the workbench shows. */
+export function parseShownVersions(values: string | string[] | undefined): Map<string, number> {
+  const shown = new Map<string, number>();
+  for (const value of [values ?? []].flat()) {
+    const [sourceId, number] = value.split(":");
+    if (sourceId && number && /^\d{1,7}$/.test(number)) shown.set(sourceId.toLowerCase(), Number(number));
+  }
+  return shown;
+}

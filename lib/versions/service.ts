@@ -27,6 +27,33 @@ async function findSource(sourceId: string) {
   return source;
 }
 
+export type VersionedSource = {
+  id: string;
+  title: string;
+  outlet: string | null;
+  url: string | null;
+  createdById: string | null;
+  comparisons: Array<{ id: string; title: string }>;
+};
+
+/** The source as the versions pages show it: metadata and the comparisons it is in. */
+export async function getVersionedSource(actor: Actor, id: string): Promise<VersionedSource> {
+  assertPermission(actor, "comparison.read");
+  const source = await db.source.findUnique({
+    where: { id: assertId(id, "source") },
+    select: {
+      id: true,
+      title: true,
+      outlet: true,
+      url: true,
+      createdById: true,
+      comparisons: { select: { comparison: { select: { id: true, title: true } } }, orderBy: { addedAt: "asc" } },
+    },
+  });
+  if (!source) throw new AppError("not_found", "No source with this id.");
+  return { ...source, comparisons: source.comparisons.map((entry) => entry.comparison) };
+}
+
 export async function listVersions(actor: Actor, id: string): Promise<VersionView[]> {
   assertPermission(actor, "comparison.read");
   const sourceId = assertId(id, "source");
