@@ -48,7 +48,7 @@ export function VersionList({ sourceId, versions }: { sourceId: string; versions
             {versions.map((version, index) => (
               <tr key={version.id} className="border-t border-slate-100">
                 <th scope="row" className="px-3 py-2 font-semibold">
-                  {version.number}
+                  {version.number}{" "}
                   {index === 0 ? <span className="ml-1.5 rounded bg-indigo-100 px-1 text-xs text-indigo-900">latest</span> : null}
                 </th>
                 <td className="px-3 py-2">

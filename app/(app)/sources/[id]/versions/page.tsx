@@ -53,7 +53,7 @@ export default async function SourceVersionsPage({ params }: Props) {
         ))}
       </div>
       <h2 className="mb-2 text-lg font-semibold">Versions</h2>
-      <VersionList sourceId={source.id} versions={versions} />
+      <VersionList key={versions[0]?.id} sourceId={source.id} versions={versions} />
     </main>
   );
 }
