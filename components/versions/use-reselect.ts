@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useCallback, useState } from "react";
 
 import type { AnnotationView } from "@/lib/annotations/views";
@@ -33,6 +34,7 @@ type Selection = { sourceId: string; start: number; end: number; exact: string }
 export function useReselect({ annotation, upsert, setMessage, showSource }: Options) {
   const [target, setTarget] = useState<{ annotationId: string; spanId: string; sourceId: string } | null>(null);
   const [isBusy, setIsBusy] = useState(false);
+  const router = useRouter();
   const active = target && annotation?.id === target.annotationId ? target : null;
 
   const resolve = useCallback(
@@ -48,15 +50,17 @@ export function useReselect({ annotation, upsert, setMessage, showSource }: Opti
       if (!result.ok) return setMessage(result.problem.detail);
       upsert(result.data);
       setMessage(done);
+      router.refresh(); // the page's banner and nav counts
     },
-    [annotation, upsert, setMessage],
+    [annotation, upsert, setMessage, router],
   );
 
   const take = (selection: Selection): boolean => {
     if (!active || selection.sourceId !== active.sourceId) return false;
     window.getSelection()?.removeAllRanges();
     const reopened = annotation?.status === "approved" ? " It goes back to draft: submit it for a new review." : "";
-    void resolve(active.spanId, { action: "reselect", ...selection }, `Passage re-selected in the latest version.${reopened}`);
+    const { start, end, exact } = selection;
+    void resolve(active.spanId, { action: "reselect", start, end, exact }, `Passage re-selected in the latest version.${reopened}`);
     return true;
   };
 

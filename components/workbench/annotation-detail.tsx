@@ -66,7 +66,7 @@ export function AnnotationDetail({
 
   return (
     <section aria-labelledby="detail-title" className="border-b border-slate-200 bg-amber-50/60 p-4" data-testid="annotation-detail">
-      <div className="flex items-center gap-1.5">
+      <div className="flex flex-wrap items-center gap-1.5">
         <h2 id="detail-title" className="sr-only">
           Selected annotation
         </h2>

@@ -346,7 +346,7 @@ export function Workbench({
                 recheck={reselect.controls}
                 isBusy={isBusy}
                 message={detailMessage}
-                onEdit={() => setComposer(composerFrom(selected))}
+                onEdit={() => setComposer(composerFrom(placed.find((a) => a.id === selected.id) ?? selected))}
                 onDelete={() => void runAction("delete")}
                 onSubmit={() => void runAction("submit")}
                 onWithdraw={() => void runAction("withdraw")}
