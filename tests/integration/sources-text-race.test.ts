@@ -20,7 +20,6 @@ const NEXT = `Editor's note: this article was updated on Monday.\n\n${ORIGINAL}`
 describe("new versions racing annotation creates", () => {
   it("re-anchors every span that landed first and verifies every later one on the new text, over eight rounds", async () => {
     const analyst = await createActor();
-    const outcomes = new Set<string>();
     for (let round = 0; round < 8; round++) {
       const source = await createSource(analyst, { title: uniqueTitle("Racing"), text: ORIGINAL });
       const other = await createSource(analyst, { title: uniqueTitle("Other"), text: "Most fighters reappeared." });
@@ -58,9 +57,6 @@ describe("new versions racing annotation creates", () => {
       const notes = [results[0], results[2]];
       for (const result of notes) if (result.status === "rejected") expect(result.reason).toMatchObject({ status: 422 });
       expect(spans).toHaveLength(notes.filter((result) => result.status === "fulfilled").length);
-      outcomes.add(notes.map((result) => result.status).join(","));
     }
-    // Both orders happen in practice; this only documents it when they do.
-    expect(outcomes.size).toBeGreaterThanOrEqual(1);
   });
 });
