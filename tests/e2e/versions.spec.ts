@@ -139,6 +139,18 @@ test("a new version flags the affected findings, a passage is re-selected, and t
   });
   await page.screenshot({ path: "test-results/screenshots/versions-workbench-reselected.png" });
 
+  // The workbench can show version 1 read-only, with the passages made on it.
+  await page.getByLabel("A:").selectOption({ value: "1" });
+  await expect(page).toHaveURL(new RegExp(`version=${a.id}%3A1$`));
+  await expect(page.getByTestId("source-versions-bar")).toContainText("Showing version 1 (read-only)");
+  const leftText = page.locator('[data-text-root="left"]');
+  await expect(leftText).toContainText("At least 12 soldiers were killed");
+  await expect(leftText).toContainText("feared a return of the fighting");
+  await dragAcross(page, "left", "feared a return of the fighting");
+  await expect(page.getByRole("toolbar")).toHaveCount(0);
+  await page.getByLabel("A:").selectOption({ index: 0 });
+  await expect(leftText).toContainText("At least 19 soldiers were killed");
+
   // The diff view shows the removed paragraph and the corrected number.
   await page.getByRole("link", { name: "What changed" }).click();
   await expect(page).toHaveURL(new RegExp(`/sources/${a.id}/versions/1/diff/2$`));
@@ -157,6 +169,18 @@ test("a new version flags the affected findings, a passage is re-selected, and t
   await reviewerPage.getByRole("button", { name: "Mark read" }).first().click();
   await expect(reviewerPage.getByRole("button", { name: "Mark read" })).toHaveCount(0);
   await reviewer.close();
+});
+
+test("admins find Check all sources; analysts do not", async ({ page }) => {
+  await signInApi(page.request, demo.admin);
+  await page.goto("/admin/sources");
+  await expect(page.getByRole("heading", { name: "Check all sources" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Check all sources" })).toBeEnabled();
+  await page.screenshot({ path: "test-results/screenshots/versions-check-all.png" });
+  const analyst = await page.context().browser()!.newContext({ baseURL: test.info().project.use.baseURL });
+  await signInApi(analyst.request, demo.analyst);
+  expect((await analyst.request.post("/api/v1/source-checks")).status()).toBe(403);
+  await analyst.close();
 });
 
 test("the diff page and the versions page work at 320 px", async ({ page }) => {
