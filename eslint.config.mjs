@@ -23,6 +23,16 @@ const config = [
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
     },
   },
+  {
+    // zod must be configured (jitless) before any schema is built; see lib/zod.ts.
+    ignores: ["lib/zod.ts", "lib/env.js"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "zod", message: 'Import { z } from "@/lib/zod" (configured jitless for the CSP).' }] },
+      ],
+    },
+  },
 ];
 
 export default config;

@@ -2,7 +2,7 @@ import "server-only";
 
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 import { burnVerification, verifyPassword } from "@/lib/auth/password";
 import { isLoginRateLimited, loginKeys, recordLoginAttempt } from "@/lib/auth/rate-limit";

@@ -1,18 +1,18 @@
-import { z } from "zod";
+import { safeText } from "@/lib/text/safe-text";
+import { z } from "@/lib/zod";
 
 import { sourceInputSchema } from "@/lib/sources/schemas";
 
 export const MAX_COMPARISON_TITLE = 300;
 export const MAX_QUESTION = 2_000;
 
-const title = z
-  .string()
+const title = safeText()
   .trim()
   .min(1, "Give the comparison a title.")
   .max(MAX_COMPARISON_TITLE, `At most ${MAX_COMPARISON_TITLE} characters.`);
 const question = z.preprocess(
   (value) => (typeof value === "string" && value.trim() === "" ? null : value),
-  z.string().trim().max(MAX_QUESTION, `At most ${MAX_QUESTION} characters.`).nullable().optional(),
+  safeText().trim().max(MAX_QUESTION, `At most ${MAX_QUESTION} characters.`).nullable().optional(),
 );
 
 /**

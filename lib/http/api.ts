@@ -1,6 +1,6 @@
 import "server-only";
 
-import type { z } from "zod";
+import type { z } from "@/lib/zod";
 
 import { getCurrentUser, type Actor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import { safeText } from "@/lib/text/safe-text";
+import { z } from "@/lib/zod";
 
 import { roles } from "@/lib/auth/permissions";
 
@@ -8,14 +9,14 @@ export const passwordSchema = z.string().min(MIN_PASSWORD, `At least ${MIN_PASSW
 
 export const createUserSchema = z.object({
   email: z.string().trim().toLowerCase().email("Enter a valid email address.").max(320),
-  name: z.string().trim().min(1, "Enter a name.").max(120),
+  name: safeText().trim().min(1, "Enter a name.").max(120),
   role: z.enum(roles),
   password: passwordSchema,
 });
 
 export const updateUserSchema = z
   .object({
-    name: z.string().trim().min(1).max(120).optional(),
+    name: safeText().trim().min(1).max(120).optional(),
     role: z.enum(roles).optional(),
     disabled: z.boolean().optional(),
     password: passwordSchema.optional(),

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 import { apiRoute, json, readJson } from "@/lib/http/api";
 import type { UpdateUserInput } from "@/lib/users/schemas";
