@@ -123,6 +123,9 @@ export function measureHtml(html: string, maxDepth: number): HtmlShape {
 
 /** Elements whose whole content is dropped (raw text, or never rendered as article text). */
 const DROPPED = /<(script|style|svg|template|iframe|object|textarea|noscript)\b/iy;
+const TITLE = /<title\b/iy;
+/** A page title longer than this is not a title; the rest of it is dropped before parsing. */
+export const MAX_TITLE_CHARS = 1_000;
 const CLOSING: Record<string, RegExp> = {};
 
 function closingTag(name: string): RegExp {
@@ -161,11 +164,31 @@ export function stripMarkup(html: string): string {
   let copied = 0;
   let nextClose = -1; // cached position of the next ">" (searches only move forward)
   for (let index = html.indexOf("<"); index >= 0; index = html.indexOf("<", index + 1)) {
+    // Only "<!" and "<letter" can start something to drop; a stray "<" is text.
+    const next = html.charCodeAt(index + 1);
+    if (next !== 0x21 && !isLetter(next)) continue;
     let dropTo = -1;
     if (html.startsWith("<!--", index)) {
       const end = html.indexOf("-->", index + 4);
       dropTo = end < 0 ? html.length : end + 3;
     } else {
+      TITLE.lastIndex = index;
+      if (TITLE.test(html)) {
+        // Keep the start tag and the title's first characters; drop the rest up to its end tag.
+        if (nextClose <= index) nextClose = html.indexOf(">", index);
+        if (nextClose < 0) break;
+        const keepTo = nextClose + 1 + MAX_TITLE_CHARS;
+        const closing = closingTag("title");
+        closing.lastIndex = nextClose;
+        const end = closing.exec(html);
+        const endAt = end ? end.index : html.length;
+        if (endAt > keepTo) {
+          out.push(html.slice(copied, keepTo));
+          copied = endAt;
+        }
+        index = endAt - 1;
+        continue;
+      }
       DROPPED.lastIndex = index;
       const match = DROPPED.exec(html);
       if (!match) continue;

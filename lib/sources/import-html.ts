@@ -245,10 +245,11 @@ function mergeBoundaries(text: string): string {
   return out;
 }
 
+const BOUNDARY = /[ \u0001\u0002]/g;
+
 function nextBoundary(text: string, from: number): number {
-  let index = from;
-  while (index < text.length && !isBoundaryChar(text[index])) index++;
-  return index;
+  BOUNDARY.lastIndex = from;
+  return BOUNDARY.exec(text)?.index ?? text.length;
 }
 
 function clean(value: string | null | undefined): string | undefined {

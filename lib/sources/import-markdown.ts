@@ -37,10 +37,44 @@ export function markdownToText(markdown: string): MarkdownExtraction {
  * importText, and the title: front matter's, else the first level-1 heading.
  * With `needsTitle: false` the heading search is skipped.
  */
-export function markdownToLines(markdown: string, options: { needsTitle?: boolean } = {}): MarkdownLines {
+export function markdownToLines(input: string, options: { needsTitle?: boolean } = {}): MarkdownLines {
+  const markdown = collapseBlankLines(input);
   const front = readFrontMatter(markdown);
   const title = front.title ?? (options.needsTitle === false ? undefined : firstTitle(markdown, front.bodyLine));
   return { lines: convertedLines(markdown, front.bodyLine), title };
+}
+
+/**
+ * At most two blank lines in a row. More never change Markdown's blocks, and
+ * the cleaned text keeps one blank line of any run anyway; a file of
+ * millions of empty lines costs one pass instead of millions of steps.
+ */
+export function collapseBlankLines(text: string): string {
+  const parts: string[] = [];
+  let copied = 0;
+  let blankRun = 0;
+  let lineStart = 0;
+  let isBlank = true;
+  for (let index = 0; index <= text.length; index++) {
+    const code = text.charCodeAt(index);
+    const isEnd = index === text.length;
+    if (!isEnd && code !== 0x0a && code !== 0x0d) {
+      if (code !== 0x20 && code !== 0x09) isBlank = false;
+      continue;
+    }
+    const next = code === 0x0d && text.charCodeAt(index + 1) === 0x0a ? index + 2 : index + 1;
+    blankRun = isBlank ? blankRun + 1 : 0;
+    if (blankRun > 2 && !isEnd) {
+      parts.push(text.slice(copied, lineStart));
+      copied = next;
+    }
+    lineStart = next;
+    isBlank = true;
+    index = next - 1;
+  }
+  if (copied === 0) return text;
+  parts.push(text.slice(copied));
+  return parts.join("");
 }
 
 /** YAML front matter ("---" … "---"): its title, and the index of the body's first line. */

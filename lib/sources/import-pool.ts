@@ -57,8 +57,8 @@ let nextId = 0;
 async function spawnWorker(): Promise<Worker> {
   const options = { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } };
   let worker: Worker;
-  if (import.meta.url.endsWith(".ts")) {
-    // Running from the TypeScript sources (tsx, Vitest): start an esbuild bundle of the entry.
+  if (!process.env.NEXT_RUNTIME) {
+    // Running from the TypeScript sources (tsx, Vitest — Next.js sets NEXT_RUNTIME): start an esbuild bundle of the entry.
     const { importWorkerScript } = (await import(/* turbopackIgnore: true */ "./import-worker-build")) as {
       importWorkerScript: () => string;
     };

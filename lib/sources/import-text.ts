@@ -167,9 +167,10 @@ export function importText(raw: string | Iterable<string>, options: ImportTextOp
   for (const rawLine of splitLines(raw)) {
     index++;
     rawChars += rawLine.length + 1;
-    const line = lines.normalize(rawLine);
+    const line = rawLine === "" ? "" : lines.normalize(rawLine);
     if (line === "") {
-      kept.push(line);
+      // Any run of blank lines becomes one (joinLines): keeping one is enough.
+      if (kept.length > 0 && kept[kept.length - 1] !== "") kept.push(line);
       continue;
     }
     const facts = lines.classify(line);
