@@ -7,8 +7,9 @@
  */
 import commonPasswords from "fxa-common-password-list";
 
-export const MIN_PASSWORD = 12;
-export const MAX_PASSWORD = 256;
+import { MAX_PASSWORD, MIN_PASSWORD } from "./password-length";
+
+export { MAX_PASSWORD, MIN_PASSWORD };
 
 export function isCommonPassword(password: string): boolean {
   return commonPasswords.test(password) || commonPasswords.test(password.toLowerCase());
