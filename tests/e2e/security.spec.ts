@@ -210,3 +210,28 @@ test("demo mode listens on this machine only", async () => {
   const local = await fetch(`http://127.0.0.1:${port}/api/health`);
   expect(local.status).toBe(200);
 });
+
+test("the settings page changes the password, keeping this session and ending the others", async ({ browser }) => {
+  const { email, password } = await createAnalyst(browser);
+  const desk = await newPage(browser);
+  await desk.page.goto("/login");
+  await signInWithForm(desk.page, email, password);
+  await expect(desk.page.getByRole("heading", { name: "Comparisons" })).toBeVisible();
+  const laptop = await newPage(browser);
+  await signInApi(laptop.page.request, email, password);
+
+  await desk.page.getByRole("link", { name: /Account settings/ }).click();
+  await expect(desk.page.getByRole("heading", { name: "Account settings" })).toBeVisible();
+  await desk.page.getByLabel("Current password").fill(password);
+  await desk.page.getByLabel("New password").fill("Password1234");
+  await desk.page.getByRole("button", { name: "Change password" }).click();
+  await expect(desk.page.getByText(/most common passwords/)).toBeVisible();
+  await desk.page.getByLabel("New password").fill("a-new-and-long-enough-password");
+  await desk.page.getByRole("button", { name: "Change password" }).click();
+  await expect(desk.page.getByText("Password changed. Every other session has been signed out.")).toBeVisible();
+  await desk.page.screenshot({ path: "test-results/screenshots/settings.png", fullPage: true });
+
+  expect((await desk.page.request.get("/api/v1/comparisons")).status()).toBe(200);
+  expect((await laptop.page.request.get("/api/v1/comparisons")).status()).toBe(401);
+  for (const side of [desk, laptop]) await side.context.close();
+});
