@@ -20,6 +20,8 @@ const schema = z.object({
   PARALLAX_ALLOW_PRIVATE_URLS: booleanFlag,
   PARALLAX_LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(10),
   PARALLAX_LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  /** "false" keeps this instance from computing suggestions (other instances still do). */
+  PARALLAX_SUGGESTIONS_WORKER: z.enum(["true", "false"]).default("true"),
 });
 
 const parsed = schema.safeParse(process.env);

@@ -2,7 +2,7 @@
 import type { DateMention, TimeMention } from "../features/dates";
 import type { Quantity } from "../features/quantities";
 import { PERSON_NOUNS } from "../frames";
-import { quote, type Evidence } from "./evidence";
+import { quote, SIDE_A, SIDE_B, type Evidence } from "./evidence";
 
 const TOLERANCE = 0.02;
 
@@ -64,13 +64,13 @@ function compareWith(left: Quantity[], right: Quantity[], isComparable: (a: Quan
       kind: "contradiction",
       type: "amount",
       weight: 0.6,
-      reason: `A: ${describe(a)}, B: ${describe(b)} — conflicting amounts ${what}`,
+      reason: `${SIDE_A}: ${describe(a)}, ${SIDE_B}: ${describe(b)} — conflicting amounts ${what}`,
     };
   }
   if (agreeing) {
     const [a, b] = agreeing;
     const isSame = a.text.toLowerCase() === b.text.toLowerCase();
-    const reason = isSame ? `both give ${describe(a)}` : `A: ${describe(a)}, B: ${describe(b)} — consistent amounts`;
+    const reason = isSame ? `both give ${describe(a)}` : `${SIDE_A}: ${describe(a)}, ${SIDE_B}: ${describe(b)} — consistent amounts`;
     return { kind: "agreement", type: "amount", weight: a.hedge === "exact" && b.hedge === "exact" ? 0.5 : 0.4, reason };
   }
   return null;
@@ -97,12 +97,22 @@ export function compareDates(left: DateMention[], right: DateMention[]): Evidenc
   for (const a of left)
     for (const b of right)
       if (dateMatch(a, b))
-        return { kind: "agreement", type: "date", weight: 0.35, reason: `same date: A: ${quote(a.text)}, B: ${quote(b.text)}` };
+        return {
+          kind: "agreement",
+          type: "date",
+          weight: 0.35,
+          reason: `same date: ${SIDE_A}: ${quote(a.text)}, ${SIDE_B}: ${quote(b.text)}`,
+        };
   // Only a conflict when no date of one side matches one of the other.
   for (const a of left) {
     for (const b of right) {
       if (dateConflict(a, b))
-        return { kind: "contradiction", type: "date", weight: 0.5, reason: `A: ${quote(a.text)}, B: ${quote(b.text)} — different dates` };
+        return {
+          kind: "contradiction",
+          type: "date",
+          weight: 0.5,
+          reason: `${SIDE_A}: ${quote(a.text)}, ${SIDE_B}: ${quote(b.text)} — different dates`,
+        };
     }
   }
   return null;
@@ -114,10 +124,20 @@ export function compareTimes(left: TimeMention[], right: TimeMention[]): Evidenc
       const gap = Math.abs(a.minutes - b.minutes);
       const allowed = a.isApproximate || b.isApproximate ? 60 : 20;
       if (gap <= allowed)
-        return { kind: "agreement", type: "time", weight: 0.35, reason: `same time: A: ${quote(a.text)}, B: ${quote(b.text)}` };
+        return {
+          kind: "agreement",
+          type: "time",
+          weight: 0.35,
+          reason: `same time: ${SIDE_A}: ${quote(a.text)}, ${SIDE_B}: ${quote(b.text)}`,
+        };
     }
   }
   const [a, b] = [left[0], right[0]];
   if (!a || !b) return null;
-  return { kind: "contradiction", type: "time", weight: 0.5, reason: `A: ${quote(a.text)}, B: ${quote(b.text)} — different times` };
+  return {
+    kind: "contradiction",
+    type: "time",
+    weight: 0.5,
+    reason: `${SIDE_A}: ${quote(a.text)}, ${SIDE_B}: ${quote(b.text)} — different times`,
+  };
 }

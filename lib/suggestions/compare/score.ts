@@ -5,7 +5,7 @@
 import type { SentenceFeatures } from "../features";
 import type { SuggestionKind } from "../types";
 import { compareDates, compareQuantities, compareTimes } from "./amounts";
-import { quote, type Evidence } from "./evidence";
+import { quote, SIDE_A, SIDE_B, type Evidence } from "./evidence";
 import { compareDenials, compareEvents, compareNegation, compareSpeakers } from "./statements";
 
 export type ScoredPair = { kind: SuggestionKind; score: number; reasons: string[] };
@@ -101,10 +101,10 @@ export function scorePair(a: SentenceFeatures, b: SentenceFeatures, similarity: 
     ...chosen.filter((item) => item.type !== "same-fact" || !context).map((item) => item.reason),
   ];
   if (kind === "agreement" && a.stance.hedge && !b.stance.hedge)
-    reasons.push(`A hedges (${quote(a.stance.hedge.text)}), B states it as fact`);
+    reasons.push(`${SIDE_A} hedges (${quote(a.stance.hedge.text)}), ${SIDE_B} states it as fact`);
   if (kind === "agreement" && b.stance.hedge && !a.stance.hedge)
-    reasons.push(`B hedges (${quote(b.stance.hedge.text)}), A states it as fact`);
-  if (a.stance.claim && !b.stance.claim) reasons.push(`A presents it as a claim (${quote(a.stance.claim.text)})`);
-  if (b.stance.claim && !a.stance.claim) reasons.push(`B presents it as a claim (${quote(b.stance.claim.text)})`);
+    reasons.push(`${SIDE_B} hedges (${quote(b.stance.hedge.text)}), ${SIDE_A} states it as fact`);
+  if (a.stance.claim && !b.stance.claim) reasons.push(`${SIDE_A} presents it as a claim (${quote(a.stance.claim.text)})`);
+  if (b.stance.claim && !a.stance.claim) reasons.push(`${SIDE_B} presents it as a claim (${quote(b.stance.claim.text)})`);
   return { kind, score: Math.round(score * 1000) / 1000, reasons };
 }

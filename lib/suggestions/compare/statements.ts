@@ -2,7 +2,7 @@
 import type { SentenceFeatures } from "../features";
 import type { EventMention } from "../features/events";
 import { FRAME_LABEL, type EventFrame } from "../frames";
-import { quote, type Evidence } from "./evidence";
+import { quote, SIDE_A, SIDE_B, type Evidence } from "./evidence";
 
 type FrameSummary = { positive: EventMention[]; negative: EventMention[] };
 
@@ -49,7 +49,7 @@ export function compareEvents(left: EventMention[], right: EventMention[], hasSh
         kind: "contradiction",
         type: "event",
         weight: 0.5,
-        reason: `A: ${quote(eventA.text)} (${labelA}), B: ${quote(eventB.text)} (${labelB}) — opposite accounts`,
+        reason: `${SIDE_A}: ${quote(eventA.text)} (${labelA}), ${SIDE_B}: ${quote(eventB.text)} (${labelB}) — opposite accounts`,
       });
     } else {
       // Same polarity, or one side mixed ("withdrew, but has not vanished") sharing the other's polarity.
@@ -62,7 +62,7 @@ export function compareEvents(left: EventMention[], right: EventMention[], hasSh
         kind: "agreement",
         type: "event",
         weight,
-        reason: `both report ${label}: A: ${quote(pickA.text)}, B: ${quote(pickB.text)}`,
+        reason: `both report ${label}: ${SIDE_A}: ${quote(pickA.text)}, ${SIDE_B}: ${quote(pickB.text)}`,
       });
     }
   }
@@ -79,7 +79,7 @@ export function compareNegation(left: SentenceFeatures, right: SentenceFeatures,
       kind: "contradiction",
       type: "negation",
       weight: 0.5,
-      reason: `A: ${quote(a.text)}, B: ${quote(b.text)} — one affirms what the other negates`,
+      reason: `${SIDE_A}: ${quote(a.text)}, ${SIDE_B}: ${quote(b.text)} — one affirms what the other negates`,
     };
   }
   return null;
@@ -90,7 +90,12 @@ export function compareDenials(left: SentenceFeatures, right: SentenceFeatures):
   const a = left.stance.denial;
   const b = right.stance.denial;
   if (a && b)
-    return { kind: "agreement", type: "denial", weight: 0.3, reason: `both report a denial: A: ${quote(a.text)}, B: ${quote(b.text)}` };
+    return {
+      kind: "agreement",
+      type: "denial",
+      weight: 0.3,
+      reason: `both report a denial: ${SIDE_A}: ${quote(a.text)}, ${SIDE_B}: ${quote(b.text)}`,
+    };
   const denier = a ? left : b ? right : null;
   if (!denier || !denier.stance.denial) return null;
   const other = denier === left ? right : left;
@@ -120,6 +125,6 @@ export function compareSpeakers(left: SentenceFeatures, right: SentenceFeatures)
     kind: "contradiction",
     type: "speaker",
     weight: 0.5,
-    reason: `A attributes it to ${a[0]}, B to ${b[0]} — different sources for the same statement`,
+    reason: `${SIDE_A} attributes it to ${a[0]}, ${SIDE_B} to ${b[0]} — different sources for the same statement`,
   };
 }
