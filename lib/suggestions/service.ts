@@ -1,7 +1,6 @@
 import "server-only";
 
 import { createAnnotationInTransaction } from "@/lib/annotations/service";
-import type { AnnotationView } from "@/lib/annotations/views";
 import { assertPermission, type Actor } from "@/lib/auth/actor";
 import { hasPermission } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
@@ -16,6 +15,7 @@ import { dismissSuggestionSchema, listSuggestionsQuerySchema, type DismissSugges
 import { scheduleSuggestions } from "./schedule";
 import {
   suggestionSelect,
+  type AcceptedSuggestion,
   toSuggestionView,
   type SkippedSourceView,
   type SuggestionJobView,
@@ -126,8 +126,6 @@ function alreadyDecided(actor: Actor, record: SuggestionRecord): AppError {
   const what = record.status === "accepted" ? `already accepted by ${who}` : `already dismissed by ${who}`;
   return new AppError("conflict", `This suggestion was ${what}.`, { extra: { current: viewFor(actor, record) } });
 }
-
-export type AcceptedSuggestion = { suggestion: SuggestionView; annotation: AnnotationView };
 
 /**
  * Makes a suggestion the actor's draft annotation: its kind, both passages

@@ -1,3 +1,4 @@
+import type { AnnotationView } from "@/lib/annotations/views";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 import type { SuggestionKind } from "./types";
@@ -25,6 +26,9 @@ export type SuggestionView = {
   annotationId: string | null;
   createdAt: string;
 };
+
+/** What accepting answers: the decided suggestion and the actor's new draft. */
+export type AcceptedSuggestion = { suggestion: SuggestionView; annotation: AnnotationView };
 
 export type SuggestionJobView = {
   /** `idle`: nothing computed or queued yet. */
