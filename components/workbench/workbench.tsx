@@ -367,7 +367,10 @@ export function Workbench({ comparison, viewer }: { comparison: ComparisonDetail
                 onPreview={setPreviewSpans}
                 onShow={showSpans}
                 onAccept={(annotation) => {
+                  // The draft opens in the composer; once saved, its detail shows under Annotations.
                   upsert(annotation);
+                  setSelectedId(annotation.id);
+                  setPanelTab("annotations");
                   showSpans(annotation.spans);
                   setComposer(composerFrom(annotation));
                 }}
