@@ -12,8 +12,21 @@ function overlaps(a: Quantity, b: Quantity): boolean {
   return a.low <= b.high + slack && b.low <= a.high + slack;
 }
 
+/**
+ * Two reports of one count or sum rarely differ tenfold: "4,800 children
+ * enrolled" and "two children fell ill" count different things. Zero is
+ * exempt ("no one was hurt" / "two were hurt").
+ */
+function isSameMagnitude(a: Quantity, b: Quantity): boolean {
+  if (a.kind === "share") return true;
+  const x = Math.abs(Number.isFinite(a.high) ? a.high : a.low);
+  const y = Math.abs(Number.isFinite(b.high) ? b.high : b.low);
+  if (x === 0 || y === 0) return true;
+  return Math.max(x, y) / Math.min(x, y) <= 10;
+}
+
 function isComparable(a: Quantity, b: Quantity): boolean {
-  if (a.kind !== b.kind) return false;
+  if (a.kind !== b.kind || !isSameMagnitude(a, b)) return false;
   if (a.kind === "count") return a.unit !== "" && a.unit === b.unit;
   if (a.kind === "money") return a.unit === b.unit;
   // Shares of different things ("revenue fell 12%", "shares rose 4%") do not compare.
@@ -22,11 +35,23 @@ function isComparable(a: Quantity, b: Quantity): boolean {
 
 /** Counts of people under different names ("three hikers" / "four students"): compared only when nothing else is. */
 function isSameGroup(a: Quantity, b: Quantity): boolean {
-  return a.kind === "count" && b.kind === "count" && a.unit !== b.unit && PERSON_NOUNS.has(a.unit) && PERSON_NOUNS.has(b.unit);
+  return (
+    a.kind === "count" &&
+    b.kind === "count" &&
+    a.unit !== b.unit &&
+    PERSON_NOUNS.has(a.unit) &&
+    PERSON_NOUNS.has(b.unit) &&
+    isSameMagnitude(a, b)
+  );
 }
 
 function describe(a: Quantity): string {
   return a.kind === "count" && !a.text.includes(a.unit) ? `${quote(a.text)} (${a.unit})` : quote(a.text);
+}
+
+/** Both sentences count the same named thing ("212 passengers", "around 200 passengers"): a sign they speak of one quantity. */
+export function sharesCountedThing(left: Quantity[], right: Quantity[]): boolean {
+  return left.some((a) => a.kind === "count" && a.unit !== "" && right.some((b) => isComparable(a, b)));
 }
 
 /**
