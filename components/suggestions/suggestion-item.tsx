@@ -85,8 +85,8 @@ export function SuggestionItem({ suggestion, sourceLabel, canDecide, isBusy, err
         ))}
       </div>
       <ul className="mt-2 list-disc space-y-0.5 pl-5 text-xs text-slate-700" aria-label="Reasons">
-        {suggestion.reasons.map((reason) => (
-          <li key={reason} dir="auto">
+        {suggestion.reasons.map((reason, index) => (
+          <li key={`${index}:${reason}`} dir="auto">
             {reason}
           </li>
         ))}
