@@ -66,6 +66,12 @@ function idle(): void {
   idleTimer.unref();
 }
 
+/** Whether the thread is running, and whether it has work: for health checks and tests. */
+export function engineThreadState(): "stopped" | "idle" | "busy" {
+  if (!worker) return "stopped";
+  return pending.size > 0 ? "busy" : "idle";
+}
+
 /** Suggestions for the sources, computed in the worker thread. */
 export function computeInThread(sources: SourceInput[], onProgress?: (progress: SuggestProgress) => void): Promise<SuggestionResult> {
   if (idleTimer) clearTimeout(idleTimer);
