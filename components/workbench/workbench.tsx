@@ -372,6 +372,7 @@ export function Workbench({ comparison, viewer }: { comparison: ComparisonDetail
                   setSelectedId(annotation.id);
                   setPanelTab("annotations");
                   showSpans(annotation.spans);
+                  setPreviewSpans(null); // the composer marks the passages from here on
                   setComposer(composerFrom(annotation));
                 }}
               />
