@@ -1,5 +1,4 @@
-import "server-only";
-
+// No "server-only" here: the report worker thread loads this module too.
 import { existsSync } from "node:fs";
 import path from "node:path";
 

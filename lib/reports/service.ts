@@ -1,13 +1,14 @@
 import "server-only";
 
 import { visibleAnnotationsWhere } from "@/lib/annotations/access";
-import { annotationKinds, annotationStatuses } from "@/lib/annotations/schemas";
 import { assertPermission, type Actor } from "@/lib/auth/actor";
 import { positionLetter } from "@/lib/comparisons/views";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { reportQuerySchema } from "@/lib/reports/schemas";
-import type { CountTable, ReportAnnotation, ReportData, ReportReview, ReportScope, ReportSource } from "@/lib/reports/types";
+import { loadAuditTrail } from "@/lib/reports/audit-trail";
+import { countAnnotations } from "@/lib/reports/count";
+import { kindOrder, type ReportAnnotation, type ReportData, type ReportReview, type ReportScope, type ReportSource } from "@/lib/reports/types";
 import { toDay } from "@/lib/sources/views";
 import { assertId, parseInput, type UntrustedInput } from "@/lib/validation";
 
@@ -21,11 +22,22 @@ function currentReview(version: number, review: LatestReview | undefined): Repor
   return { reviewer: review.reviewer.name, decision: review.decision, decidedAt: review.createdAt };
 }
 
+export type LoadReportOptions = {
+  /** Add the audit appendix even when the scope is "approved" (scope "all" always has it). */
+  includeAuditTrail?: boolean;
+  /**
+   * Count what the scope leaves out over submitted annotations only, the same
+   * for every reader: a sign-off must not depend on the signer's own drafts.
+   */
+  isForSignoff?: boolean;
+};
+
 /** Everything a report shows, for one comparison, checked against the actor's permissions. */
 export async function loadReportData(
   actor: Actor,
   comparisonId: string,
   query: { scope?: ReportScope } | UntrustedInput = {},
+  options: LoadReportOptions = {},
 ): Promise<ReportData> {
   assertPermission(actor, "report.export");
   const { scope: checkedScope } = parseInput(reportQuerySchema, query);
@@ -74,7 +86,7 @@ export async function loadReportData(
         },
       },
     }),
-    db.annotation.count({ where: visible }),
+    db.annotation.count({ where: options.isForSignoff ? { comparisonId: comparison.id, status: { not: "draft" } } : visible }),
   ]);
 
   const annotations = rows
@@ -95,6 +107,7 @@ export async function loadReportData(
         tags: row.tags,
         author: row.author.name,
         passages,
+        claimSourceIndex: row.spans[0] ? (sourceIndex.get(row.spans[0].sourceId) ?? null) : null,
         review: currentReview(row.version, row.reviews[0]),
       };
       // Reading order: by the first linked source, then where the passage sits in it.
@@ -102,31 +115,26 @@ export async function loadReportData(
         const index = sourceIndex.get(span.sourceId) ?? sources.length;
         return !best || index < best.index || (index === best.index && span.start < best.start) ? { index, start: span.start } : best;
       }, null);
-      return { annotation, position: first ? first.index * 1e9 + first.start : Number.MAX_SAFE_INTEGER };
+      const position = first ? first.index * 1e9 + first.start : Number.MAX_SAFE_INTEGER;
+      return { annotation, group: kindOrder.indexOf(row.kind), position };
     })
-    .sort((a, b) => a.position - b.position)
+    // Contradictions first, then agreements, then notes; within a kind, in reading order.
+    .sort((a, b) => a.group - b.group || a.position - b.position)
     .map((entry) => entry.annotation);
 
+  const hasAudit = checkedScope === "all" || options.includeAuditTrail === true;
   return {
     comparison: { id: comparison.id, title: comparison.title, question: comparison.question },
     sources,
     scope: checkedScope,
     generatedAt: new Date(),
     generatedBy: { name: actor.name, email: actor.email },
+    // Filled in once the assessment (issue 12, flow 5) has a loader; the renderers show it when present.
+    assessment: null,
     annotations,
     included: countAnnotations(annotations),
-    excludedCount: total - annotations.length,
+    excludedCount: Math.max(0, total - annotations.length),
+    audit: hasAudit ? await loadAuditTrail(annotations.map((a) => a.id), sources) : null,
+    signoff: null,
   };
-}
-
-export function countAnnotations(annotations: ReadonlyArray<Pick<ReportAnnotation, "kind" | "status">>): CountTable {
-  const table: CountTable = {
-    byKind: Object.fromEntries(annotationKinds.map((kind) => [kind, 0])) as CountTable["byKind"],
-    byStatus: Object.fromEntries(annotationStatuses.map((status) => [status, 0])) as CountTable["byStatus"],
-  };
-  for (const annotation of annotations) {
-    table.byKind[annotation.kind] += 1;
-    table.byStatus[annotation.status] += 1;
-  }
-  return table;
 }

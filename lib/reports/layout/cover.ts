@@ -1,7 +1,16 @@
-import { formatDate, formatDateTime, setStyle } from "@/lib/reports/layout/text";
-import { colors, columnGap, columnWidth, contentWidth, margins, sizes } from "@/lib/reports/layout/theme";
+import { drawBlock, measureBlock, type Block } from "@/lib/reports/layout/block";
+import { bodyStyle, keepTogether, paintBlock, placePartHeading } from "@/lib/reports/layout/flow";
+import type { Output } from "@/lib/reports/layout/output";
+import { formatDate, formatDateTime } from "@/lib/reports/layout/text";
+import { colors, contentWidth, margins, sizes } from "@/lib/reports/layout/theme";
 import { reliabilityLabel } from "@/lib/comparisons/grades";
 import type { ReportData, ReportSource } from "@/lib/reports/types";
+
+// The cover: title, question, the sign-off block of a signed report, who
+// generated it when, then every source with its outlet, author, date, URL and
+// grade in full. Everything is measured and placed through Output, so twelve
+// sources with long titles continue on the next page and the page count of
+// the dry pass stays right.
 
 type Doc = PDFKit.PDFDocument;
 
@@ -10,75 +19,125 @@ export const scopeDescription = {
   all: "All annotations (those not approved are labelled)",
 } as const;
 
-/** Title, question, every source (two a row, with its grade) and who generated the report when. */
-export function drawCover(doc: Doc, data: ReportData): void {
-  const x = margins.left;
-  doc.y = margins.top + 8;
-  setStyle(doc, "sansBold", sizes.tiny, colors.accent).text("PARALLAX · COMPARISON REPORT", x, doc.y, { characterSpacing: 1.2 });
-  doc.y += 10;
-  setStyle(doc, "sansBold", sizes.title, colors.text).text(data.comparison.title, x, doc.y, { width: contentWidth, lineGap: 2 });
-  if (data.comparison.question) {
-    doc.y += 6;
-    setStyle(doc, "serif", 13, colors.muted).text(data.comparison.question, x, doc.y, { width: contentWidth, lineGap: 2 });
-  }
-  doc.y += 18;
-  for (let i = 0; i < data.sources.length; i += 2) {
-    const top = doc.y;
-    const bottoms = data.sources
-      .slice(i, i + 2)
-      .map((source, j) => drawSource(doc, source, `Source ${source.label}`, x + j * (columnWidth + columnGap), top));
-    doc.y = Math.max(...bottoms) + 14;
-  }
-  doc.y += 6;
+const labelColumn = 90;
+const badgeWidth = 34;
 
+export function placeCover(out: Output, doc: Doc, data: ReportData): void {
+  const x = margins.left;
+  out.y = margins.top + 8;
+  const kicker = measureBlock(doc, "PARALLAX · COMPARISON REPORT", { font: "sansBold", size: sizes.tiny, color: colors.accent }, contentWidth);
+  paintBlock(out, kicker, x, out.y);
+  out.y += kicker.height + 10;
+  const title = measureBlock(doc, data.comparison.title, { font: "sansBold", size: sizes.title, color: colors.text, lineGap: 2 }, contentWidth);
+  paintBlock(out, title, x, out.y, "H1");
+  out.y += title.height;
+  if (data.comparison.question) {
+    const question = measureBlock(doc, data.comparison.question, { font: "serif", size: 13, color: colors.muted, lineGap: 2 }, contentWidth);
+    out.y += 6;
+    paintBlock(out, question, x, out.y);
+    out.y += question.height;
+  }
+  out.y += 16;
+  if (data.signoff) placeSignoff(out, doc, data);
+  placeDetails(out, doc, data);
+  out.y += 14;
+  placePartHeading(out, doc, `Sources (${data.sources.length})`);
+  out.begin("L");
+  for (const source of data.sources) placeSource(out, doc, source);
+  out.end();
+}
+
+function placeSignoff(out: Output, doc: Doc, data: ReportData): void {
+  const signoff = data.signoff!;
+  const inner = contentWidth - 24;
+  const lines: Block[] = [
+    measureBlock(doc, "SIGNED OFF", { font: "sansBold", size: sizes.tiny, color: colors.accent }, inner),
+    measureBlock(doc, `${signoff.signedBy} (${signoff.role}) · ${formatDateTime(signoff.signedAt)}`, { font: "sansBold", size: sizes.body, color: colors.text }, inner),
+    ...(signoff.statement ? [measureBlock(doc, `“${signoff.statement}”`, { font: "serif", size: sizes.body, color: colors.text, lineGap: 1.5 }, inner)] : []),
+    measureBlock(doc, `Content fingerprint (SHA-256): ${signoff.contentSha256}`, { font: "sans", size: sizes.tiny, color: colors.muted }, inner),
+  ];
+  const height = lines.reduce((sum, line) => sum + line.height + 4, 0) + 16;
+  keepTogether(out, height);
+  const top = out.y;
+  out.artifact((d) => d.roundedRect(margins.left, top, contentWidth, height, 4).lineWidth(1.2).strokeColor(colors.accent).stroke());
+  out.begin("Div");
+  let y = top + 10;
+  for (const line of lines) {
+    paintBlock(out, line, margins.left + 12, y);
+    y += line.height + 4;
+  }
+  out.end();
+  out.y = top + height + 14;
+}
+
+function placeDetails(out: Output, doc: Doc, data: ReportData): void {
   const rows: Array<[string, string]> = [
     ["Scope", scopeDescription[data.scope]],
-    ["Annotations", String(data.annotations.length)],
+    ["Findings", String(data.annotations.length)],
     ["Generated", formatDateTime(data.generatedAt)],
     ["Generated by", `${data.generatedBy.name} <${data.generatedBy.email}>`],
   ];
+  out.begin("Table");
   for (const [label, value] of rows) {
-    const y = doc.y;
-    setStyle(doc, "sansBold", sizes.small, colors.muted).text(label, x, y, { lineBreak: false });
-    setStyle(doc, "sans", sizes.small + 0.5, colors.text).text(value, x + 90, y, { width: contentWidth - 90 });
-    doc.y += 4;
+    const head = measureBlock(doc, label, { font: "sansBold", size: sizes.small, color: colors.muted }, labelColumn - 6);
+    const cell = measureBlock(doc, value, { font: "sans", size: sizes.small + 0.5, color: colors.text }, contentWidth - labelColumn);
+    keepTogether(out, cell.height);
+    const y = out.y;
+    out.begin("TR");
+    paintBlock(out, head, margins.left, y, "TH");
+    paintBlock(out, cell, margins.left + labelColumn, y, "TD");
+    out.end();
+    out.y = y + Math.max(head.height, cell.height) + 4;
   }
+  out.end();
 }
 
-function drawSource(doc: Doc, source: ReportSource, label: string, x: number, y: number): number {
-  const width = columnWidth;
-  doc
-    .moveTo(x, y)
-    .lineTo(x + width, y)
-    .lineWidth(1.5)
-    .strokeColor(colors.accent)
-    .stroke();
-  setStyle(doc, "sansBold", sizes.tiny, colors.accent).text(label.toUpperCase(), x, y + 7, { width, characterSpacing: 1 });
-  doc.y += 3;
-  setStyle(doc, "sansBold", sizes.h2, colors.text).text(source.title, x, doc.y, { width });
-  doc.y += 3;
+function sourceLines(doc: Doc, source: ReportSource, width: number): Block[] {
   const details = [
     source.outlet,
     source.author ? `by ${source.author}` : null,
-    source.publishedAt ? formatDate(source.publishedAt) : "date unknown",
+    source.publishedAt ? `published ${formatDate(source.publishedAt)}` : "publication date unknown",
   ].filter(Boolean);
-  setStyle(doc, "sans", sizes.small + 0.5, colors.muted).text(details.join(" · "), x, doc.y, { width });
-  if (source.reliability) {
-    doc.y += 2;
-    const note = source.reliabilityNote ? ` — ${source.reliabilityNote}` : "";
-    setStyle(doc, "sans", sizes.small, colors.text).text(
-      `Reliability ${source.reliability}: ${reliabilityLabel[source.reliability].toLowerCase()}${note}`,
-      x,
-      doc.y,
-      { width },
-    );
-  }
-  if (source.url) {
-    doc.y += 2;
-    setStyle(doc, "sans", sizes.tiny, colors.accent).text(source.url, x, doc.y, {
-      width,
-      link: /^https?:\/\//i.test(source.url) ? source.url : undefined,
-    });
-  }
-  return doc.y;
+  const lines = [
+    measureBlock(doc, source.title, { font: "sansBold", size: sizes.h2, color: colors.text, lineGap: 1 }, width),
+    measureBlock(doc, details.join(" · "), { ...bodyStyle, size: sizes.small + 0.5, color: colors.muted }, width),
+  ];
+  const grade = source.reliability
+    ? `Reliability ${source.reliability}: ${reliabilityLabel[source.reliability].toLowerCase()}${source.reliabilityNote ? ` — ${source.reliabilityNote}` : ""}`
+    : "Reliability not graded";
+  lines.push(measureBlock(doc, grade, { font: "sans", size: sizes.small, color: colors.text, lineGap: 1 }, width));
+  if (source.url) lines.push(measureBlock(doc, source.url, { font: "sans", size: sizes.tiny, color: colors.accent }, width));
+  return lines;
+}
+
+function placeSource(out: Output, doc: Doc, source: ReportSource): void {
+  const width = contentWidth - badgeWidth;
+  const lines = sourceLines(doc, source, width);
+  const height = lines.reduce((sum, line) => sum + line.height + 2, 0);
+  keepTogether(out, height + 10);
+  const top = out.y;
+  const label = measureBlock(doc, source.label, { font: "sansBold", size: sizes.h2, color: colors.accent }, badgeWidth - 6);
+  out.artifact((d) => d.rect(margins.left, top, 2, height).fill(colors.accent));
+  out.begin("LI");
+  paintBlock(out, label, margins.left + 8, top, "Lbl");
+  out.begin("LBody");
+  let y = top;
+  lines.forEach((line, i) => {
+    const isUrl = source.url !== null && i === lines.length - 1;
+    if (isUrl) placeLink(out, line, source.url!, margins.left + badgeWidth, y);
+    else paintBlock(out, line, margins.left + badgeWidth, y);
+    y += line.height + 2;
+  });
+  out.end();
+  out.end();
+  out.y = top + height + 10;
+}
+
+/** A URL as a Link element: its text, and the clickable area tied to it in the structure tree. */
+function placeLink(out: Output, line: Block, url: string, x: number, y: number): void {
+  const link = /^https?:\/\//i.test(url) ? url : null;
+  out.begin(link ? "Link" : "P");
+  out.paintAs((d) => drawBlock(d, line, x, y));
+  if (link) out.annotateLink(x, y, line.width, line.height, link);
+  out.end();
 }
