@@ -35,7 +35,12 @@ export type RenderOptions = {
  * runs after measuring and the dry pass, before the first page is painted:
  * failures up to there can still become a clean error response.
  */
-export function renderReportPdf(data: ReportData, options: RenderOptions = {}, onLaidOut?: (pages: number) => void): PDFKit.PDFDocument {
+export function renderReportPdf(
+  data: ReportData,
+  options: RenderOptions = {},
+  onLaidOut?: (pages: number) => void,
+  sink?: (chunk: Uint8Array | null) => void,
+): PDFKit.PDFDocument {
   const isTagged = options.isTagged ?? true;
   const doc = new PDFDocument({
     size: "A4",
@@ -57,6 +62,7 @@ export function renderReportPdf(data: ReportData, options: RenderOptions = {}, o
     },
   });
   escapeXmpValues(doc);
+  if (sink) sendBytesTo(doc, sink);
 
   const context = { scope: data.scope, sources: data.sources };
   const sections = data.annotations.map((annotation, i) => measureSection(doc, annotation, i + 1, context));
@@ -94,6 +100,18 @@ function placeReport(out: Output, data: ReportData, sections: MeasuredSection[])
     out.end();
   }
   placeAuditAppendix(out, doc, data);
+}
+
+/**
+ * Hands every byte pdfkit writes to `sink` as it is written (null at the end).
+ * As a Readable, the document would hold everything until the synchronous
+ * drawing returns to the event loop; push() is the one funnel of its bytes.
+ */
+function sendBytesTo(doc: PDFKit.PDFDocument, sink: (chunk: Uint8Array | null) => void): void {
+  (doc as unknown as { push(chunk: Uint8Array | null): boolean }).push = (chunk) => {
+    sink(chunk);
+    return true;
+  };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { measureSimple } from "@/lib/reports/layout/fast-text";
 import { isRtl } from "@/lib/reports/layout/text";
 
 // Our own greedy line breaking for left-to-right text. pdfkit's wrapper runs
@@ -23,7 +24,7 @@ function widthMeter(doc: Doc, styleKey: string): (word: string) => number {
   return (word) => {
     let width = cache.get(word);
     if (width === undefined) {
-      width = doc.widthOfString(word);
+      width = measureSimple(doc, word) ?? doc.widthOfString(word);
       cache.set(word, width);
     }
     return width;

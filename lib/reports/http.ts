@@ -1,0 +1,32 @@
+import "server-only";
+
+import { isAppError } from "@/lib/errors";
+import { problemFromError, problemResponse } from "@/lib/http/problem";
+import { acquireReportSlot, RETRY_AFTER_SECONDS, type Slot } from "@/lib/reports/pdf-pool";
+
+/**
+ * Runs a report export inside one of the few report slots. A full queue
+ * answers 503 with Retry-After; otherwise `run` owns the slot and releases it
+ * (when its worker finishes); if `run` throws, the slot is released here.
+ */
+export async function withReportSlot(run: (slot: Slot) => Promise<Response>): Promise<Response> {
+  let slot: Slot;
+  try {
+    slot = await acquireReportSlot();
+  } catch (error) {
+    if (isAppError(error) && error.code === "unavailable") {
+      return problemResponse(problemFromError(error), { "Retry-After": String(RETRY_AFTER_SECONDS) });
+    }
+    throw error;
+  }
+  try {
+    return await run(slot);
+  } catch (error) {
+    slot.release();
+    throw error;
+  }
+}
+
+export function pdfHeaders(disposition: string): HeadersInit {
+  return { "Content-Type": "application/pdf", "Content-Disposition": disposition, "Cache-Control": "private, no-store" };
+}

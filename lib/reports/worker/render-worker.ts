@@ -1,0 +1,55 @@
+import { parentPort } from "node:worker_threads";
+
+import { renderReportPdf, type RenderOptions } from "@/lib/reports/render-pdf";
+import type { ReportData } from "@/lib/reports/types";
+
+// Renders one report at a time off the server's request thread and sends
+// the PDF back in chunks while pages are still being drawn (pdfkit writes
+// each page out when the next one starts). Messages: laid-out (the page
+// count, before painting), chunk (transferred bytes), done, error.
+
+export type RenderRequest = { jobId: number; data: ReportData; options: RenderOptions };
+
+export type RenderMessage =
+  | { jobId: number; type: "laid-out"; pages: number }
+  | { jobId: number; type: "chunk"; bytes: Uint8Array }
+  | { jobId: number; type: "done"; bytes: number }
+  | { jobId: number; type: "error"; message: string; stack?: string };
+
+const CHUNK_BYTES = 256 * 1024;
+
+function render({ jobId, data, options }: RenderRequest): void {
+  const port = parentPort!;
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  let total = 0;
+  const flush = () => {
+    if (pendingBytes === 0) return;
+    const bytes = Buffer.concat(pending, pendingBytes);
+    // A fresh ArrayBuffer per message, handed over without copying.
+    const copy = new Uint8Array(bytes.length);
+    copy.set(bytes);
+    port.postMessage({ jobId, type: "chunk", bytes: copy } satisfies RenderMessage, [copy.buffer]);
+    pending = [];
+    pendingBytes = 0;
+  };
+  try {
+    const doc = renderReportPdf(data, options, (pages) => port.postMessage({ jobId, type: "laid-out", pages } satisfies RenderMessage), (chunk) => {
+      if (chunk === null) {
+        flush();
+        port.postMessage({ jobId, type: "done", bytes: total } satisfies RenderMessage);
+        return;
+      }
+      pending.push(chunk);
+      pendingBytes += chunk.length;
+      total += chunk.length;
+      if (pendingBytes >= CHUNK_BYTES) flush();
+    });
+    void doc;
+  } catch (error) {
+    const failure = error instanceof Error ? error : new Error(String(error));
+    port.postMessage({ jobId, type: "error", message: failure.message, stack: failure.stack } satisfies RenderMessage);
+  }
+}
+
+parentPort?.on("message", (request: RenderRequest) => render(request));
