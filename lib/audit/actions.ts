@@ -26,9 +26,10 @@ export const auditActions = [
   "user.create",
   "user.update",
   "user.password_reset",
+  "report.signoff",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
 
-export const auditEntityTypes = ["annotation", "comparison", "source", "user", "review", "comment"] as const;
+export const auditEntityTypes = ["annotation", "comparison", "source", "user", "review", "comment", "report"] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];

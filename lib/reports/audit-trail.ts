@@ -78,7 +78,14 @@ function toEntry(event: EventRow, changes: string[]): ReportHistoryEntry {
   };
 }
 
-const eventSelect = { action: true, entityId: true, createdAt: true, before: true, after: true, actor: { select: { name: true } } } as const;
+const eventSelect = {
+  action: true,
+  entityId: true,
+  createdAt: true,
+  before: true,
+  after: true,
+  actor: { select: { name: true } },
+} as const;
 
 export async function loadAuditTrail(annotationIds: string[], sources: ReportSource[]): Promise<ReportAuditTrail> {
   const [annotationEvents, sourceEvents] = await Promise.all([

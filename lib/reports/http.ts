@@ -30,3 +30,9 @@ export async function withReportSlot(run: (slot: Slot) => Promise<Response>): Pr
 export function pdfHeaders(disposition: string): HeadersInit {
   return { "Content-Type": "application/pdf", "Content-Disposition": disposition, "Cache-Control": "private, no-store" };
 }
+
+export const DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+export function docxHeaders(disposition: string): HeadersInit {
+  return { "Content-Type": DOCX_TYPE, "Content-Disposition": disposition, "Cache-Control": "private, no-store" };
+}

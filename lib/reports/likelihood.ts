@@ -26,7 +26,10 @@ export const likelihoodWording: Record<LikelihoodTerm, { label: string; band: st
 
 /** "Likely (55–80 %)"; accepts the term with spaces or underscores, in any case. */
 export function describeLikelihood(value: string): string {
-  const key = value.trim().toLowerCase().replace(/[\s-]+/g, "_") as LikelihoodTerm;
+  const key = value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_") as LikelihoodTerm;
   const wording = likelihoodWording[key];
   return wording ? `${wording.label} (${wording.band})` : value;
 }

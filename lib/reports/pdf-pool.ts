@@ -48,9 +48,13 @@ export function reportQueueState(): { active: number; waiting: number; concurren
 export async function acquireReportSlot(): Promise<Slot> {
   if (active >= concurrency) {
     if (waiting.length >= queueBound) {
-      throw new AppError("unavailable", `The server is generating ${active} reports and has ${waiting.length} waiting; try again shortly.`, {
-        extra: { retryAfter: RETRY_AFTER_SECONDS },
-      });
+      throw new AppError(
+        "unavailable",
+        `The server is generating ${active} reports and has ${waiting.length} waiting; try again shortly.`,
+        {
+          extra: { retryAfter: RETRY_AFTER_SECONDS },
+        },
+      );
     }
     await new Promise<void>((resolve) => waiting.push(resolve));
   } else {
@@ -131,6 +135,15 @@ export type RenderedStream = { pages: number; stream: ReadableStream<Uint8Array>
  * cannot be laid out. `onFinished` runs once the worker is done (or failed).
  */
 export function renderPdfInWorker(data: ReportData, options: RenderOptions = {}, onFinished?: () => void): Promise<RenderedStream> {
+  return renderInWorker("pdf", data, options, onFinished);
+}
+
+function renderInWorker(
+  format: "pdf" | "docx",
+  data: ReportData,
+  options: RenderOptions,
+  onFinished?: () => void,
+): Promise<RenderedStream> {
   const jobId = nextJobId++;
   const pooled = takeWorker();
   let controller!: ReadableStreamDefaultController<Uint8Array>;
@@ -174,13 +187,21 @@ export function renderPdfInWorker(data: ReportData, options: RenderOptions = {},
         finish();
       },
     };
-    pooled.worker.postMessage({ jobId, data, options } satisfies RenderRequest);
+    pooled.worker.postMessage({ jobId, format, data, options } satisfies RenderRequest);
   });
 }
 
 /** The whole PDF from a worker, in memory (sign-offs store it). */
 export async function renderPdfBufferInWorker(data: ReportData, options: RenderOptions = {}): Promise<Buffer> {
-  const { stream } = await renderPdfInWorker(data, options);
+  return collect(await renderPdfInWorker(data, options));
+}
+
+/** The Word document, built in a worker. */
+export async function renderDocxInWorker(data: ReportData): Promise<Buffer> {
+  return collect(await renderInWorker("docx", data, {}));
+}
+
+async function collect({ stream }: RenderedStream): Promise<Buffer> {
   const chunks: Uint8Array[] = [];
   for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) chunks.push(chunk);
   return Buffer.concat(chunks);

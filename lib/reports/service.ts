@@ -8,7 +8,14 @@ import { AppError } from "@/lib/errors";
 import { reportQuerySchema } from "@/lib/reports/schemas";
 import { loadAuditTrail } from "@/lib/reports/audit-trail";
 import { countAnnotations } from "@/lib/reports/count";
-import { kindOrder, type ReportAnnotation, type ReportData, type ReportReview, type ReportScope, type ReportSource } from "@/lib/reports/types";
+import {
+  kindOrder,
+  type ReportAnnotation,
+  type ReportData,
+  type ReportReview,
+  type ReportScope,
+  type ReportSource,
+} from "@/lib/reports/types";
 import { toDay } from "@/lib/sources/views";
 import { assertId, parseInput, type UntrustedInput } from "@/lib/validation";
 
@@ -134,7 +141,12 @@ export async function loadReportData(
     annotations,
     included: countAnnotations(annotations),
     excludedCount: Math.max(0, total - annotations.length),
-    audit: hasAudit ? await loadAuditTrail(annotations.map((a) => a.id), sources) : null,
+    audit: hasAudit
+      ? await loadAuditTrail(
+          annotations.map((a) => a.id),
+          sources,
+        )
+      : null,
     signoff: null,
   };
 }

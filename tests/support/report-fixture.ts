@@ -4,7 +4,28 @@
 import type { ReportAnnotation, ReportData, ReportSource } from "@/lib/reports/types";
 import { countAnnotations } from "@/lib/reports/count";
 
-const syllables = ["ba", "ko", "mi", "ta", "ru", "sen", "dol", "vi", "qua", "lor", "em", "pix", "nar", "tol", "gue", "fa", "zin", "ho", "cre", "ulm"];
+const syllables = [
+  "ba",
+  "ko",
+  "mi",
+  "ta",
+  "ru",
+  "sen",
+  "dol",
+  "vi",
+  "qua",
+  "lor",
+  "em",
+  "pix",
+  "nar",
+  "tol",
+  "gue",
+  "fa",
+  "zin",
+  "ho",
+  "cre",
+  "ulm",
+];
 
 /** A deterministic vocabulary of `size` distinct made-up words (2–4 syllables). */
 export function vocabulary(size: number, seed = 7): string[] {
@@ -52,7 +73,8 @@ export function makeReportData(options: FixtureOptions = {}): ReportData {
   const kinds = ["contradiction", "agreement", "note"] as const;
   const annotations: ReportAnnotation[] = Array.from({ length: count }, (_, i) => {
     const kind = kinds[i % 3]!;
-    const linked = kind === "note" ? [i % sourceCount] : [i % sourceCount, (i + 1) % sourceCount, ...(i % 5 === 0 ? [(i + 2) % sourceCount] : [])];
+    const linked =
+      kind === "note" ? [i % sourceCount] : [i % sourceCount, (i + 1) % sourceCount, ...(i % 5 === 0 ? [(i + 2) % sourceCount] : [])];
     const unique = [...new Set(linked)].sort((a, b) => a - b);
     return {
       id: `10000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
@@ -71,7 +93,11 @@ export function makeReportData(options: FixtureOptions = {}): ReportData {
   const order = { contradiction: 0, agreement: 1, note: 2 };
   annotations.sort((a, b) => order[a.kind] - order[b.kind]);
   return {
-    comparison: { id: "20000000-0000-4000-8000-000000000000", title: "Benchmark comparison: withdrawal or rebrand?", question: "What happened?" },
+    comparison: {
+      id: "20000000-0000-4000-8000-000000000000",
+      title: "Benchmark comparison: withdrawal or rebrand?",
+      question: "What happened?",
+    },
     sources,
     scope: "approved",
     generatedAt: new Date("2026-05-03T09:30:00Z"),

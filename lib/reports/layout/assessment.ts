@@ -49,7 +49,12 @@ export function placeAssessment(out: Output, doc: Doc, data: ReportData): void {
   if (!lines) return;
   out.y += 6;
   placePartHeading(out, doc, "Assessment", 80);
-  const verdict = measureBlock(doc, lines.verdict.toUpperCase(), { font: "sansBold", size: sizes.small, color: colors.accent }, contentWidth);
+  const verdict = measureBlock(
+    doc,
+    lines.verdict.toUpperCase(),
+    { font: "sansBold", size: sizes.small, color: colors.accent },
+    contentWidth,
+  );
   keepTogether(out, verdict.height + 40);
   paintBlock(out, verdict, margins.left, out.y);
   out.y += verdict.height + 4;

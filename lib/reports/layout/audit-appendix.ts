@@ -25,11 +25,15 @@ function placeEntries(out: Output, doc: Doc, entries: ReportHistoryEntry[]): voi
   }
   out.begin("L");
   for (const entry of entries) {
-    const head = measureBlock(doc, historyLine(entry), { font: "sansBold", size: sizes.small, color: colors.text }, contentWidth - entryIndent);
-    const details = [
-      ...entry.changes,
-      ...(entry.comment ? [`Comment: “${entry.comment}”`] : []),
-    ].map((text) => measureBlock(doc, text, { ...smallStyle, color: colors.muted }, contentWidth - entryIndent * 2));
+    const head = measureBlock(
+      doc,
+      historyLine(entry),
+      { font: "sansBold", size: sizes.small, color: colors.text },
+      contentWidth - entryIndent,
+    );
+    const details = [...entry.changes, ...(entry.comment ? [`Comment: “${entry.comment}”`] : [])].map((text) =>
+      measureBlock(doc, text, { ...smallStyle, color: colors.muted }, contentWidth - entryIndent * 2),
+    );
     const height = head.height + details.reduce((sum, block) => sum + block.height + 1, 0) + 4;
     keepTogether(out, Math.min(height, 200));
     out.begin("LI");
@@ -63,7 +67,12 @@ export function placeAuditAppendix(out: Output, doc: Doc, data: ReportData): voi
   );
   const byId = new Map(audit.findings.map((finding) => [finding.annotationId, finding.entries]));
   data.annotations.forEach((annotation, i) => {
-    const title = measureBlock(doc, `${i + 1} · ${kindLabel[annotation.kind]}`, { font: "sansBold", size: sizes.h2, color: colors.text }, contentWidth);
+    const title = measureBlock(
+      doc,
+      `${i + 1} · ${kindLabel[annotation.kind]}`,
+      { font: "sansBold", size: sizes.h2, color: colors.text },
+      contentWidth,
+    );
     keepTogether(out, title.height + 30);
     out.begin("Sect");
     paintBlock(out, title, margins.left, out.y, "H3");
@@ -78,7 +87,12 @@ export function placeAuditAppendix(out: Output, doc: Doc, data: ReportData): voi
     for (const { sourceIndex, entries } of audit.sources) {
       if (entries.length === 0) continue;
       const source = data.sources[sourceIndex]!;
-      const title = measureBlock(doc, `${source.label} · ${source.title}`, { font: "sansBold", size: sizes.h2, color: colors.text }, contentWidth);
+      const title = measureBlock(
+        doc,
+        `${source.label} · ${source.title}`,
+        { font: "sansBold", size: sizes.h2, color: colors.text },
+        contentWidth,
+      );
       keepTogether(out, title.height + 30);
       out.begin("Sect");
       paintBlock(out, title, margins.left, out.y, "H3");

@@ -27,14 +27,36 @@ export function reportMatrix(data: ReportData): { matrix: EvidenceMatrix; number
   const numbers = new Map(data.annotations.map((a, i) => [a.id, i + 1]));
   const annotations: MatrixAnnotation[] = data.annotations.map((a) => {
     // The claim's own source first: deriveMatrix reads the first span as the side that states it.
-    const order = a.passages.map((p) => p.sourceIndex).sort((x, y) => (x === a.claimSourceIndex ? -1 : y === a.claimSourceIndex ? 1 : x - y));
-    const spans = order.flatMap((index) => a.passages.find((p) => p.sourceIndex === index)!.quotes.map((exact) => ({ sourceId: data.sources[index]!.id, exact })));
-    return { id: a.id, kind: a.kind, status: a.status, rationale: a.rationale, tags: a.tags, credibility: a.credibility, author: { id: "", name: a.author }, spans };
+    const order = a.passages
+      .map((p) => p.sourceIndex)
+      .sort((x, y) => (x === a.claimSourceIndex ? -1 : y === a.claimSourceIndex ? 1 : x - y));
+    const spans = order.flatMap((index) =>
+      a.passages.find((p) => p.sourceIndex === index)!.quotes.map((exact) => ({ sourceId: data.sources[index]!.id, exact })),
+    );
+    return {
+      id: a.id,
+      kind: a.kind,
+      status: a.status,
+      rationale: a.rationale,
+      tags: a.tags,
+      credibility: a.credibility,
+      author: { id: "", name: a.author },
+      spans,
+    };
   });
   return { matrix: deriveMatrix(sources, annotations), numbers };
 }
 
-function cell(out: Output, text: string, x: number, y: number, width: number, type: "TD" | "TH", bold = false, scope: "Row" | "Column" = "Column"): void {
+function cell(
+  out: Output,
+  text: string,
+  x: number,
+  y: number,
+  width: number,
+  type: "TD" | "TH",
+  bold = false,
+  scope: "Row" | "Column" = "Column",
+): void {
   out.leaf(
     type,
     (doc) => {
@@ -70,7 +92,14 @@ export function placeMatrix(out: Output, doc: Doc, data: ReportData): void {
     if (groups.length > 1) {
       const first = matrix.columns[group[0]!]!.label;
       const last = matrix.columns[group.at(-1)!]!.label;
-      placeText(out, doc, `Sources ${first} to ${last} (part ${g + 1} of ${groups.length})`, { font: "sansBold", size: sizes.small, color: colors.text }, "P", 2);
+      placeText(
+        out,
+        doc,
+        `Sources ${first} to ${last} (part ${g + 1} of ${groups.length})`,
+        { font: "sansBold", size: sizes.small, color: colors.text },
+        "P",
+        2,
+      );
     }
     placeTable(out, matrix, numbers, group);
     out.y += 12;
@@ -90,7 +119,10 @@ function placeTable(out: Output, matrix: EvidenceMatrix, numbers: Map<string, nu
     if (asArtifact) {
       out.artifact((doc) => {
         setStyle(doc, "sansBold", sizes.small, colors.text);
-        headers.forEach((text, i) => drawLinesFast(doc, [text], headerXs[i]!, y + 2, rowHeight) || doc.text(text, headerXs[i]!, y + 2, { lineBreak: false }));
+        headers.forEach(
+          (text, i) =>
+            drawLinesFast(doc, [text], headerXs[i]!, y + 2, rowHeight) || doc.text(text, headerXs[i]!, y + 2, { lineBreak: false }),
+        );
       });
     } else {
       out.begin("TR");

@@ -122,10 +122,17 @@ export class Output {
   annotateLink(x: number, y: number, width: number, height: number, url: string): void {
     if (this.isDry) return;
     const structParent = this.isTagged ? this.stack.at(-1)!.element : undefined;
-    (this.doc as Doc & { link(x: number, y: number, w: number, h: number, url: string, options?: object): Doc }).link(x, y, width, height, url, {
-      // eslint-disable-next-line no-new-wrappers -- pdfkit writes String objects as PDF strings (plain strings become names)
-      ...(structParent ? { structParent, Contents: new String(url) } : {}),
-    });
+    (this.doc as Doc & { link(x: number, y: number, w: number, h: number, url: string, options?: object): Doc }).link(
+      x,
+      y,
+      width,
+      height,
+      url,
+      {
+        // eslint-disable-next-line no-new-wrappers -- pdfkit writes String objects as PDF strings (plain strings become names)
+        ...(structParent ? { structParent, Contents: new String(url) } : {}),
+      },
+    );
   }
 
   /** Decoration that is not content (rules, shading, page furniture). */

@@ -3,7 +3,17 @@ import { drawBlock, measureBlock, type Block } from "@/lib/reports/layout/block"
 import { splitBlocks } from "@/lib/reports/layout/fit";
 import type { OpenElement, Output } from "@/lib/reports/layout/output";
 import { quoteFont, setStyle } from "@/lib/reports/layout/text";
-import { colors, columnGap, columnWidth, contentBottom, contentWidth, kindColor, margins, panelPadding, sizes } from "@/lib/reports/layout/theme";
+import {
+  colors,
+  columnGap,
+  columnWidth,
+  contentBottom,
+  contentWidth,
+  kindColor,
+  margins,
+  panelPadding,
+  sizes,
+} from "@/lib/reports/layout/theme";
 
 // The quoted passages of each linked source in shaded panels, two side by side
 // per row; a panel alone on its row (a note's single passage, the last of an
@@ -34,7 +44,8 @@ export function measureLabel(doc: Doc, text: string, panelWidth: number): Block 
 
 function rowsOf(columns: Column[]): Column[][] {
   const rows: Column[][] = [];
-  for (let i = 0; i < columns.length; i += 2) rows.push(columns[i + 1] && columns[i]!.width !== contentWidth ? [columns[i]!, columns[i + 1]!] : [columns[i]!]);
+  for (let i = 0; i < columns.length; i += 2)
+    rows.push(columns[i + 1] && columns[i]!.width !== contentWidth ? [columns[i]!, columns[i + 1]!] : [columns[i]!]);
   return rows;
 }
 
@@ -83,7 +94,8 @@ function placeRow(out: Output, kind: AnnotationKind, row: Column[]): void {
         quoteGap,
         measure,
       );
-      const reuse = (texts: string[]) => texts.map((text) => blocks.find((block) => block.text === text) ?? measureQuote(out.doc, text, column.width));
+      const reuse = (texts: string[]) =>
+        texts.map((text) => blocks.find((block) => block.text === text) ?? measureQuote(out.doc, text, column.width));
       parts.push(reuse(head));
       later.push(reuse(tail));
     });
@@ -124,7 +136,9 @@ function drawRow(
       let qy = y + panelPadding + column.label.height + 3;
       if (blocks.length === 0) {
         out.leaf("P", (doc) =>
-          setStyle(doc, "sansOblique", sizes.small, colors.faint).text("No passage quoted from this source.", innerX, qy, { lineBreak: false }),
+          setStyle(doc, "sansOblique", sizes.small, colors.faint).text("No passage quoted from this source.", innerX, qy, {
+            lineBreak: false,
+          }),
         );
         return;
       }

@@ -100,7 +100,9 @@ function placeHeading(out: Output, annotation: ReportAnnotation, index: number, 
     const width = out.isDry ? 0 : out.doc.widthOfString(label) + 12;
     const x = margins.left + contentWidth - width;
     out.artifact((doc) => doc.roundedRect(x, y, width, 14, 7).lineWidth(0.8).strokeColor(statusColor[annotation.status]).stroke());
-    out.paintAs((doc) => setStyle(doc, "sansBold", sizes.tiny, statusColor[annotation.status]).text(label, x + 6, y + 3.5, { lineBreak: false }));
+    out.paintAs((doc) =>
+      setStyle(doc, "sansBold", sizes.tiny, statusColor[annotation.status]).text(label, x + 6, y + 3.5, { lineBreak: false }),
+    );
   }
   out.end();
   out.y = y + headingHeight;

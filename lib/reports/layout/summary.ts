@@ -94,7 +94,10 @@ function drawBarChart(out: Output, agreements: number, contradictions: number, x
   const alt = `Bar chart: ${agreements} agreement${agreements === 1 ? "" : "s"} and ${contradictions} contradiction${contradictions === 1 ? "" : "s"}.`;
   out.begin("Figure", { alt });
   out.paintAs((doc) => {
-    setStyle(doc, "sansBold", sizes.tiny, colors.muted).text("AGREEMENTS VS CONTRADICTIONS", x, y, { characterSpacing: 0.8, lineBreak: false });
+    setStyle(doc, "sansBold", sizes.tiny, colors.muted).text("AGREEMENTS VS CONTRADICTIONS", x, y, {
+      characterSpacing: 0.8,
+      lineBreak: false,
+    });
     const labelWidth = 62;
     const numberWidth = 26;
     const barMax = width - labelWidth - numberWidth;
@@ -108,7 +111,9 @@ function drawBarChart(out: Output, agreements: number, contradictions: number, x
       setStyle(doc, "sans", sizes.tiny, colors.muted).text(bar.label, x, barY + 2, { lineBreak: false });
       doc.rect(x + labelWidth, barY, barMax, 12).fill(colors.panel);
       if (bar.value > 0) doc.rect(x + labelWidth, barY, Math.max(2, (bar.value / max) * barMax), 12).fill(bar.color);
-      setStyle(doc, "sansBold", sizes.small, colors.text).text(String(bar.value), x + labelWidth + barMax + 4, barY + 1.5, { lineBreak: false });
+      setStyle(doc, "sansBold", sizes.small, colors.text).text(String(bar.value), x + labelWidth + barMax + 4, barY + 1.5, {
+        lineBreak: false,
+      });
       barY += 20;
     }
     doc

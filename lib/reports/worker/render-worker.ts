@@ -1,5 +1,6 @@
 import { parentPort } from "node:worker_threads";
 
+import { renderReportDocx } from "@/lib/reports/render-docx";
 import { renderReportPdf, type RenderOptions } from "@/lib/reports/render-pdf";
 import type { ReportData } from "@/lib/reports/types";
 
@@ -8,7 +9,7 @@ import type { ReportData } from "@/lib/reports/types";
 // each page out when the next one starts). Messages: laid-out (the page
 // count, before painting), chunk (transferred bytes), done, error.
 
-export type RenderRequest = { jobId: number; data: ReportData; options: RenderOptions };
+export type RenderRequest = { jobId: number; format: "pdf" | "docx"; data: ReportData; options: RenderOptions };
 
 export type RenderMessage =
   | { jobId: number; type: "laid-out"; pages: number }
@@ -17,6 +18,22 @@ export type RenderMessage =
   | { jobId: number; type: "error"; message: string; stack?: string };
 
 const CHUNK_BYTES = 256 * 1024;
+
+/** A Word document is built whole (docx zips it at the end), then sent in one message. */
+async function renderDocx({ jobId, data }: RenderRequest): Promise<void> {
+  const port = parentPort!;
+  try {
+    const buffer = await renderReportDocx(data);
+    port.postMessage({ jobId, type: "laid-out", pages: 0 } satisfies RenderMessage);
+    const bytes = new Uint8Array(buffer.length);
+    bytes.set(buffer);
+    port.postMessage({ jobId, type: "chunk", bytes } satisfies RenderMessage, [bytes.buffer]);
+    port.postMessage({ jobId, type: "done", bytes: bytes.length } satisfies RenderMessage);
+  } catch (error) {
+    const failure = error instanceof Error ? error : new Error(String(error));
+    port.postMessage({ jobId, type: "error", message: failure.message, stack: failure.stack } satisfies RenderMessage);
+  }
+}
 
 function render({ jobId, data, options }: RenderRequest): void {
   const port = parentPort!;
@@ -34,17 +51,22 @@ function render({ jobId, data, options }: RenderRequest): void {
     pendingBytes = 0;
   };
   try {
-    const doc = renderReportPdf(data, options, (pages) => port.postMessage({ jobId, type: "laid-out", pages } satisfies RenderMessage), (chunk) => {
-      if (chunk === null) {
-        flush();
-        port.postMessage({ jobId, type: "done", bytes: total } satisfies RenderMessage);
-        return;
-      }
-      pending.push(chunk);
-      pendingBytes += chunk.length;
-      total += chunk.length;
-      if (pendingBytes >= CHUNK_BYTES) flush();
-    });
+    const doc = renderReportPdf(
+      data,
+      options,
+      (pages) => port.postMessage({ jobId, type: "laid-out", pages } satisfies RenderMessage),
+      (chunk) => {
+        if (chunk === null) {
+          flush();
+          port.postMessage({ jobId, type: "done", bytes: total } satisfies RenderMessage);
+          return;
+        }
+        pending.push(chunk);
+        pendingBytes += chunk.length;
+        total += chunk.length;
+        if (pendingBytes >= CHUNK_BYTES) flush();
+      },
+    );
     void doc;
   } catch (error) {
     const failure = error instanceof Error ? error : new Error(String(error));
@@ -52,4 +74,4 @@ function render({ jobId, data, options }: RenderRequest): void {
   }
 }
 
-parentPort?.on("message", (request: RenderRequest) => render(request));
+parentPort?.on("message", (request: RenderRequest) => (request.format === "docx" ? void renderDocx(request) : render(request)));
