@@ -108,7 +108,10 @@ function placeReport(out: Output, data: ReportData, sections: MeasuredSection[])
  * drawing returns to the event loop; push() is the one funnel of its bytes.
  */
 function sendBytesTo(doc: PDFKit.PDFDocument, sink: (chunk: Uint8Array | null) => void): void {
-  (doc as unknown as { push(chunk: Uint8Array | null): boolean }).push = (chunk) => {
+  const readable = doc as unknown as { push(chunk: Uint8Array | null): boolean; read(): Uint8Array | null };
+  // The constructor has written the header already: take it from the stream's buffer first.
+  for (let early = readable.read(); early !== null; early = readable.read()) sink(early);
+  readable.push = (chunk) => {
     sink(chunk);
     return true;
   };
