@@ -55,12 +55,23 @@ describe("report formats", () => {
       rationale: "First rationale.",
       submit: true,
     });
-    const sentBack = await reviewAnnotation(reviewer, contradiction.id, { decision: "request_changes", comment: "Name the month of the departure.", version: contradiction.version });
-    const edited = await updateAnnotation(analyst, contradiction.id, { version: sentBack.annotation.version, rationale: "Left in June versus stayed as instructors." });
+    const sentBack = await reviewAnnotation(reviewer, contradiction.id, {
+      decision: "request_changes",
+      comment: "Name the month of the departure.",
+      version: contradiction.version,
+    });
+    const edited = await updateAnnotation(analyst, contradiction.id, {
+      version: sentBack.annotation.version,
+      rationale: "Left in June versus stayed as instructors.",
+    });
     const { submitAnnotation } = await import("@/lib/annotations/service");
     const resubmitted = await submitAnnotation(analyst, edited.id, { version: edited.version });
     await reviewAnnotation(reviewer, resubmitted.id, { decision: "approve", comment: "Clear now.", version: resubmitted.version });
-    await createAnnotation(analyst, comparison, { kind: "note", leftQuote: "Most fighters reappeared under the Africa Corps.", rationale: "A draft note." });
+    await createAnnotation(analyst, comparison, {
+      kind: "note",
+      leftQuote: "Most fighters reappeared under the Africa Corps.",
+      rationale: "A draft note.",
+    });
     data = await loadReportData(analyst, comparison.id, { scope: "all" });
     pdf = await renderPdfBufferInWorker(data);
   });
@@ -73,7 +84,14 @@ describe("report formats", () => {
     expect(raw).toContain("/DisplayDocTitle true");
     expect(raw).toMatch(/\/MarkInfo \d+ 0 R|\/Marked true/);
     expect(findRoles(pages, "H1").map((h) => h.text)).toEqual(["Formats & <structure>"]);
-    expect(findRoles(pages, "H2").map((h) => h.text)).toEqual(["Sources (3)", "Summary", "Evidence matrix", "Contradictions (1)", "Notes (1)", "Appendix: audit trail"]);
+    expect(findRoles(pages, "H2").map((h) => h.text)).toEqual([
+      "Sources (3)",
+      "Summary",
+      "Evidence matrix",
+      "Contradictions (1)",
+      "Notes (1)",
+      "Appendix: audit trail",
+    ]);
     // The sources list: one labelled item per source.
     expect(findRoles(pages, "Lbl").map((label) => label.text.trim())).toEqual(["A", "B", "C"]);
     expect(findRoles(pages, "Figure")[0]?.alt).toBe("Bar chart: 0 agreements and 1 contradiction.");
@@ -108,7 +126,9 @@ describe("report formats", () => {
     const fonts = raw.match(/\/Type \/FontDescriptor/g)?.length ?? 0;
     expect(fonts).toBeGreaterThan(0);
     expect(raw.match(/\/FontFile2 \d+ 0 R/g)?.length).toBe(fonts);
-    expect(execFileSync("qpdf", ["--check", tempFile("formats.pdf", pdf)], { encoding: "utf8" })).toContain("No syntax or stream encoding errors found");
+    expect(execFileSync("qpdf", ["--check", tempFile("formats.pdf", pdf)], { encoding: "utf8" })).toContain(
+      "No syntax or stream encoding errors found",
+    );
   });
 
   it("ends scope=all reports with each finding's audit trail", async () => {

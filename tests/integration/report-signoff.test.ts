@@ -9,7 +9,6 @@ import path from "node:path";
 import { PDFParse } from "pdf-parse";
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { updateAnnotation } from "@/lib/annotations/service";
 import { db } from "@/lib/db";
 import { createSignoff, getSignoffPdf, getSignoffStatus, listSignoffs } from "@/lib/reports/signoff-service";
 import { hashPdfUpload, verifyReport } from "@/lib/reports/verify-service";
@@ -42,18 +41,34 @@ describe("report sign-off", () => {
 
   it("refuses a comparison with no approved findings, and analysts altogether", async () => {
     await createAnnotation(analyst, comparison, { submit: true, rationale: "Still in review." });
-    await expect(createSignoff(reviewer, comparison.id, {})).rejects.toMatchObject({ code: "unprocessable", errors: { comparison: "has no approved findings" } });
+    await expect(createSignoff(reviewer, comparison.id, {})).rejects.toMatchObject({
+      code: "unprocessable",
+      errors: { comparison: "has no approved findings" },
+    });
     await expect(createSignoff(analyst, comparison.id, {})).rejects.toMatchObject({ code: "forbidden" });
-    await expect(createSignoff(reviewer, comparison.id, { statement: 42 } as never)).rejects.toMatchObject({ code: "bad_request", errors: { statement: expect.any(String) } });
+    await expect(createSignoff(reviewer, comparison.id, { statement: 42 } as never)).rejects.toMatchObject({
+      code: "bad_request",
+      errors: { statement: expect.any(String) },
+    });
     expect(await db.reportSignoff.count({ where: { comparisonId: comparison.id } })).toBe(0);
   });
 
   it("freezes the PDF with the sign-off block and the content fingerprint on every page; a second sign-off without change is refused", async () => {
-    const annotation = await createAnnotation(analyst, comparison, { kind: "contradiction", submit: true, rationale: "Withdrawal versus rebrand." });
+    const annotation = await createAnnotation(analyst, comparison, {
+      kind: "contradiction",
+      submit: true,
+      rationale: "Withdrawal versus rebrand.",
+    });
     await reviewAnnotation(reviewer, annotation.id, { decision: "approve", version: annotation.version });
 
-    const signoff = await createSignoff(reviewer, comparison.id, { statement: "I vouch for the approved findings.", includeAuditTrail: true });
-    expect(signoff).toMatchObject({ signedBy: { name: "Rey Signoff", role: "reviewer" }, pdfUrl: `/api/v1/signoffs/${signoff.id}/report.pdf` });
+    const signoff = await createSignoff(reviewer, comparison.id, {
+      statement: "I vouch for the approved findings.",
+      includeAuditTrail: true,
+    });
+    expect(signoff).toMatchObject({
+      signedBy: { name: "Rey Signoff", role: "reviewer" },
+      pdfUrl: `/api/v1/signoffs/${signoff.id}/report.pdf`,
+    });
     expect(signoff.sha256).toMatch(/^[0-9a-f]{64}$/);
 
     const { bytes } = await getSignoffPdf(analyst, signoff.id);
@@ -77,10 +92,16 @@ describe("report sign-off", () => {
     const { bytes } = await getSignoffPdf(reviewer, signoff!.id);
 
     const ok = await verifyReport(analyst, chunks(bytes));
-    expect(ok).toMatchObject({ verified: true, signoff: { id: signoff!.id, signedBy: { name: "Rey Signoff" } }, changesSince: 0, newerFindings: 0 });
+    expect(ok).toMatchObject({
+      verified: true,
+      signoff: { id: signoff!.id, signedBy: { name: "Rey Signoff" } },
+      changesSince: 0,
+      newerFindings: 0,
+    });
 
     const tampered = Buffer.from(bytes);
-    tampered[Math.floor(tampered.length / 2)] ^= 0x01;
+    const middle = Math.floor(tampered.length / 2);
+    tampered[middle] = tampered[middle]! ^ 0x01;
     const failed = await verifyReport(analyst, chunks(tampered));
     expect(failed.verified).toBe(false);
 
@@ -107,7 +128,10 @@ describe("report sign-off", () => {
   });
 
   it("refuses non-PDFs and oversized uploads while streaming, without holding them", async () => {
-    await expect(hashPdfUpload(chunks(Buffer.from("PK\u0003\u0004 not a pdf")))).rejects.toMatchObject({ code: "unprocessable", errors: { file: "must be a PDF document" } });
+    await expect(hashPdfUpload(chunks(Buffer.from("PK\u0003\u0004 not a pdf")))).rejects.toMatchObject({
+      code: "unprocessable",
+      errors: { file: "must be a PDF document" },
+    });
     await expect(hashPdfUpload(chunks(Buffer.alloc(0)))).rejects.toMatchObject({ code: "bad_request" });
     // 50 MB streamed in 1 MB chunks: refused once past the limit, memory stays flat.
     const megabyte = Buffer.alloc(1024 * 1024, 0x20);

@@ -129,7 +129,7 @@ export class Output {
       height,
       url,
       {
-        // eslint-disable-next-line no-new-wrappers -- pdfkit writes String objects as PDF strings (plain strings become names)
+        // pdfkit writes String objects as PDF strings (plain strings become names).
         ...(structParent ? { structParent, Contents: new String(url) } : {}),
       },
     );

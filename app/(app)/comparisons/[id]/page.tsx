@@ -8,6 +8,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { canManageComparison } from "@/lib/comparisons/access";
 import { getComparison } from "@/lib/comparisons/service";
 import { isAppError } from "@/lib/errors";
+import { getSignoffStatus } from "@/lib/reports/signoff-service";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -28,12 +29,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ComparisonPage({ params }: Props) {
   const { user, comparison } = await load((await params).id);
+  const signoffStatus = await getSignoffStatus(user, comparison.id);
   return (
     <main className="flex h-[calc(100vh-3.5rem)] flex-col">
       <ComparisonHeader
         comparison={comparison}
         canManage={canManageComparison(user, comparison)}
         canDelete={hasPermission(user.role, "comparison.delete")}
+        signoffStatus={signoffStatus}
       />
       <Workbench comparison={comparison} viewer={{ id: user.id, role: user.role }} />
     </main>
