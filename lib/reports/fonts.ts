@@ -47,3 +47,20 @@ export function fontPath(font: ReportFont): string {
   }
   return found;
 }
+
+let emojiFont: string | undefined;
+
+/**
+ * Noto Emoji (monochrome outlines, from npm): DejaVu has no emoji, and a
+ * colour bitmap font cannot be embedded as text. Words with emoji are set in
+ * DejaVu with their emoji runs in this font (layout/emoji.ts).
+ */
+export function emojiFontPath(start = process.cwd()): string {
+  if (emojiFont) return emojiFont;
+  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, "node_modules", "@expo-google-fonts", "noto-emoji", "400Regular", "NotoEmoji_400Regular.ttf");
+    if (existsSync(candidate)) return (emojiFont = candidate);
+    if (path.dirname(dir) === dir) break;
+  }
+  throw new Error(`@expo-google-fonts/noto-emoji not found in node_modules above ${start}; run npm ci`);
+}

@@ -143,6 +143,8 @@ describe("report formats", () => {
     // Only the decision on the current version is in the finding itself.
     const finding = findRoles(pages, "Sect").find((s) => s.text.includes("Left in June versus"))!;
     expect(finding.text).toContain("Decision: approved");
+    // Emoji are set in Noto Emoji and come back as text.
+    expect(finding.text).toMatch(/Residents\s*🙂\s*disagree\s*👍/);
     expect(finding.text).not.toContain("changes requested");
   });
 

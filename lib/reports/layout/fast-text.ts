@@ -17,6 +17,8 @@
 // most of the time, and most of the garbage, of a report with a realistic
 // vocabulary. Other scripts still go through pdfkit's encoder.
 
+import { emojiFontOf, emojiRuns, hasEmoji } from "@/lib/reports/layout/emoji";
+
 type Doc = PDFKit.PDFDocument;
 
 type GlyphPosition = { xAdvance: number; advanceWidth: number; xOffset: number; yOffset: number };
@@ -140,6 +142,26 @@ function encodeSegment(font: InternalFont, cache: Map<string, Segment>, text: st
   return segment;
 }
 
+/** A word with emoji: its runs as TJ operations, switching to the emoji font and back. */
+function emojiWordOps(doc: Doc, font: InternalFont, cache: Map<string, Segment>, word: string, size: number): string | null {
+  const emoji = emojiFontOf(doc);
+  const fonts = (doc as InternalDoc).page.fonts!;
+  fonts[emoji.id] ??= emoji.ref();
+  const ops: string[] = [];
+  emojiRuns(word).forEach((run, i) => {
+    if (!run) return;
+    if (i % 2 === 0) {
+      const segment = encodeSegment(font, cache, run);
+      if (segment === null) throw new Error("unshapeable");
+      if (segment) ops.push(`[${segment}] TJ`);
+    } else {
+      const [glyphs] = emoji.encode(run);
+      ops.push(`/${emoji.id} ${num(size)} Tf [<${glyphs.join("")}>] TJ /${font.id} ${num(size)} Tf`);
+    }
+  });
+  return ops.join(" ");
+}
+
 /** Returns false (drawing nothing) when the fast path does not apply. */
 export function drawLinesFast(doc: Doc, lines: readonly string[], x: number, y: number, lineHeight: number): boolean {
   const internal = doc as InternalDoc;
@@ -158,12 +180,27 @@ export function drawLinesFast(doc: Doc, lines: readonly string[], x: number, y: 
     if (!line) continue;
     const words = line.split(" ");
     const parts: string[] = [];
+    const lineOps: string[] = [];
     for (let w = 0; w < words.length; w++) {
-      const segment = encodeSegment(font, cache, w < words.length - 1 ? `${words[w]} ` : words[w]!);
+      const word = w < words.length - 1 ? `${words[w]} ` : words[w]!;
+      if (hasEmoji(word)) {
+        if (parts.length) lineOps.push(`[${parts.join(" ")}] TJ`);
+        parts.length = 0;
+        let wordOps: string | null;
+        try {
+          wordOps = emojiWordOps(doc, font, cache, word, size);
+        } catch {
+          return false;
+        }
+        if (wordOps) lineOps.push(wordOps);
+        continue;
+      }
+      const segment = encodeSegment(font, cache, word);
       if (segment === null) return false;
       if (segment) parts.push(segment);
     }
-    ops.push(`1 0 0 1 ${num(x)} ${num(pageHeight - (y + i * lineHeight) - baseline)} Tm`, `[${parts.join(" ")}] TJ`);
+    if (parts.length) lineOps.push(`[${parts.join(" ")}] TJ`);
+    ops.push(`1 0 0 1 ${num(x)} ${num(pageHeight - (y + i * lineHeight) - baseline)} Tm`, ...lineOps);
   }
   ops.push("ET");
   fonts[font.id] ??= font.ref();
