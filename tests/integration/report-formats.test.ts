@@ -62,7 +62,7 @@ describe("report formats", () => {
     });
     const edited = await updateAnnotation(analyst, contradiction.id, {
       version: sentBack.annotation.version,
-      rationale: "Left in June versus stayed as instructors.",
+      rationale: "Left in June versus stayed as instructors. Residents 🙂 disagree 👍🏽.",
     });
     const { submitAnnotation } = await import("@/lib/annotations/service");
     const resubmitted = await submitAnnotation(analyst, edited.id, { version: edited.version });
