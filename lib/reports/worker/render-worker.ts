@@ -1,4 +1,5 @@
 import { parentPort } from "node:worker_threads";
+import zlib from "node:zlib";
 
 import { renderReportDocx } from "@/lib/reports/render-docx";
 import { renderReportPdf, type RenderOptions } from "@/lib/reports/render-pdf";
@@ -18,6 +19,12 @@ export type RenderMessage =
   | { jobId: number; type: "error"; message: string; stack?: string };
 
 const CHUNK_BYTES = 256 * 1024;
+
+// pdfkit compresses every page with zlib's default level 6; level 1 is about
+// three times faster for ~15 % larger files, a better trade for reports made
+// on demand. Only this worker thread's zlib is changed (pdfkit is its only user).
+const deflateSync = zlib.deflateSync;
+(zlib as { deflateSync: typeof deflateSync }).deflateSync = (data, options) => deflateSync(data, { level: 1, ...options });
 
 /** A Word document is built whole (docx zips it at the end), then sent in one message. */
 async function renderDocx({ jobId, data }: RenderRequest): Promise<void> {
