@@ -147,11 +147,24 @@ function renderInWorker(
   const jobId = nextJobId++;
   const pooled = takeWorker();
   let controller!: ReadableStreamDefaultController<Uint8Array>;
+  // A client that goes away cancels the stream; the worker still finishes its page run, its bytes are dropped.
+  let isCancelled = false;
   const stream = new ReadableStream<Uint8Array>({
     start: (c) => {
       controller = c;
     },
+    cancel: () => {
+      isCancelled = true;
+    },
   });
+  const safely = (act: () => void) => {
+    if (isCancelled) return;
+    try {
+      act();
+    } catch {
+      isCancelled = true;
+    }
+  };
   return new Promise<RenderedStream>((resolve, reject) => {
     let isStarted = false;
     let isFinished = false;
@@ -167,22 +180,22 @@ function renderInWorker(
           isStarted = true;
           resolve({ pages: message.pages, stream });
         } else if (message.type === "chunk") {
-          controller.enqueue(message.bytes);
+          safely(() => controller.enqueue(message.bytes));
         } else if (message.type === "done") {
-          controller.close();
+          safely(() => controller.close());
           returnWorker(pooled);
           finish();
         } else {
           const error = new Error(`Report rendering failed: ${message.message}`);
           error.stack = message.stack;
-          if (isStarted) controller.error(error);
+          if (isStarted) safely(() => controller.error(error));
           else reject(error);
           returnWorker(pooled);
           finish();
         }
       },
       onCrash: (error) => {
-        if (isStarted) controller.error(error);
+        if (isStarted) safely(() => controller.error(error));
         else reject(error);
         finish();
       },
