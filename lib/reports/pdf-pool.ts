@@ -188,6 +188,7 @@ function renderInWorker(
         } else {
           const error = new Error(`Report rendering failed: ${message.message}`);
           error.stack = message.stack;
+          if (isStarted) console.error("[reports] rendering failed after the response started:", error);
           if (isStarted) safely(() => controller.error(error));
           else reject(error);
           returnWorker(pooled);
