@@ -2,7 +2,7 @@ import "server-only";
 
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
+import type { Worker as WorkerType } from "node:worker_threads";
 
 import { AppError } from "@/lib/errors";
 import type { RenderOptions } from "@/lib/reports/render-pdf";
@@ -80,7 +80,12 @@ type Job = {
   onCrash: (error: Error) => void;
 };
 
-type PooledWorker = { worker: Worker; job: Job | null };
+type PooledWorker = { worker: WorkerType; job: Job | null };
+
+// Taken from Node at run time rather than imported: the bundler (Turbopack)
+// traces `new Worker(path)` and would try to bundle every file the path
+// could name. The worker loads its own code from disk (entry.mjs).
+const { Worker } = process.getBuiltinModule("node:worker_threads") as typeof import("node:worker_threads");
 
 const idle: PooledWorker[] = [];
 let nextJobId = 1;
