@@ -7,7 +7,7 @@ import type { Worker as WorkerType } from "node:worker_threads";
 import { AppError } from "@/lib/errors";
 import type { RenderOptions } from "@/lib/reports/render-pdf";
 import type { ReportData } from "@/lib/reports/types";
-import type { RenderMessage, RenderRequest } from "@/lib/reports/worker/render-worker";
+import type { RenderMessage, RenderPart } from "@/lib/reports/worker/render-worker";
 
 // Reports are drawn in worker threads, never on the thread that answers
 // requests: a 1,000-finding PDF is a second or more of synchronous drawing.
@@ -206,8 +206,27 @@ function renderInWorker(
         finish();
       },
     };
-    pooled.worker.postMessage({ jobId, format, data, options } satisfies RenderRequest);
+    void sendInParts(pooled.worker, jobId, format, data, options).catch((error: unknown) => pooled.job?.onCrash(error as Error));
   });
+}
+
+/** Findings per message: each copy to the worker is a short pause for the request thread. */
+const PART_SIZE = 200;
+
+async function sendInParts(worker: WorkerType, jobId: number, format: "pdf" | "docx", data: ReportData, options: RenderOptions): Promise<void> {
+  const head: ReportData = { ...data, annotations: [], audit: data.audit ? { ...data.audit, findings: [] } : null };
+  worker.postMessage({ jobId, type: "head", format, options, head } satisfies RenderPart);
+  const findings = data.audit?.findings ?? [];
+  for (let i = 0; i < Math.max(data.annotations.length, findings.length); i += PART_SIZE) {
+    await new Promise((resolve) => setImmediate(resolve));
+    worker.postMessage({
+      jobId,
+      type: "part",
+      annotations: data.annotations.slice(i, i + PART_SIZE),
+      findings: findings.slice(i, i + PART_SIZE),
+    } satisfies RenderPart);
+  }
+  worker.postMessage({ jobId, type: "go" } satisfies RenderPart);
 }
 
 /** The whole PDF from a worker, in memory (sign-offs store it). */

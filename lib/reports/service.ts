@@ -4,6 +4,7 @@ import { visibleAnnotationsWhere } from "@/lib/annotations/access";
 import { assertPermission, type Actor } from "@/lib/auth/actor";
 import { positionLetter } from "@/lib/comparisons/views";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { reportQuerySchema } from "@/lib/reports/schemas";
 import { loadAuditTrail } from "@/lib/reports/audit-trail";
@@ -27,6 +28,46 @@ type LatestReview = { decision: ReportReview["decision"]; createdAt: Date; annot
 function currentReview(version: number, review: LatestReview | undefined): ReportReview | null {
   if (!review || review.annotationVersion !== version - 1) return null;
   return { reviewer: review.reviewer.name, decision: review.decision, decidedAt: review.createdAt };
+}
+
+const annotationSelect = {
+  id: true,
+  kind: true,
+  status: true,
+  version: true,
+  rationale: true,
+  confidence: true,
+  credibility: true,
+  tags: true,
+  author: { select: { name: true } },
+  spans: { select: { sourceId: true, start: true, exact: true }, orderBy: { position: "asc" } },
+  reviews: {
+    select: { decision: true, createdAt: true, annotationVersion: true, reviewer: { select: { name: true } } },
+    orderBy: { createdAt: "desc" },
+    take: 1,
+  },
+} as const;
+
+type AnnotationRow = Prisma.AnnotationGetPayload<{ select: typeof annotationSelect }>;
+
+/** Rows per query: a report's load runs on the request thread, so it goes in slices that each block it briefly. */
+const PAGE_SIZE = 250;
+
+async function loadAnnotationPages(where: Prisma.AnnotationWhereInput): Promise<AnnotationRow[]> {
+  const rows: AnnotationRow[] = [];
+  for (let cursor: string | undefined; ; ) {
+    const page = await db.annotation.findMany({
+      where,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: annotationSelect,
+      take: PAGE_SIZE,
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    });
+    rows.push(...page);
+    if (page.length < PAGE_SIZE) return rows;
+    cursor = page.at(-1)!.id;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 export type LoadReportOptions = {
@@ -71,28 +112,9 @@ export async function loadReportData(
   const sourceIndex = new Map(sources.map((source, index) => [source.id, index]));
   const visible = { comparisonId: comparison.id, ...visibleAnnotationsWhere(actor) };
 
+  const where = { ...visible, ...(checkedScope === "approved" ? { status: "approved" as const } : {}) };
   const [rows, total] = await Promise.all([
-    db.annotation.findMany({
-      where: { ...visible, ...(checkedScope === "approved" ? { status: "approved" } : {}) },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: {
-        id: true,
-        kind: true,
-        status: true,
-        version: true,
-        rationale: true,
-        confidence: true,
-        credibility: true,
-        tags: true,
-        author: { select: { name: true } },
-        spans: { select: { sourceId: true, start: true, exact: true }, orderBy: { position: "asc" } },
-        reviews: {
-          select: { decision: true, createdAt: true, annotationVersion: true, reviewer: { select: { name: true } } },
-          orderBy: { createdAt: "desc" },
-          take: 1,
-        },
-      },
-    }),
+    loadAnnotationPages(where),
     db.annotation.count({ where: options.isForSignoff ? { comparisonId: comparison.id, status: { not: "draft" } } : visible }),
   ]);
 

@@ -12,6 +12,16 @@ import type { ReportData } from "@/lib/reports/types";
 
 export type RenderRequest = { jobId: number; format: "pdf" | "docx"; data: ReportData; options: RenderOptions };
 
+/**
+ * A report arrives in parts, so that copying it to this thread never blocks
+ * the request thread for long: the head (everything but the findings and
+ * their histories), then findings and histories in slices, then "go".
+ */
+export type RenderPart =
+  | { jobId: number; type: "head"; format: RenderRequest["format"]; options: RenderOptions; head: ReportData }
+  | { jobId: number; type: "part"; annotations: ReportData["annotations"]; findings: NonNullable<ReportData["audit"]>["findings"] }
+  | { jobId: number; type: "go" };
+
 export type RenderMessage =
   | { jobId: number; type: "laid-out"; pages: number }
   | { jobId: number; type: "chunk"; bytes: Uint8Array }
@@ -81,4 +91,21 @@ function render({ jobId, data, options }: RenderRequest): void {
   }
 }
 
-parentPort?.on("message", (request: RenderRequest) => (request.format === "docx" ? void renderDocx(request) : render(request)));
+const assembling = new Map<number, RenderRequest>();
+
+parentPort?.on("message", (part: RenderPart) => {
+  if (part.type === "head") {
+    assembling.set(part.jobId, { jobId: part.jobId, format: part.format, options: part.options, data: part.head });
+    return;
+  }
+  const request = assembling.get(part.jobId);
+  if (!request) return;
+  if (part.type === "part") {
+    request.data.annotations.push(...part.annotations);
+    request.data.audit?.findings.push(...part.findings);
+    return;
+  }
+  assembling.delete(part.jobId);
+  if (request.format === "docx") void renderDocx(request);
+  else render(request);
+});
