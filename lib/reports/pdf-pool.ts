@@ -21,8 +21,12 @@ const concurrency = positiveInt(process.env.PARALLAX_PDF_CONCURRENCY, 2);
 const queueBound = positiveInt(process.env.PARALLAX_PDF_QUEUE, 8);
 /** Seconds a refused client is asked to wait. */
 export const RETRY_AFTER_SECONDS = 5;
-/** A runaway report kills its worker, not the server. */
-const WORKER_HEAP_MB = 768;
+/**
+ * The worker's heap. A 5,000-finding report keeps about 100 MB alive; a
+ * bound near that makes V8 collect early instead of growing the process
+ * (peak RSS), and a runaway report kills its worker, not the server.
+ */
+const WORKER_HEAP_MB = Number(process.env.PARALLAX_PDF_WORKER_HEAP_MB) || 256;
 
 function positiveInt(value: string | undefined, fallback: number): number {
   const parsed = Number(value);

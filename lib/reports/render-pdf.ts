@@ -64,24 +64,26 @@ export function renderReportPdf(
   escapeXmpValues(doc);
   if (sink) sendBytesTo(doc, sink);
 
+  // Sections are measured as they are placed, in both passes, and dropped
+  // after: measuring twice costs less than holding 5,000 measured sections.
   const context = { scope: data.scope, sources: data.sources };
-  const sections = data.annotations.map((annotation, i) => measureSection(doc, annotation, i + 1, context));
+  const measure = (index: number) => measureSection(doc, data.annotations[index]!, index + 1, context);
   const dry = new Output(doc, true);
-  placeReport(dry, data, sections);
+  placeReport(dry, data, measure);
   onLaidOut?.(dry.pages);
 
   let page = 1;
   drawPageChrome(doc, data, page, dry.pages, isTagged);
   doc.on("pageAdded", () => drawPageChrome(doc, data, ++page, dry.pages, isTagged));
   const out = new Output(doc, false, isTagged);
-  placeReport(out, data, sections);
+  placeReport(out, data, measure);
   out.finish();
   if (out.pages !== dry.pages) throw new Error(`Layout drift: counted ${dry.pages} pages, painted ${out.pages}`);
   doc.end();
   return doc;
 }
 
-function placeReport(out: Output, data: ReportData, sections: MeasuredSection[]): void {
+function placeReport(out: Output, data: ReportData, measure: (index: number) => MeasuredSection): void {
   const doc = out.doc;
   placeCover(out, doc, data);
   placeAssessment(out, doc, data);
@@ -91,12 +93,12 @@ function placeReport(out: Output, data: ReportData, sections: MeasuredSection[])
     placeMatrix(out, doc, data);
   }
   for (const kind of kindOrder) {
-    const group = sections.filter((section) => section.annotation.kind === kind);
+    const group = data.annotations.flatMap((annotation, index) => (annotation.kind === kind ? [index] : []));
     if (group.length === 0) continue;
     out.addPage();
     out.begin("Sect");
     placePartHeading(out, doc, `${kindGroupTitle[kind]} (${group.length})`, 80);
-    for (const section of group) placeSection(out, section, data.scope);
+    for (const index of group) placeSection(out, measure(index), data.scope);
     out.end();
   }
   placeAuditAppendix(out, doc, data);
