@@ -18,7 +18,8 @@ async function pages(pdf: Buffer): Promise<string[]> {
   }
 }
 
-describe("report renderer", () => {
+// Rendering a 24-finding report takes a second on a quiet machine; allow for a busy one.
+describe("report renderer", { timeout: 60_000 }, () => {
   it("lists twelve graded sources across pages with every footer's page count right", async () => {
     const data = makeReportData({ sources: 12, annotations: 24 });
     data.assessment = {
