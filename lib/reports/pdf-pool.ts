@@ -2,7 +2,7 @@ import "server-only";
 
 import { existsSync } from "node:fs";
 import path from "node:path";
-import type { Worker as WorkerType } from "node:worker_threads";
+import type * as WorkerThreads from "node:worker_threads";
 
 import { AppError } from "@/lib/errors";
 import type { RenderOptions } from "@/lib/reports/render-pdf";
@@ -84,12 +84,12 @@ type Job = {
   onCrash: (error: Error) => void;
 };
 
-type PooledWorker = { worker: WorkerType; job: Job | null };
+type PooledWorker = { worker: WorkerThreads.Worker; job: Job | null };
 
 // Taken from Node at run time rather than imported: the bundler (Turbopack)
 // traces `new Worker(path)` and would try to bundle every file the path
 // could name. The worker loads its own code from disk (entry.mjs).
-const { Worker } = process.getBuiltinModule("node:worker_threads") as typeof import("node:worker_threads");
+const { Worker } = process.getBuiltinModule("node:worker_threads") as typeof WorkerThreads;
 
 const idle: PooledWorker[] = [];
 let nextJobId = 1;
@@ -217,7 +217,13 @@ function renderInWorker(
 /** Findings per message: each copy to the worker is a short pause for the request thread. */
 const PART_SIZE = 200;
 
-async function sendInParts(worker: WorkerType, jobId: number, format: "pdf" | "docx", data: ReportData, options: RenderOptions): Promise<void> {
+async function sendInParts(
+  worker: WorkerThreads.Worker,
+  jobId: number,
+  format: "pdf" | "docx",
+  data: ReportData,
+  options: RenderOptions,
+): Promise<void> {
   const head: ReportData = { ...data, annotations: [], audit: data.audit ? { ...data.audit, findings: [] } : null };
   worker.postMessage({ jobId, type: "head", format, options, head } satisfies RenderPart);
   const findings = data.audit?.findings ?? [];

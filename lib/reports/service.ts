@@ -55,7 +55,7 @@ const PAGE_SIZE = 250;
 
 async function loadAnnotationPages(where: Prisma.AnnotationWhereInput): Promise<AnnotationRow[]> {
   const rows: AnnotationRow[] = [];
-  for (let cursor: string | undefined; ; ) {
+  for (let cursor: string | undefined; ;) {
     const page = await db.annotation.findMany({
       where,
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
