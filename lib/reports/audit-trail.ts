@@ -1,5 +1,7 @@
 import "server-only";
 
+import type { AnnotationStatus } from "@/lib/annotations/schemas";
+import { statusLabel } from "@/lib/annotations/state";
 import { db } from "@/lib/db";
 import { diffSnapshots, type FieldChange } from "@/lib/history/diff";
 import type { ReportAuditTrail, ReportHistoryEntry, ReportSource } from "@/lib/reports/types";
@@ -47,7 +49,11 @@ const fieldName: Record<string, string> = {
 export function describeChanges(action: string, changes: FieldChange[]): string[] {
   // A creation lists nothing: the finding itself shows what it says now.
   if (action === "annotation.create") return [];
-  return changes.map((change) => `${fieldName[change.field] ?? change.field}: ${show(change.before)} → ${show(change.after)}`);
+  const value = (field: string, raw: unknown) =>
+    field === "status" && typeof raw === "string" && raw in statusLabel ? statusLabel[raw as AnnotationStatus] : show(raw);
+  return changes.map(
+    (change) => `${fieldName[change.field] ?? change.field}: ${value(change.field, change.before)} → ${value(change.field, change.after)}`,
+  );
 }
 
 function sourceChanges(before: unknown, after: unknown): string[] {
