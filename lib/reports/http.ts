@@ -14,10 +14,7 @@ export async function withReportSlot(run: (slot: Slot) => Promise<Response>): Pr
   try {
     slot = await acquireReportSlot();
   } catch (error) {
-    if (isAppError(error) && error.code === "unavailable") {
-      return problemResponse(problemFromError(error), { "Retry-After": String(RETRY_AFTER_SECONDS) });
-    }
-    throw error;
+    return busyResponse(error);
   }
   try {
     return await run(slot);
@@ -25,6 +22,14 @@ export async function withReportSlot(run: (slot: Slot) => Promise<Response>): Pr
     slot.release();
     throw error;
   }
+}
+
+/** A full report queue as 503 with Retry-After; any other error is rethrown for apiRoute. */
+export function busyResponse(error: unknown): Response {
+  if (isAppError(error) && error.code === "unavailable") {
+    return problemResponse(problemFromError(error), { "Retry-After": String(RETRY_AFTER_SECONDS) });
+  }
+  throw error;
 }
 
 export function pdfHeaders(disposition: string): HeadersInit {
