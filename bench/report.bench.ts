@@ -23,7 +23,15 @@ const RUNS = 3;
 const childScript = path.join(path.dirname(fileURLToPath(import.meta.url)), "support", "report-child.ts");
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
-type Single = { baselineMb: number; peakMb: number; totalMs: number; bytes: number; maxLoopDelayMs: number; worstProbeMs: number };
+type Single = {
+  baselineMb: number;
+  peakMb: number;
+  totalMs: number;
+  warmMs: number;
+  bytes: number;
+  maxLoopDelayMs: number;
+  worstProbeMs: number;
+};
 type Parallel = { baselineMb: number; peakMb: number; totalMs: number; served: number; refused: number; failed: number };
 
 async function child<T>(args: string[], databaseUrl: string): Promise<T> {
