@@ -3,6 +3,7 @@
 // articles) and N approved findings quoting 40 words from 2–3 sources each.
 import { randomUUID } from "node:crypto";
 
+import { firstVersion, spanOnVersion } from "../lib/versions/records";
 import { vocabulary } from "../tests/support/report-fixture";
 
 export type Seeded = { comparisonId: string; actor: { id: string; email: string; name: string; role: "analyst" } };
@@ -30,8 +31,10 @@ export async function seedReportBench(count: number): Promise<Seeded> {
           url: `https://bench.example/${i}`,
           rawContent: text,
           text,
-          contentHash: randomUUID(),
+          contentHash: "bench",
+          versions: firstVersion({ text, rawContent: text, contentHash: "bench" }),
         },
+        select: { id: true, versions: { select: { id: true } } },
       });
     }),
   );
@@ -70,7 +73,14 @@ export async function seedReportBench(count: number): Promise<Seeded> {
   await db.span.createMany({
     data: ids.flatMap((annotationId, i) => {
       const linked = [i % SOURCES, (i + 1) % SOURCES, ...(i % 5 === 0 ? [(i + 2) % SOURCES] : [])];
-      return linked.map((s, position) => ({ annotationId, sourceId: sources[s]!.id, ...offsets[s]![i]!, exact: quotes[s]![i]!, position }));
+      return linked.map((s, position) => ({
+        annotationId,
+        sourceId: sources[s]!.id,
+        ...offsets[s]![i]!,
+        exact: quotes[s]![i]!,
+        position,
+        ...spanOnVersion(sources[s]!.versions[0]!.id, { ...offsets[s]![i]!, exact: quotes[s]![i]! }),
+      }));
     }),
   });
   await db.review.createMany({

@@ -12,6 +12,7 @@ import { countAnnotations } from "@/lib/reports/count";
 import {
   kindOrder,
   type ReportAnnotation,
+  type ReportQuoteVersion,
   type ReportData,
   type ReportReview,
   type ReportScope,
@@ -40,7 +41,18 @@ const annotationSelect = {
   credibility: true,
   tags: true,
   author: { select: { name: true } },
-  spans: { select: { sourceId: true, start: true, exact: true }, orderBy: { position: "asc" } },
+  spans: {
+    select: {
+      sourceId: true,
+      start: true,
+      exact: true,
+      // Source versions (lib/versions): the version quoted and where the passage stands now.
+      anchorStatus: true,
+      anchorExact: true,
+      version: { select: { number: true, createdAt: true } },
+    },
+    orderBy: { position: "asc" },
+  },
   reviews: {
     select: { decision: true, createdAt: true, annotationVersion: true, reviewer: { select: { name: true } } },
     orderBy: { createdAt: "desc" },
@@ -121,10 +133,10 @@ export async function loadReportData(
   const annotations = rows
     .map((row) => {
       const passages = sources
-        .map((_, index) => ({
-          sourceIndex: index,
-          quotes: row.spans.filter((s) => sourceIndex.get(s.sourceId) === index).map((s) => s.exact),
-        }))
+        .map((_, index) => {
+          const spans = row.spans.filter((s) => sourceIndex.get(s.sourceId) === index);
+          return { sourceIndex: index, quotes: spans.map((s) => s.exact), quoteVersions: spans.map(toQuoteVersion) };
+        })
         .filter((passage) => passage.quotes.length > 0);
       const annotation: ReportAnnotation = {
         id: row.id,
@@ -138,6 +150,7 @@ export async function loadReportData(
         passages,
         claimSourceIndex: row.spans[0] ? (sourceIndex.get(row.spans[0].sourceId) ?? null) : null,
         review: currentReview(row.version, row.reviews[0]),
+        isQuoteChangedSince: row.spans.some((span) => span.anchorStatus !== "unchanged"),
       };
       // Reading order: by the first linked source, then where the passage sits in it.
       const first = row.spans.reduce<{ index: number; start: number } | null>((best, span) => {
@@ -170,5 +183,18 @@ export async function loadReportData(
         )
       : null,
     signoff: null,
+  };
+}
+
+function toQuoteVersion(span: {
+  anchorStatus: "unchanged" | "changed" | "orphaned";
+  anchorExact: string | null;
+  version: { number: number; createdAt: Date };
+}): ReportQuoteVersion {
+  return {
+    versionNumber: span.version.number,
+    versionDate: span.version.createdAt,
+    isChangedSince: span.anchorStatus !== "unchanged",
+    currentWording: span.anchorStatus === "changed" ? span.anchorExact : null,
   };
 }

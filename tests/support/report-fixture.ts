@@ -85,7 +85,12 @@ export function makeReportData(options: FixtureOptions = {}): ReportData {
       tags: ["bench", `group-${i % 10}`],
       author: "Ana Analyst",
       credibility: 1 + (i % 6),
-      passages: unique.map((sourceIndex) => ({ sourceIndex, quotes: [text(options.quoteWords ?? 40)] })),
+      passages: unique.map((sourceIndex) => ({
+        sourceIndex,
+        quotes: [text(options.quoteWords ?? 40)],
+        quoteVersions: [{ versionNumber: 1, versionDate: new Date("2026-05-01T08:00:00Z"), isChangedSince: false, currentWording: null }],
+      })),
+      isQuoteChangedSince: false,
       claimSourceIndex: linked[0]!,
       review: { reviewer: "Rey Reviewer", decision: "approve", decidedAt: new Date("2026-05-02T10:00:00Z") },
     };
