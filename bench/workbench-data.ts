@@ -10,7 +10,7 @@ import type { AnnotationView } from "@/lib/annotations/views";
 export type BenchSource = { id: string; text: string };
 export type BenchData = { left: BenchSource; right: BenchSource; annotations: AnnotationView[] };
 
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -44,7 +44,7 @@ const SYLLABLES = [
   "tu",
 ];
 
-function makeText(words: number, random: () => number): string {
+export function makeText(words: number, random: () => number): string {
   const vocabulary = Array.from({ length: 3000 }, () => {
     const length = 1 + Math.floor(random() * 3);
     return Array.from({ length }, () => SYLLABLES[Math.floor(random() * SYLLABLES.length)]).join("");
@@ -64,7 +64,7 @@ function makeText(words: number, random: () => number): string {
 }
 
 /** A span of 3–14 whole words starting at a random word of `text`. */
-function randomSpan(text: string, random: () => number): { start: number; end: number } {
+export function randomSpan(text: string, random: () => number): { start: number; end: number } {
   let start = Math.floor(random() * (text.length - 200));
   while (start > 0 && text[start - 1] !== " " && text[start - 1] !== "\n") start--;
   let end = start;
@@ -84,7 +84,15 @@ export function makeBenchData({ words = 20_000, annotations = 5_000, seed = 42 }
   const right = { id: "00000000-0000-4000-8000-00000000000b", text: makeText(words, random) };
   const span = (source: BenchSource, id: string) => {
     const { start, end } = randomSpan(source.text, random);
-    return { id, sourceId: source.id, ...describeSpan(source.text, start, end) };
+    const selector = describeSpan(source.text, start, end);
+    const version = { id: `${source.id}-v1`, number: 1, createdAt: "2025-01-01T00:00:00.000Z" };
+    return {
+      id,
+      sourceId: source.id,
+      ...selector,
+      version,
+      anchor: { status: "unchanged" as const, ...selector, intactVersion: version, keptAt: null },
+    };
   };
   const list: AnnotationView[] = Array.from({ length: annotations }, (_, i) => {
     const roll = random();
@@ -108,6 +116,7 @@ export function makeBenchData({ words = 20_000, annotations = 5_000, seed = 42 }
       decidedAt: null,
       author: { id: "bench-author", name: "Bench Analyst" },
       spans,
+      needsRecheck: false,
     };
   });
   return { left, right, annotations: list };

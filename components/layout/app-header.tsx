@@ -6,7 +6,7 @@ import { LiveNavBadge } from "@/components/live/live-nav-badge";
 import type { Actor } from "@/lib/auth/actor";
 import { hasPermission } from "@/lib/auth/permissions";
 
-export type NavCounts = { toReview?: number; returned?: number };
+export type NavCounts = { toReview?: number; returned?: number; notifications?: number };
 
 const linkClass = "rounded-md px-2.5 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900";
 
@@ -34,18 +34,34 @@ export function AppHeader({ user, counts = {} }: { user: Actor; counts?: NavCoun
             Returned to me
             <LiveNavBadge kind="returned" label="returned to me" initial={counts.returned} />
           </Link>
+          <Link href="/verify" className={linkClass}>
+            Verify
+          </Link>
+          <Link href="/notifications" className={linkClass}>
+            Notifications
+            <Badge count={counts.notifications} label="unread notifications" />
+          </Link>
           {hasPermission(user.role, "user.manage") ? (
             <Link href="/admin/users" className={linkClass}>
               Users
             </Link>
           ) : null}
+          {hasPermission(user.role, "source.checkAll") ? (
+            <Link href="/admin/sources" className={linkClass}>
+              Sources
+            </Link>
+          ) : null}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
           <ConnectionIndicator />
-          <span className="text-slate-600">
+          <Link
+            href="/settings"
+            className="text-slate-600 hover:underline focus-visible:underline"
+            aria-label={`Account settings of ${user.name}`}
+          >
             <span className="font-medium text-slate-900">{user.name}</span>
             <span className="ml-1.5 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{user.role}</span>
-          </span>
+          </Link>
           <SignOutButton />
         </div>
       </div>

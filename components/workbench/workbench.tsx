@@ -5,6 +5,12 @@ import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } fr
 import type { AnnotationKind } from "@/lib/annotations/schemas";
 import type { AnnotationView } from "@/lib/annotations/views";
 import type { ComparisonDetail } from "@/lib/comparisons/views";
+import { placeOnVersions } from "@/lib/versions/placement";
+import { useReselect } from "@/components/versions/use-reselect";
+import { hasPermission } from "@/lib/auth/permissions";
+import type { SuggestionSpanView } from "@/lib/suggestions/views";
+import { paintSuggestionPreview } from "@/components/suggestions/preview";
+import { SuggestionsPanel } from "@/components/suggestions/suggestions-panel";
 
 import { AnnotationPresence } from "@/components/live/annotation-presence";
 import { useLiveWorkbench } from "@/components/live/use-live-workbench";
@@ -16,12 +22,12 @@ import { ConnectorGutter } from "./connector-gutter";
 import { emptyFilters, type AnnotationFilters } from "./filters";
 import { flashRanges, paintHighlights } from "./highlights";
 import { HoverCard, useHoverCard } from "./hover-card";
-import { placeAnnotations } from "@/lib/anchoring/placement";
 import { SelectionToolbar } from "./selection-toolbar";
 import { SourceColumn, type Side } from "./source-column";
 import { offsetsFromRange, rangeFromOffsets, scrollIntoColumn, trimmedSpan, type TextIndex } from "./text-dom";
 import { useAnnotationActions } from "./use-annotation-actions";
 import { composerFrom, isComposerDirty, newComposer, useComposer } from "./use-composer";
+import { PanelTabs, type PanelTab } from "./panel-tabs";
 import { useUnsavedWarning } from "./use-unsaved-warning";
 import { coversWindows, PAINT_MARGIN, REPAINT_MARGIN, visibleWindows, type OffsetWindow } from "./viewport";
 
@@ -36,10 +42,14 @@ export function Workbench({
   comparison,
   viewer,
   feedCursor = null,
+  shownVersions = {},
 }: {
   comparison: ComparisonDetail;
   viewer: Viewer;
+  /** The feed position the comparison was read at (live updates resume from it). */
   feedCursor?: number | null;
+  /** Sources shown at an older version (read-only), by id; the rest show the latest. */
+  shownVersions?: Record<string, number>;
 }) {
   const [columns, setColumns] = useState<[string, string]>(() => initialColumns(comparison.sources));
   const [annotations, setAnnotations] = useState<AnnotationView[]>(comparison.annotations);
@@ -52,6 +62,9 @@ export function Workbench({
   const frame = useRef(0);
   const paintedWindows = useRef<Map<string, OffsetWindow>>(new Map());
   const [paintKey, setPaintKey] = useState(0);
+  const [panelTab, setPanelTab] = useState<PanelTab>("annotations");
+  const [previewSpans, setPreviewSpans] = useState<SuggestionSpanView[] | null>(null);
+  const showRequest = useRef<SuggestionSpanView[] | null>(null);
 
   const byId = useMemo(() => new Map(comparison.sources.map((source) => [source.id, source])), [comparison.sources]);
   const left = byId.get(columns[0])!;
@@ -62,7 +75,8 @@ export function Workbench({
   );
   const texts = useMemo(() => new Map(comparison.sources.map((source) => [source.id, source.text])), [comparison.sources]);
   // Spans as they anchor in the displayed text; orphans are painted nowhere and flagged in the panel.
-  const { placed, orphans } = useMemo(() => placeAnnotations(annotations, texts), [annotations, texts]);
+  const shown = useMemo(() => new Map(Object.entries(shownVersions)), [shownVersions]);
+  const { placed, orphans } = useMemo(() => placeOnVersions(annotations, texts, shown), [annotations, texts, shown]);
   const sourceLabel = useCallback((id: string) => byId.get(id)?.label ?? "?", [byId]);
   const sourceOf = (side: Side) => (side === "left" ? left : right);
   const visibleIndexes = useMemo(
@@ -183,12 +197,44 @@ export function Workbench({
     scrollTo(annotation);
   }, [placed, columns, visibleIndexes, scrollTo]);
 
+  // Suggestions tab: paint the previewed passages; "Show in text" brings both on screen, then scrolls to them.
+  useEffect(() => {
+    const ranges = (previewSpans ?? []).flatMap((span) => {
+      const index = visibleIndexes.get(span.sourceId);
+      const range = index && rangeFromOffsets(index, span.start, span.end);
+      return range ? [range] : [];
+    });
+    paintSuggestionPreview(ranges);
+  }, [previewSpans, visibleIndexes, paintKey]);
+  useEffect(() => () => paintSuggestionPreview(null), []);
+  const showSpans = useCallback((spans: SuggestionSpanView[]) => {
+    const [a, b] = spans.map((span) => span.sourceId);
+    if (a && b) setColumns(([x, y]) => ((x === a && y === b) || (x === b && y === a) ? [x, y] : [a, b]));
+    showRequest.current = spans;
+    setPreviewSpans(spans);
+  }, []);
+  useEffect(() => {
+    const spans = showRequest.current;
+    if (!spans || !spans.every((span) => visibleIndexes.has(span.sourceId))) return;
+    showRequest.current = null;
+    const ranges = spans.flatMap((span) => {
+      const index = visibleIndexes.get(span.sourceId)!;
+      const range = rangeFromOffsets(index, span.start, span.end);
+      if (range) scrollIntoColumn(index, range);
+      return range ? [range] : [];
+    });
+    flashRanges(ranges);
+    relayout();
+  }, [visibleIndexes, relayout]);
+
   /** One entry point for mouse selections and "Find passage" results. */
   const applySelection = (side: Side, rawStart: number, rawEnd: number, rect: DOMRect | null, fromKeyboard: boolean) => {
     const source = sourceOf(side);
     const { start, end } = trimmedSpan(source.text, rawStart, rawEnd);
     if (end <= start) return;
     const span: DraftSpan = { sourceId: source.id, start, end, exact: source.text.slice(start, end) };
+    if (shown.has(source.id)) return setDetailMessage("This column shows an older version, read-only: switch it to Latest to annotate.");
+    if (reselect.take(span)) return;
     if (composer) {
       const isDuplicate = composer.spans.some((s) => s.sourceId === span.sourceId && s.start === start && s.end === end);
       const spans = composer.kind === "note" ? [span] : isDuplicate ? composer.spans : [...composer.spans, span];
@@ -269,6 +315,8 @@ export function Workbench({
     setMessage: setDetailMessage,
   });
 
+  const reselect = useReselect({ annotation: selected, upsert, setMessage: setDetailMessage, showSource });
+
   const armSource = (sourceId: string | null) => {
     if (sourceId) showSource(sourceId, composer?.spans[0]?.sourceId);
     patch({ armedSourceId: sourceId });
@@ -330,35 +378,63 @@ export function Workbench({
               onCancel={cancelComposer}
             />
           </div>
+        ) : panelTab === "suggestions" ? (
+          <>
+            <PanelTabs tab={panelTab} onTab={setPanelTab} />
+            <div id="panel-suggestions" role="tabpanel" aria-labelledby="tab-suggestions" className="flex min-h-0 flex-1 flex-col">
+              <SuggestionsPanel
+                comparisonId={comparison.id}
+                sources={comparison.sources}
+                canDecide={hasPermission(viewer.role, "annotation.create")}
+                onPreview={setPreviewSpans}
+                onShow={showSpans}
+                onAccept={(annotation) => {
+                  // The draft opens in the composer; once saved, its detail shows under Annotations.
+                  upsert(annotation);
+                  setSelectedId(annotation.id);
+                  setPanelTab("annotations");
+                  showSpans(annotation.spans);
+                  setPreviewSpans(null); // the composer marks the passages from here on
+                  setComposer(composerFrom(annotation));
+                }}
+              />
+            </div>
+          </>
         ) : (
           <>
-            {selected ? <AnnotationPresence annotationId={selected.id} /> : null}
-            {selected ? (
-              <AnnotationDetail
-                annotation={selected}
-                viewer={viewer}
+            <PanelTabs tab={panelTab} onTab={setPanelTab} />
+            <div id="panel-annotations" role="tabpanel" aria-labelledby="tab-annotations" className="flex min-h-0 flex-1 flex-col">
+              {selected ? <AnnotationPresence annotationId={selected.id} /> : null}
+              {selected ? (
+                <AnnotationDetail
+                  annotation={selected}
+                  viewer={viewer}
+                  sourceLabel={sourceLabel}
+                  onScreen={columns}
+                  onShowSource={(sourceId) =>
+                    showSource(sourceId, selected.spans.find((span) => columns.includes(span.sourceId))?.sourceId)
+                  }
+                  orphanedSpanIds={orphans.get(selected.id)}
+                  recheck={reselect.controls}
+                  isBusy={isBusy}
+                  message={detailMessage}
+                  onEdit={() => setComposer(composerFrom(placed.find((a) => a.id === selected.id) ?? selected))}
+                  onDelete={() => void runAction("delete")}
+                  onSubmit={() => void runAction("submit")}
+                  onWithdraw={() => void runAction("withdraw")}
+                  onClose={() => setSelectedId(null)}
+                />
+              ) : null}
+              <AnnotationPanel
+                annotations={annotations}
+                orphans={orphans}
+                filters={filters}
+                onFilters={setFilters}
+                selectedId={selectedId}
+                onChoose={choose}
                 sourceLabel={sourceLabel}
-                onScreen={columns}
-                onShowSource={(sourceId) => showSource(sourceId, selected.spans.find((span) => columns.includes(span.sourceId))?.sourceId)}
-                orphanedSpanIds={orphans.get(selected.id)}
-                isBusy={isBusy}
-                message={detailMessage}
-                onEdit={() => setComposer(composerFrom(selected))}
-                onDelete={() => void runAction("delete")}
-                onSubmit={() => void runAction("submit")}
-                onWithdraw={() => void runAction("withdraw")}
-                onClose={() => setSelectedId(null)}
               />
-            ) : null}
-            <AnnotationPanel
-              annotations={annotations}
-              orphans={orphans}
-              filters={filters}
-              onFilters={setFilters}
-              selectedId={selectedId}
-              onChoose={choose}
-              sourceLabel={sourceLabel}
-            />
+            </div>
           </>
         )}
       </aside>

@@ -2,7 +2,7 @@ import type { AnnotationStatus } from "@/lib/annotations/schemas";
 
 // What the change feed publishes for each audit row, and nothing more: ids,
 // action, version and status. A trigger on "AuditEvent" (migration
-// 20261202002338_live_feed_presence) sends it with pg_notify, so it reaches
+// 20261202031500_live_feed_presence) sends it with pg_notify, so it reaches
 // listeners only when the transaction commits. Recipients are told which record
 // changed and fetch what they may see through the API.
 
@@ -30,14 +30,14 @@ export type ChangeNotice = {
   feed: FeedFacts | null;
 };
 
-type AnnotationFacts = { id: string; author: { id: string }; version: number };
+type AnnotationFacts = { id: string; author: { id: string }; version?: number };
 
 /** The feed facts of a change to an annotation (or to its comment thread). */
 export function annotationFeed(
   annotation: AnnotationFacts,
   status: AnnotationStatus | null,
   previousStatus: AnnotationStatus | null,
-  version: number | null = annotation.version,
+  version: number | null = annotation.version ?? null,
 ): FeedFacts {
   return { annotationId: annotation.id, authorId: annotation.author.id, status, previousStatus, version };
 }

@@ -69,7 +69,16 @@ describe("user administration", () => {
       // Everything an audit row carries, less its feed position (a bigint, which JSON cannot hold).
       omit: { seq: true },
     });
-    expect(audit.map((a) => a.action)).toEqual(["user.update", "user.password_reset"]);
+    expect(audit.filter((a) => a.action === "user.update" || a.action === "user.password_reset").map((a) => a.action)).toEqual([
+      "user.update",
+      "user.password_reset",
+    ]);
+    // Both changes ended the person's sessions (issue 9 item 4); the sign-ins are audited too.
+    expect(audit.filter((a) => a.action === "user.sessions_revoked").map((a) => a.after)).toEqual([
+      { reason: "role_change" },
+      { reason: "password_reset" },
+    ]);
+    expect(audit.map((a) => a.action)).toContain("user.sign_in");
     expect(JSON.stringify(audit)).not.toMatch(/a-brand-new-password|argon2/);
   });
 

@@ -7,7 +7,8 @@ import { placeAnnotations } from "@/lib/anchoring/placement";
 // What the workbench paints: spans re-anchored against the displayed text,
 // orphans left unpainted and reported per annotation.
 
-const storedText = "Wagner announced its departure from Mali, claiming mission accomplished. Russia stays through the Africa Corps.";
+const storedText =
+  "Wagner announced its departure from Mali, claiming mission accomplished after three years in the country. Russia stays through the Africa Corps.";
 const otherText = "Most fighters have simply reappeared under the Kremlin-backed Africa Corps.";
 
 function annotation(id: string, spans: Array<{ sourceId: string; text: string; quote: string }>): AnnotationView {
@@ -28,8 +29,12 @@ function annotation(id: string, spans: Array<{ sourceId: string; text: string; q
     author: { id: "u", name: "U" },
     spans: spans.map(({ sourceId, text, quote }, i) => {
       const start = text.indexOf(quote);
-      return { id: `${id}-${i}`, sourceId, ...describeSpan(text, start, start + quote.length) };
+      const selector = describeSpan(text, start, start + quote.length);
+      const version = { id: `v-${sourceId}`, number: 1, createdAt: "2025-01-01T00:00:00.000Z" };
+      const anchor = { status: "unchanged" as const, ...selector, intactVersion: version, keptAt: null };
+      return { id: `${id}-${i}`, sourceId, ...selector, version, anchor };
     }),
+    needsRecheck: false,
   };
 }
 
@@ -57,7 +62,8 @@ describe("placeAnnotations", () => {
   });
 
   it("moves spans with the text and flags spans whose quote is gone", () => {
-    const displayed = "Breaking: Wagner announced its departure from Mali, claiming mission accomplished. Moscow said nothing else.";
+    const displayed =
+      "Breaking: Wagner announced its departure from Mali, claiming mission accomplished after three years in the country. Moscow said nothing else.";
     const { placed, orphans } = placeAnnotations(
       [linked, note],
       new Map([
