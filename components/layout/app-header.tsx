@@ -8,6 +8,15 @@ import { hasPermission } from "@/lib/auth/permissions";
 
 export type NavCounts = { toReview?: number; returned?: number; notifications?: number };
 
+function Badge({ count, label }: { count: number | undefined; label: string }) {
+  if (!count) return null;
+  return (
+    <span className="ml-1.5 rounded-full bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900" aria-label={`${count} ${label}`}>
+      {count}
+    </span>
+  );
+}
+
 const linkClass = "rounded-md px-2.5 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900";
 
 export function AppHeader({ user, counts = {} }: { user: Actor; counts?: NavCounts }) {

@@ -46,5 +46,15 @@ export const auditActions = [
 
 export type AuditAction = (typeof auditActions)[number];
 
-export const auditEntityTypes = ["annotation", "comparison", "source", "user", "review", "comment", "source_check", "suggestion", "report"] as const;
+export const auditEntityTypes = [
+  "annotation",
+  "comparison",
+  "source",
+  "user",
+  "review",
+  "comment",
+  "source_check",
+  "suggestion",
+  "report",
+] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];

@@ -66,8 +66,14 @@ export function feedEventFor(
       return scope.comparisonId && context.sourceComparisons?.get(notice.entityId)?.has(scope.comparisonId)
         ? { type: "comparison", data: { id: scope.comparisonId, action: notice.action } }
         : null;
-    default:
-      // Users and anything else: nothing to show; access changes are re-read at every event.
+    case "user":
+      // Nothing to show; access changes (disabled, role, revoked sessions) are re-read at every event.
       return null;
+    default:
+      // Anything else that belongs to a comparison (suggestions accepted or dismissed, sign-offs, source
+      // checks) changes what its viewers see: they refetch what they show of it.
+      return scope.comparisonId && notice.comparisonId === scope.comparisonId
+        ? { type: "comparison", data: { id: scope.comparisonId, action: notice.action } }
+        : null;
   }
 }

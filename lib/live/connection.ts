@@ -34,6 +34,8 @@ export class LiveConnection {
   readonly stream: ReadableStream<Uint8Array>;
   readonly maxBufferBytes: number;
   actor: LiveRecipient;
+  /** The user's session version when the stream opened: a revocation (sign out everywhere, password change) ends the stream. */
+  sessionVersion: number | null = null;
   /** Set while missed events are being replayed: live notices wait here, and sent seqs are remembered. */
   replay: { pending: ChangeNotice[]; sent: Set<number> } | null = null;
   closeReason: string | null = null;

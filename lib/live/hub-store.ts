@@ -10,7 +10,7 @@ import type { PresenceRow } from "@/lib/live/presence-view";
 // its own: routing events never waits behind request traffic in the app's
 // pool, and a burst of events never starves requests of connections.
 
-export type Recipient = { id: string; name: string; role: Role; disabledAt: Date | null };
+export type Recipient = { id: string; name: string; role: Role; disabledAt: Date | null; sessionVersion: number };
 
 export type HubStore = {
   readRecipients(ids: string[]): Promise<Recipient[]>;
@@ -24,7 +24,9 @@ export function createHubStore(connectionString: string): HubStore {
   return {
     async readRecipients(ids) {
       if (ids.length === 0) return [];
-      return sql<Recipient[]>`SELECT "id"::text, "name", "role"::text AS "role", "disabledAt" FROM "User" WHERE "id" IN ${sql(ids)}`;
+      return sql<
+        Recipient[]
+      >`SELECT "id"::text, "name", "role"::text AS "role", "disabledAt", "sessionVersion" FROM "User" WHERE "id" IN ${sql(ids)}`;
     },
     async readSourceComparisons(sourceIds) {
       if (sourceIds.length === 0) return [];

@@ -94,6 +94,8 @@ export class LiveHub {
   /** Opens a stream for `actor`; with `lastSeq`, replays what they missed first. Throws 429 past the per-user cap. */
   async open(actor: LiveRecipient, scope: StreamScope, lastSeq: number | null): Promise<LiveConnection> {
     await this.start();
+    // The session was just checked; remember its version so that revoking it ends this stream too.
+    const [account] = await this.store!.readRecipients([actor.id]);
     const id = randomUUID();
     await openPresence({
       id,
@@ -110,6 +112,7 @@ export class LiveHub {
       maxBufferBytes: this.options.maxBufferBytes,
       onClose: (closed) => this.forget(closed),
     });
+    connection.sessionVersion = account?.sessionVersion ?? null;
     this.connections.set(id, connection);
     connection.send(
       "hello",
@@ -186,7 +189,8 @@ export class LiveHub {
     const byId = new Map(users.map((user) => [user.id, user]));
     for (const connection of [...this.connections.values()]) {
       const user = byId.get(connection.actor.id);
-      if (!user || user.disabledAt) {
+      const isRevoked = connection.sessionVersion !== null && user?.sessionVersion !== connection.sessionVersion;
+      if (!user || user.disabledAt || isRevoked) {
         connection.send("signed-out", {});
         connection.close("signed out");
       } else connection.actor = { id: user.id, name: user.name, role: user.role };

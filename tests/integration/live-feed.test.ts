@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { submitAnnotation, updateAnnotation, withdrawAnnotation } from "@/lib/annotations/service";
 import { recordAudit } from "@/lib/audit/record";
+import { revokeSessions } from "@/lib/auth/sessions";
 import { addComment } from "@/lib/comments/service";
 import { db } from "@/lib/db";
 import { LiveHub } from "@/lib/live/hub";
@@ -156,6 +157,16 @@ describe("who hears of what", () => {
     const afterwards = await createAnnotation(author, comparison, { submit: true });
     await sleep(200);
     expect(reader.events.some((e) => e.data.id === afterwards.id)).toBe(false);
+  });
+});
+
+describe("revoked sessions", () => {
+  it("end the streams opened with them at the next event (sign out everywhere)", async () => {
+    const user = await createUser("analyst");
+    const reader = await open(user);
+    await revokeSessions(user.id, { actorId: user.id, reason: "sign_out_everywhere" });
+    await reader.waitFor((e) => e.type === "signed-out");
+    expect(await reader.ended).toBe("closed");
   });
 });
 

@@ -1,6 +1,8 @@
 // PostgreSQL restarts under a live instance: the LISTEN connection comes back
 // by itself, streams are told the feed paused and then to resync, and nothing
 // is delivered twice. Runs against a PostgreSQL of its own, which it stops.
+import { rmSync } from "node:fs";
+
 import { afterAll, beforeAll, expect, it } from "vitest";
 
 import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from "@/lib/infra/embedded-postgres";
@@ -18,6 +20,7 @@ let factories: typeof Factories;
 let service: typeof LiveService;
 
 beforeAll(async () => {
+  rmSync(DATA_DIR, { recursive: true, force: true }); // a fresh cluster every run
   server = await startEmbeddedPostgres({ dataDir: DATA_DIR, port: 0, databaseName: "live_restart", isDurable: false });
   await applyMigrations({ connectionString: server.connectionString });
   // Everything that talks to the database is loaded only now, pointed at this server.

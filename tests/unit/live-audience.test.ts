@@ -86,6 +86,17 @@ describe("who hears of an annotation change", () => {
     expect(feedEventFor(renamed, colleague, { comparisonId: null })).toBeNull();
     const userChange: ChangeNotice = { ...renamed, action: "user.update", entityType: "user", entityId: colleague.id, comparisonId: null };
     expect(feedEventFor(userChange, admin, here)).toBeNull();
+    const dismissed: ChangeNotice = {
+      ...renamed,
+      action: "suggestion.dismiss",
+      entityType: "suggestion",
+      entityId: "e0000000-0000-4000-8000-000000000001",
+    };
+    expect(feedEventFor(dismissed, colleague, here)).toEqual({
+      type: "comparison",
+      data: { id: comparisonId, action: "suggestion.dismiss" },
+    });
+    expect(feedEventFor(dismissed, colleague, { comparisonId: null })).toBeNull();
   });
 });
 
