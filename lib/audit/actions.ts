@@ -10,6 +10,14 @@ export const auditActions = [
   "annotation.request_changes",
   "annotation.reject",
   "annotation.delete",
+  "assessment.create",
+  "assessment.update",
+  "assessment.submit",
+  "assessment.withdraw",
+  "assessment.approve",
+  "assessment.request_changes",
+  "assessment.reject",
+  "assessment.delete",
   "comment.create",
   "comparison.create",
   "comparison.update",
@@ -30,5 +38,5 @@ export const auditActions = [
 
 export type AuditAction = (typeof auditActions)[number];
 
-export const auditEntityTypes = ["annotation", "comparison", "source", "user", "review", "comment"] as const;
+export const auditEntityTypes = ["annotation", "assessment", "comparison", "source", "user", "review", "comment"] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
