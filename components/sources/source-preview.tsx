@@ -5,6 +5,7 @@ const reasonLabel: Record<string, string> = {
   url: "Link under boilerplate",
   title: "Repeats the title",
   "duplicate-headline": "Repeated headline",
+  header: "Page header above the headline",
 };
 
 /** The cleaned text the analyst will annotate, next to what the import removed. Plain text only. */

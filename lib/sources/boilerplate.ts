@@ -19,6 +19,10 @@ export type BoilerplateRule = {
   introducesLink?: boolean;
 };
 
+/** Networks named by share and follow buttons. */
+const NETWORKS =
+  "facebook|twitter|x|linkedin|whatsapp|telegram|reddit|e-?mail|pinterest|messenger|bluesky|threads|flipboard|instagram|youtube|tiktok";
+
 export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   {
     id: "skip-link",
@@ -68,16 +72,51 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   {
     id: "newsletter",
     description: "Newsletter or subscription prompt",
+    // A bare "Subscribe now", or a sign-up line that names what you sign up for.
+    // ("Sign up for military service rose sharply today" is a sentence, not a prompt.)
     pattern:
-      /^(?:subscribe|sign up|sign-up|get our newsletter|join our newsletter)\b(?!\w)(?:.{0,100}\b(?:newsletter|updates|inbox|free|now|today|here|alerts?|email)\b.*|\s*[.!:]?)$/i,
+      /^(?:subscribe|sign up|sign-up|get our newsletter|join our newsletter)(?:\s+(?:now|today|here|for free))?\s*[.!:]?$|^(?:subscribe|sign up|sign-up|get our newsletter|join our newsletter)\b.{0,100}\b(?:newsletters?|inbox|alerts?|e-?mail updates)\b.*$/i,
     maxLength: 140,
   },
   {
     id: "cookie-banner",
     description: "Cookie consent banner",
     pattern:
-      /^(?:we use cookies|this (?:web)?site uses cookies|by (?:continuing to use|using) this (?:web)?site,? you (?:agree|consent))\b.*$|^(?:accept|accept all|accept cookies|reject all|decline|manage cookies|cookie (?:settings|preferences|policy))$/i,
+      /^(?:we use cookies|this (?:web)?site uses cookies|by (?:continuing to use|using) this (?:web)?site,? you (?:agree|consent))\b.*$|^(?:accept|accept all|accept (?:all )?cookies|reject all|reject (?:all )?cookies|decline|manage cookies|cookie (?:settings|preferences|policy))$/i,
     maxLength: 400,
+  },
+  {
+    id: "share-prompt",
+    description: "Button inviting readers to share the article",
+    pattern: new RegExp(
+      `^(?:click (?:here )?to )?share(?: this(?: (?:article|story|post|page|link|video))?| the (?:article|story|post))? (?:on|via|with|to|by) (?:${NETWORKS})(?:(?:,| and| or| &|/) ?(?:${NETWORKS}))*(?: \\(opens in (?:a )?new window\\))?\\s*[.!:]?$|^(?:print|e-?mail) this (?:article|story|page)$|^copy (?:the )?link$`,
+      "i",
+    ),
+    maxLength: 120,
+  },
+  {
+    id: "social-follow",
+    description: "Invitation to follow the outlet on social media",
+    pattern: new RegExp(
+      `^follow (?:us|[\\w.&' -]{1,40}) (?:on|at) (?:${NETWORKS})(?:(?:,| and| or| &|/) ?(?:${NETWORKS}))*\\s*[.!:]?$`,
+      "i",
+    ),
+    maxLength: 120,
+    introducesLink: true,
+  },
+  {
+    id: "comment-policy-heading",
+    description: "Comment policy of the site",
+    // "Comment policy: …" as a heading or a one-line notice; a sentence about a policy has no colon after it.
+    pattern: /^(?:our |read our )?comments? (?:policy|guidelines|rules|moderation policy)(?:\s*:.*|\s*[.]?)$/i,
+    maxLength: 400,
+  },
+  {
+    id: "reading-aid",
+    description: "Reading-time or audio widget",
+    pattern:
+      /^(?:listen to (?:this|the) (?:article|story)(?: \(?\d{1,3} min(?:ute)?s?\)?)?|(?:estimated )?reading time:? \d{1,3} min(?:ute)?s?|\d{1,3} min(?:ute)? read)$/i,
+    maxLength: 60,
   },
 ];
 

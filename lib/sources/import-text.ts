@@ -12,7 +12,13 @@
  * 3. title — the line equals `options.title` (ignoring case, quote style and
  *    trailing punctuation), wherever it occurs: the title is shown separately,
  *    and scrapes repeat it in headers and breadcrumbs.
- * 4. duplicate-headline — a short line (under 200 characters, at least three
+ * 4. header — a short line ABOVE the title's first occurrence (when the
+ *    title is among the first lines): a kicker, an SEO headline or a teaser
+ *    of the page header. Only headline-like lines that are not full
+ *    sentences go, plus a standfirst that the page repeats below the title
+ *    (its copy below stays); a sentence above the title (a sample notice, a
+ *    dateline paragraph) is kept.
+ * 5. duplicate-headline — a short line (under 200 characters, at least three
  *    words) identical to an earlier line. Scrapes repeat headlines and
  *    standfirsts; the first occurrence is kept.
  * Repeated LONG lines (paragraphs) are kept: dropping body text silently
@@ -25,7 +31,7 @@
 import { isBareUrl, matchBoilerplate } from "./boilerplate";
 import { joinLines, looseKey, normalizeLine, toNormalizedLines } from "./normalize";
 
-export type RemovalReason = "boilerplate" | "url" | "title" | "duplicate-headline";
+export type RemovalReason = "boilerplate" | "url" | "title" | "header" | "duplicate-headline";
 
 export type RemovedLine = {
   /** The line as normalized (what it would have looked like in the text). */
@@ -62,16 +68,39 @@ export type ImportTextOptions = {
 export const SHORT_LINE_MAX = 200;
 const HEADLINE_MIN_WORDS = 3;
 
+/** The title must be among this many first non-blank lines for the lines above it to count as a page header. */
+const HEADER_MAX_LINES = 15;
+
 function isHeadlineLike(line: string): boolean {
   if (line.length >= SHORT_LINE_MAX) return false;
   const words = line.split(" ").filter((word) => /\p{L}|\p{N}/u.test(word));
   return words.length >= HEADLINE_MIN_WORDS;
 }
 
+/** Ends like a sentence, or holds more than one: body text, not a headline. */
+function isSentenceLike(line: string): boolean {
+  return /[.!…]["”’»)]*$/u.test(line) || /[.!?]["”’»)]* \p{Lu}/u.test(line);
+}
+
+/** Index of the title's first line when it is near the top, else -1. */
+function findTitleLine(lines: string[], titleKey: string | undefined): number {
+  if (titleKey === undefined) return -1;
+  let seen = 0;
+  for (const [index, line] of lines.entries()) {
+    if (line === "") continue;
+    if (looseKey(line) === titleKey) return index;
+    if (++seen >= HEADER_MAX_LINES) return -1;
+  }
+  return -1;
+}
+
 export function importText(raw: string, options: ImportTextOptions = {}): ImportResult {
   const lines = toNormalizedLines(raw);
   const title = options.title === undefined ? "" : normalizeLine(options.title);
   const titleKey = title === "" ? undefined : looseKey(title);
+
+  const titleLine = findTitleLine(lines, titleKey);
+  const belowTitle = new Set(titleLine < 0 ? [] : lines.slice(titleLine + 1));
 
   const kept: string[] = [];
   const removed: RemovedLine[] = [];
@@ -108,6 +137,10 @@ export function importText(raw: string, options: ImportTextOptions = {}): Import
 
     if (titleKey !== undefined && looseKey(line) === titleKey) {
       remove("title");
+      return;
+    }
+    if (index < titleLine && isHeadlineLike(line) && (belowTitle.has(line) || !isSentenceLike(line))) {
+      remove("header");
       return;
     }
     if (isHeadlineLike(line)) {
