@@ -94,6 +94,20 @@ function findTitleLine(lines: string[], titleKey: string | undefined): number {
   return -1;
 }
 
+/**
+ * The headline of a plain-text article: its first line that is not
+ * boilerplate, when that line reads like a headline (short, at least three
+ * words, not a full sentence). Pasted articles usually start with it; the
+ * import then shows it as the title instead of in the text.
+ */
+export function guessHeadline(raw: string): string | undefined {
+  for (const line of toNormalizedLines(raw)) {
+    if (line === "" || matchBoilerplate(line)) continue;
+    return isHeadlineLike(line) && !isSentenceLike(line) ? line : undefined;
+  }
+  return undefined;
+}
+
 export function importText(raw: string, options: ImportTextOptions = {}): ImportResult {
   const lines = toNormalizedLines(raw);
   const title = options.title === undefined ? "" : normalizeLine(options.title);

@@ -12,7 +12,7 @@ import { decodeUpload, MAX_RAW_BYTES } from "./decode-file";
 import { fetchPage, type FetchPageOptions } from "./fetch-page";
 import { extractHtml } from "./import-html";
 import { markdownToText } from "./import-markdown";
-import { importText, type ImportStats, type RemovedLine } from "./import-text";
+import { guessHeadline, importText, type ImportStats, type RemovedLine } from "./import-text";
 import { MAX_TEXT_CHARS, type ParsedSourceInput } from "./schemas";
 
 export type RawFormat = "text" | "markdown" | "html";
@@ -72,8 +72,11 @@ export async function prepareSource(input: ParsedSourceInput, options: PrepareOp
     const extraction = markdownToText(raw.content);
     plain = extraction.text;
     guesses = { title: extraction.title };
-  } else if (raw.field === "file" && input.file) {
-    guesses = { title: input.file.name.replace(/\.[a-z]+$/i, "") };
+  } else {
+    // Plain text: its headline, else (for an upload) the file's name.
+    const headline = guessHeadline(plain);
+    const fileName = raw.field === "file" && input.file ? input.file.name.replace(/\.[a-z]+$/i, "") : undefined;
+    guesses = { title: headline ?? fileName };
   }
   if (raw.url) guesses.url = raw.url;
   const title = input.title ?? guesses.title;

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 import { contentHash } from "@/lib/sources/content-hash";
-import { importText, SHORT_LINE_MAX } from "@/lib/sources/import-text";
+import { guessHeadline, importText, SHORT_LINE_MAX } from "@/lib/sources/import-text";
 import { demoComparison, loadSeedSource, readSeedRaw } from "@/prisma/seed-data";
 
 function readGolden(name: string): string {
@@ -314,6 +314,25 @@ describe("lines above the title", () => {
     expect(importText(raw).text).toBe(raw);
     const far = [...Array.from({ length: 16 }, (_, i) => `Paragraph number ${i} of the body.`), title, "End."].join("\n\n");
     expect(importText(far, { title }).removed.map((r) => r.reason)).toEqual(["title"]);
+  });
+});
+
+describe("guessHeadline", () => {
+  it("takes the first line of a pasted article when it reads like a headline", () => {
+    expect(guessHeadline(seeds[0]!.raw)).toBe("Rifts Deepen in Mali’s Military Over Wagner Legacy");
+    expect(guessHeadline("Skip to content\n\n  Wagner   leaves Mali \n\nBody text.")).toBe("Wagner leaves Mali");
+  });
+
+  it("guesses nothing when the article starts with a sentence", () => {
+    expect(guessHeadline(seeds[1]!.raw)).toBeUndefined();
+    expect(guessHeadline(seeds[2]!.raw)).toBeUndefined();
+    expect(guessHeadline("Bamako — Wagner is leaving Mali, officials said.\n\nMore.")).toBeUndefined();
+    expect(guessHeadline("Hi\n\nBody.")).toBeUndefined();
+  });
+
+  it("yields the same text the import saves when that headline is the title", () => {
+    const title = guessHeadline(seeds[0]!.raw)!;
+    expect(importText(seeds[0]!.raw, { title }).text).toBe(readGolden(seeds[0]!.name));
   });
 });
 
