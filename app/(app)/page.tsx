@@ -22,7 +22,7 @@ export default async function HomePage({ searchParams }: Props) {
   const sameTitle = new Set(titles.filter((title, index) => titles.indexOf(title) !== index));
   return (
     <main className="mx-auto w-full max-w-5xl px-4 py-8">
-      <div className="mb-6 flex items-end justify-between gap-4">
+      <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Comparisons</h1>
           <p className="mt-1 text-sm text-slate-700">Sources side by side; where they agree, where they contradict.</p>

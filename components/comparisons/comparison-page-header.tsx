@@ -30,7 +30,7 @@ export function ComparisonPageHeader({ comparison, current, heading, headingId }
       </nav>
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div className="min-w-0">
-          <h1 id={headingId} className="text-2xl font-semibold tracking-tight">
+          <h1 id={headingId} tabIndex={headingId ? -1 : undefined} className="text-2xl font-semibold tracking-tight">
             {heading}
           </h1>
           <p dir="auto" className="mt-0.5 text-sm text-slate-700">

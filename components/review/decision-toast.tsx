@@ -18,7 +18,15 @@ export function isDecision(value: string | undefined): value is ReviewDecision {
   return value === "approve" || value === "request_changes" || value === "reject";
 }
 
-export function DecisionToast({ decision, next, focusId }: { decision: ReviewDecision; next: "item" | "empty"; focusId?: string }) {
+export function DecisionToast({
+  decision,
+  next,
+  focusId,
+}: {
+  decision: ReviewDecision;
+  next: "item" | "queue" | "empty";
+  focusId?: string;
+}) {
   const [isOpen, setIsOpen] = useState(true);
   useEffect(() => {
     if (focusId) document.getElementById(focusId)?.focus();
@@ -32,7 +40,11 @@ export function DecisionToast({ decision, next, focusId }: { decision: ReviewDec
     >
       <p>
         <strong>{doneLabel[decision]}.</strong>{" "}
-        {next === "item" ? "This is the next annotation in the queue." : "Nothing else is waiting for your review."}
+        {next === "item"
+          ? "This is the next annotation in the queue."
+          : next === "queue"
+            ? "Here is what is still waiting for your review."
+            : "Nothing else is waiting for your review."}
       </p>
       <button type="button" onClick={() => setIsOpen(false)} className="rounded px-1 text-slate-200 hover:text-white" aria-label="Dismiss">
         ✕

@@ -55,7 +55,13 @@ export default async function ReviewPage({ searchParams }: Props) {
 
   return (
     <main className="mx-auto w-full max-w-5xl px-4 py-8">
-      {done && isDecision(done) ? <DecisionToast decision={done} next="empty" focusId="review-list-heading" /> : null}
+      {done && isDecision(done) ? (
+        <DecisionToast
+          decision={done}
+          next={queue && queue.counts.total + assessmentsToReview.length > 0 ? "queue" : "empty"}
+          focusId="review-list-heading"
+        />
+      ) : null}
       <h1 id="review-list-heading" tabIndex={-1} className="text-2xl font-semibold tracking-tight">
         {showMine ? "Returned to me" : "Review queue"}
       </h1>
