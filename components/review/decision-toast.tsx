@@ -14,10 +14,6 @@ const doneLabel: Record<ReviewDecision, string> = {
   reject: "Rejected",
 };
 
-export function isDecision(value: string | undefined): value is ReviewDecision {
-  return value === "approve" || value === "request_changes" || value === "reject";
-}
-
 export function DecisionToast({
   decision,
   next,

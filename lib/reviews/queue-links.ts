@@ -1,4 +1,5 @@
 import { annotationKinds, type AnnotationKind } from "@/lib/annotations/schemas";
+import { reviewDecisions, type ReviewDecision } from "@/lib/annotations/state";
 
 // The review queue's filters travel with the reviewer from the list to each
 // item and on to the next one, so "next" stays within what they chose.
@@ -31,4 +32,10 @@ export function reviewItemHref(annotationId: string, filter: QueueFilter = {}): 
 
 export function reviewQueueHref(filter: QueueFilter = {}): string {
   return `/review${queryOf(filter)}`;
+}
+
+/** The decision just made, from the `done` parameter the review panel adds after deciding. */
+export function decisionFrom(value: string | string[] | undefined): ReviewDecision | null {
+  const text = Array.isArray(value) ? value[0] : value;
+  return reviewDecisions.find((decision) => decision === text) ?? null;
 }

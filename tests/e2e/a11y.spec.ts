@@ -31,8 +31,19 @@ async function check(page: Page, path: string, screen: string, heading: string |
 }
 
 async function expectNoSidewaysScroll(page: Page, screen: string) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `${screen} scrolls sideways at 320 px`).toBeLessThanOrEqual(0);
+  const { overflow, culprits } = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    // The innermost elements that stick out, to say what to fix.
+    const culprits = [...document.querySelectorAll<HTMLElement>("body *")]
+      .filter((element) => element.getBoundingClientRect().right > width + 1 && !element.closest("[class*='overflow-x-auto']"))
+      .filter((element) => ![...element.children].some((child) => child.getBoundingClientRect().right > width + 1))
+      .slice(0, 5)
+      .map(
+        (element) => `${element.tagName.toLowerCase()}.${element.className.toString().slice(0, 60)} "${element.textContent?.slice(0, 40)}"`,
+      );
+    return { overflow: document.documentElement.scrollWidth - width, culprits };
+  });
+  expect(overflow, `${screen} scrolls sideways at 320 px: ${culprits.join("; ")}`).toBeLessThanOrEqual(0);
 }
 
 test("sign-in and not-found screens", async ({ browser }) => {

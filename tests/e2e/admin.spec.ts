@@ -91,6 +91,10 @@ test("the last admin cannot lock themselves out, and non-admins cannot manage us
   const me = admin.getByRole("row", { name: /\(you\)/ });
   await expect(me.getByRole("button", { name: /^Disable/ })).toBeDisabled();
   await me.getByRole("combobox").selectOption("analyst");
+  await admin
+    .getByRole("group", { name: /Confirm role change/ })
+    .getByRole("button", { name: "Change role" })
+    .click();
   await expect(admin.getByText("The last active admin cannot be disabled or demoted.")).toBeVisible();
   await expect(me.getByRole("combobox")).toHaveValue("admin");
 

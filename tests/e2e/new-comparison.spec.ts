@@ -95,6 +95,6 @@ test("a failed create focuses the error summary; the title is checked as you typ
   const sideA = page.getByRole("group", { name: "Source A" });
   await sideA.getByLabel("Article text").fill("Officials said the convoy reached Gao on Tuesday.");
   await sideA.getByRole("button", { name: "Preview cleaned text" }).click();
-  await sideA.getByLabel("URL").fill("not a url");
+  await sideA.getByLabel("URL", { exact: true }).fill("not a url");
   await expect(sideA.getByText("Give an http:// or https:// address.")).toBeVisible();
 });

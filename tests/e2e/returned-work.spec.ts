@@ -70,5 +70,8 @@ test("an author withdraws an annotation from review on its history page; reviewe
   const reviewer = await pageFor(browser, demo.reviewer);
   await reviewer.goto("/review");
   await expect(reviewer.getByRole("link", { name: rationale })).toHaveCount(0);
-  expect((await reviewer.goto(`/review/${annotation.id}`))?.status()).toBe(404);
+  // A draft is its author's alone: the review page answers "not found".
+  await reviewer.goto(`/review/${annotation.id}`);
+  await expect(reviewer.getByRole("heading", { name: "Not found" })).toBeVisible();
+  expect((await reviewer.request.get(`/api/v1/annotations/${annotation.id}`)).status()).toBe(404);
 });

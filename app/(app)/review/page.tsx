@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { AssessmentQueue } from "@/components/review/assessment-queue";
-import { DecisionToast, isDecision } from "@/components/review/decision-toast";
+import { DecisionToast } from "@/components/review/decision-toast";
 import { DeleteAnnotationButton } from "@/components/review/delete-annotation-button";
 import { QueueList } from "@/components/review/queue-list";
 import { canDeleteAnnotation } from "@/lib/annotations/access";
@@ -12,7 +12,7 @@ import { annotationKinds } from "@/lib/annotations/schemas";
 import { listAssessmentsToReview, listReturnedAssessments } from "@/lib/assessments/queue";
 import { hasPermission } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
-import { reviewItemHref } from "@/lib/reviews/queue-links";
+import { decisionFrom, reviewItemHref } from "@/lib/reviews/queue-links";
 import { listReturnedToMe, listReviewQueue } from "@/lib/reviews/service";
 
 export const metadata: Metadata = { title: "Review" };
@@ -43,7 +43,7 @@ export default async function ReviewPage({ searchParams }: Props) {
   const [queue, assessmentsToReview] = showMine
     ? [null, []]
     : await Promise.all([listReviewQueue(user, filter), listAssessmentsToReview(user)]);
-  const done = one(params.done);
+  const done = decisionFrom(params.done);
 
   const href = (patch: Record<string, string | undefined>) => {
     const next = new URLSearchParams();
@@ -55,7 +55,7 @@ export default async function ReviewPage({ searchParams }: Props) {
 
   return (
     <main className="mx-auto w-full max-w-5xl px-4 py-8">
-      {done && isDecision(done) ? (
+      {done ? (
         <DecisionToast
           decision={done}
           next={queue && queue.counts.total + assessmentsToReview.length > 0 ? "queue" : "empty"}

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { AnnotationInContext } from "@/components/review/annotation-context";
-import { DecisionToast, isDecision } from "@/components/review/decision-toast";
+import { DecisionToast } from "@/components/review/decision-toast";
 import { ResubmissionNote } from "@/components/review/resubmission-note";
 import { ReviewPanel } from "@/components/review/review-panel";
 import { WithdrawButton } from "@/components/review/withdraw-button";
@@ -15,7 +15,7 @@ import { getAnnotationContext } from "@/lib/history/service";
 import { canReviewAnnotation } from "@/lib/reviews/eligibility";
 import { getResubmission } from "@/lib/reviews/resubmission";
 import { findNextInQueue } from "@/lib/reviews/service";
-import { queueFilterFrom, reviewItemHref } from "@/lib/reviews/queue-links";
+import { decisionFrom, queueFilterFrom, reviewItemHref } from "@/lib/reviews/queue-links";
 
 export const metadata: Metadata = { title: "Review annotation" };
 
@@ -34,7 +34,7 @@ export default async function ReviewItemPage({ params, searchParams }: Props) {
   const isOwn = annotation.author.id === user.id;
   const canReview = canReviewAnnotation(user, annotation);
   const next = canReview ? await findNextInQueue(user, annotation.id, filter) : null;
-  const done = typeof query.done === "string" && isDecision(query.done) ? query.done : null;
+  const done = decisionFrom(query.done);
   const sourceLabel = (sourceId: string) => comparison.sources.find((source) => source.id === sourceId)?.label ?? "?";
   return (
     <main className="mx-auto grid w-full max-w-6xl gap-8 px-4 py-8 lg:grid-cols-[1fr_24rem]">
