@@ -70,7 +70,8 @@ test("the seeded comparison's matrix: grades, stances, quotes on focus and hover
   await expect(grid.getByRole("row")).toHaveCount(2);
   await expect(page.getByRole("status").filter({ hasText: "Claims 1–1 of 1 (filtered from 3)" })).toBeVisible();
   await page.getByRole("link", { name: "Clear filters" }).click();
-  await page.getByLabel("Tag").selectOption("timeline");
+  await page.getByLabel("Kind").selectOption("contradiction");
+  await page.getByLabel("Status").selectOption("approved");
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page.getByText("No claim matches these filters (3 in all).")).toBeVisible();
   await page.getByRole("link", { name: "Clear the filters" }).click();

@@ -15,7 +15,7 @@ import { getAnnotationContext } from "@/lib/history/service";
 import { canReviewAnnotation } from "@/lib/reviews/eligibility";
 import { getResubmission } from "@/lib/reviews/resubmission";
 import { findNextInQueue } from "@/lib/reviews/service";
-import { decisionFrom, queueFilterFrom, reviewItemHref } from "@/lib/reviews/queue-links";
+import { decisionFrom, queueFilterFrom, reviewItemHref, reviewQueueHref } from "@/lib/reviews/queue-links";
 
 export const metadata: Metadata = { title: "Review annotation" };
 
@@ -58,7 +58,7 @@ export default async function ReviewItemPage({ params, searchParams }: Props) {
           <ReviewPanel
             endpoint={`/api/v1/annotations/${annotation.id}/reviews`}
             version={annotation.version}
-            afterDecision={next ? reviewItemHref(next, filter) : "/review"}
+            afterDecision={next ? reviewItemHref(next, filter) : reviewQueueHref(filter)}
           />
         ) : (
           <div role="status" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-800">
