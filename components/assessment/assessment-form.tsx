@@ -145,7 +145,7 @@ export function AssessmentForm({ comparisonId, assessment, findings }: Props) {
         ) : null}
       </div>
 
-      <fieldset aria-describedby={errors.likelihood ? "assessment-likelihood-error" : undefined}>
+      <fieldset className="min-w-0" aria-describedby={errors.likelihood ? "assessment-likelihood-error" : undefined}>
         <legend className="text-sm font-medium text-slate-800">How likely is it? (ICD 203)</legend>
         <div className="mt-1 grid grid-cols-1 gap-1 sm:grid-cols-2 lg:grid-cols-4">
           {likelihoods.map((value) => (
@@ -174,7 +174,7 @@ export function AssessmentForm({ comparisonId, assessment, findings }: Props) {
         ) : null}
       </fieldset>
 
-      <fieldset aria-describedby={errors.confidence ? "assessment-confidence-error" : undefined}>
+      <fieldset className="min-w-0" aria-describedby={errors.confidence ? "assessment-confidence-error" : undefined}>
         <legend className="text-sm font-medium text-slate-800">Analytic confidence</legend>
         <div className="mt-1 grid grid-cols-1 gap-1 md:grid-cols-3">
           {analyticConfidences.map((value) => (

@@ -19,7 +19,7 @@ export function FindingPicker({ findings, cited, onChange, error }: Props) {
   );
   const toggle = (id: string, isOn: boolean) => onChange(isOn ? [...cited, id] : cited.filter((other) => other !== id));
   return (
-    <fieldset aria-describedby={`finding-hint${error ? " finding-error" : ""}`}>
+    <fieldset className="min-w-0" aria-describedby={`finding-hint${error ? " finding-error" : ""}`}>
       <legend className="text-sm font-medium text-slate-800">
         Findings it rests on <span className="font-normal text-slate-700">({cited.length} cited)</span>
       </legend>

@@ -60,7 +60,7 @@ export function GradeForm({ comparisonId, source, canGrade, onSaved }: Props) {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" aria-labelledby={`${idPrefix}-legend`}>
       {graded}
-      <fieldset>
+      <fieldset className="min-w-0">
         <legend id={`${idPrefix}-legend`} className="text-sm font-medium text-slate-800">
           Reliability of {source.label} (Admiralty grade)
         </legend>

@@ -7,6 +7,7 @@ import type { AnnotationStatus } from "@/lib/annotations/schemas";
 import { annotationStatuses } from "@/lib/annotations/schemas";
 import { isCredibility } from "@/lib/comparisons/grades";
 import { sortMatrixRows, type EvidenceMatrix, type MatrixColumn, type MatrixRow, type MatrixSort } from "@/lib/comparisons/matrix";
+import { pageOf, parsePageNumber } from "@/lib/pagination";
 
 export const MATRIX_PAGE_SIZE = 100;
 
@@ -41,14 +42,13 @@ export function parseMatrixViewQuery(raw: RawQuery): MatrixViewQuery {
   const kind = one(raw.kind);
   const status = one(raw.status);
   const credibility = Number(one(raw.credibility));
-  const page = Number(one(raw.page));
   return {
     kind: kind === "agreement" || kind === "contradiction" ? kind : undefined,
     status: annotationStatuses.find((s) => s === status),
     tag: one(raw.tag)?.slice(0, 50),
     credibility: isCredibility(credibility) ? credibility : undefined,
     sort: one(raw.sort) === "agreement" ? "agreement" : "position",
-    page: Number.isInteger(page) && page > 0 ? page : 1,
+    page: parsePageNumber(raw.page),
   };
 }
 
@@ -75,12 +75,11 @@ export function buildMatrixView(matrix: EvidenceMatrix, query: MatrixViewQuery, 
     matrix.rows.filter((row) => passes(row, query)),
     query.sort,
   );
-  const pageCount = Math.max(1, Math.ceil(filtered.length / pageSize));
-  const page = Math.min(query.page, pageCount);
+  const { items, page, pageCount, total } = pageOf(filtered, query.page, pageSize);
   return {
     columns: summarizeColumns(matrix.columns, filtered),
-    rows: filtered.slice((page - 1) * pageSize, page * pageSize),
-    total: filtered.length,
+    rows: items,
+    total,
     claimCount: matrix.rows.length,
     page,
     pageCount,

@@ -75,6 +75,7 @@ test("the seeded comparison's matrix: grades, stances, quotes on focus and hover
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page.getByText("No claim matches these filters (3 in all).")).toBeVisible();
   await page.getByRole("link", { name: "Clear the filters" }).click();
+  await expect(grid.getByRole("row")).toHaveCount(4);
 
   // Ordered by how many sources agree: the three-source agreement first.
   await page.getByRole("link", { name: "Most sources agree" }).click();

@@ -58,7 +58,7 @@ export default async function ReviewPage({ searchParams }: Props) {
       {done ? (
         <DecisionToast
           decision={done}
-          next={queue && queue.counts.total + assessmentsToReview.length > 0 ? "queue" : "empty"}
+          next={queue && queue.items.length + assessmentsToReview.length > 0 ? "queue" : "empty"}
           focusId="review-list-heading"
         />
       ) : null}
