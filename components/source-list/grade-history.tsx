@@ -12,8 +12,8 @@ export function GradeHistory({ changes, label }: { changes: GradeChange[]; label
         <p className="mt-2 text-slate-700">No change recorded.</p>
       ) : (
         <ol className="mt-2 space-y-2 border-l border-slate-200 pl-3">
-          {changes.map((change) => (
-            <li key={change.at}>
+          {changes.map((change, index) => (
+            <li key={`${change.at}-${index}`}>
               <p className="text-slate-800">
                 <span className="font-medium">{change.actor?.name ?? "Someone (account removed)"}</span> graded it{" "}
                 <strong>{change.after.reliability ?? "—"}</strong>
