@@ -101,7 +101,13 @@ test("analyst submits, reviewer requests changes, analyst fixes and resubmits, r
   await analyst.goto(`/annotations/${created.id}`);
   await analyst.getByLabel("New comment").fill("Added the 80% figure.");
   await analyst.getByRole("button", { name: "Post comment" }).click();
-  await expect(analyst.getByRole("region", { name: /Comments/ }).getByText("Added the 80% figure.")).toBeVisible();
+  // The list, not the text box (whose text is the draft comment), must show it.
+  await expect(
+    analyst
+      .getByRole("region", { name: /Comments/ })
+      .getByRole("listitem")
+      .getByText("Added the 80% figure."),
+  ).toBeVisible();
 
   // The reviewer approves from the annotation page; the history tells the whole story.
   await reviewer.goto(`/annotations/${created.id}`);
