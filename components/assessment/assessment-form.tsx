@@ -162,7 +162,7 @@ export function AssessmentForm({ comparisonId, assessment, findings }: Props) {
                 onChange={() => setLikelihood(value)}
               />
               <span>
-                {likelihoodLabel[value]} <span className="text-xs text-slate-700">{likelihoodRange[value]}</span>
+                {likelihoodLabel[value]} <span className="text-xs whitespace-nowrap text-slate-700">{likelihoodRange[value]}</span>
               </span>
             </label>
           ))}

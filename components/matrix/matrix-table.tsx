@@ -44,7 +44,7 @@ export function MatrixTable({ comparisonId, columns, rows, firstRowNumber, total
               <th
                 key={column.id}
                 scope="col"
-                className="min-w-44 border-b border-l border-slate-200 bg-slate-50 px-3 py-2 align-bottom font-normal"
+                className="max-w-72 min-w-44 border-b border-l border-slate-200 bg-slate-50 px-3 py-2 align-bottom font-normal"
               >
                 <span className="flex items-start gap-1.5">
                   <span className="rounded bg-slate-800 px-1.5 py-0.5 text-xs font-bold text-white">{column.label}</span>
