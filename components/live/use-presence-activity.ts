@@ -22,9 +22,11 @@ export function usePresenceActivity(open: OpenAnnotation): void {
 }
 
 /** Other people who have `annotationId` open now, with what they are doing. */
-export function useOthersOnAnnotation(annotationId: string): Array<{ name: string; activity: Exclude<PresenceActivity, "viewing"> }> {
+export function useOthersOnAnnotation(
+  annotationId: string | undefined,
+): Array<{ name: string; activity: Exclude<PresenceActivity, "viewing"> }> {
   const live = useLive();
-  if (!live) return [];
+  if (!live || !annotationId) return [];
   return live.presence
     .filter((person) => person.user.id !== live.viewerId)
     .flatMap((person) =>

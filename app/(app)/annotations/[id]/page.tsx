@@ -8,6 +8,9 @@ import { LatestReview } from "@/components/history/latest-review";
 import { LiveRefresh } from "@/components/live/live-refresh";
 import { AnnotationInContext } from "@/components/review/annotation-context";
 import { ReviewPanel } from "@/components/review/review-panel";
+import { WithdrawButton } from "@/components/review/withdraw-button";
+import { canWithdrawAnnotation } from "@/lib/annotations/access";
+import { annotationHref } from "@/lib/annotations/links";
 import { requirePageUser } from "@/lib/auth/session";
 import { threadComments } from "@/lib/comments/views";
 import { isAppError } from "@/lib/errors";
@@ -46,7 +49,7 @@ export default async function AnnotationPage({ params }: Props) {
       />
       <div className="min-w-0 space-y-8">
         <div>
-          <nav aria-label="Breadcrumb" className="text-xs text-slate-500">
+          <nav aria-label="Breadcrumb" className="text-xs text-slate-600">
             <Link href={`/comparisons/${comparison.id}`} className="hover:underline">
               {comparison.title}
             </Link>
@@ -70,8 +73,20 @@ export default async function AnnotationPage({ params }: Props) {
             <LatestReview review={latest} isOutdated={latest.annotationVersion + 1 < annotation.version} />
           </section>
         ) : null}
-        {canReview ? <ReviewPanel annotationId={annotation.id} version={annotation.version} /> : null}
-        <Link href={`/comparisons/${comparison.id}`} className="inline-flex text-sm font-medium text-indigo-700 hover:underline">
+        {canReview ? (
+          <ReviewPanel
+            endpoint={`/api/v1/annotations/${annotation.id}/reviews`}
+            annotationId={annotation.id}
+            version={annotation.version}
+          />
+        ) : null}
+        {canWithdrawAnnotation(user, annotation) ? (
+          <WithdrawButton endpoint={`/api/v1/annotations/${annotation.id}/withdraw`} version={annotation.version} />
+        ) : null}
+        <Link
+          href={annotationHref(comparison.id, annotation.id)}
+          className="inline-flex text-sm font-medium text-indigo-800 hover:underline"
+        >
           Open in workbench
         </Link>
         <CommentThread annotationId={annotation.id} threads={threadComments(history.comments)} />
