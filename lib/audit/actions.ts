@@ -49,6 +49,10 @@ export const auditActions = [
   "user.sign_in",
   "user.sign_in_failed",
   "user.sign_in_throttled",
+  /** A first single sign-on created the account (OIDC_AUTO_CREATE). */
+  "user.sso_created",
+  /** The identity provider's group claim changed the person's role at sign-in. */
+  "user.sso_role_mapped",
   "report.signoff",
 ] as const;
 
