@@ -27,6 +27,14 @@ const schema = z
     PARALLAX_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
     /** "false" keeps this instance from computing suggestions (other instances still do). */
     PARALLAX_SUGGESTIONS_WORKER: z.enum(["true", "false"]).default("true"),
+    /** Roles that must use two-factor with password sign-in, e.g. "reviewer,admin" (lib/auth/two-factor-policy.ts). */
+    PARALLAX_REQUIRE_2FA_FOR: z
+      .string()
+      .optional()
+      .refine(
+        (value) => !value || value.split(",").every((role) => ["analyst", "reviewer", "admin"].includes(role.trim())),
+        "must be a comma-separated list of roles (analyst, reviewer, admin)",
+      ),
     // OpenID Connect single sign-on (lib/auth/oidc-config.ts): off unless issuer, client id and secret are all set.
     OIDC_ISSUER: z.string().url().optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),

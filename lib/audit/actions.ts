@@ -53,6 +53,11 @@ export const auditActions = [
   "user.sso_created",
   /** The identity provider's group claim changed the person's role at sign-in. */
   "user.sso_role_mapped",
+  "user.2fa_enabled",
+  "user.2fa_disabled",
+  /** An admin turned a person's two-factor authentication off. */
+  "user.2fa_reset",
+  "user.2fa_recovery_used",
   "report.signoff",
 ] as const;
 

@@ -32,7 +32,12 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+        // Two-factor: a TOTP or recovery code, sent again with the password once the first try asked for it.
+        code: { label: "Code", type: "text" },
+      },
       authorize: (credentials, req) => signInWithPassword(credentials, req?.headers),
     }),
     ...(oidc ? [oidcProvider(oidc)] : []),
@@ -41,8 +46,9 @@ export const authOptions: NextAuthOptions = {
     // Single sign-on becomes a Parallax account here, or a refusal the sign-in page explains.
     signIn: ({ user, account, profile }) =>
       account?.provider === OIDC_PROVIDER_ID && oidc ? completeSsoSignIn(user, profile ?? {}, oidc) : true,
-    async jwt({ token, user }) {
+    async jwt({ token, user, account }) {
       if (user) {
+        token.method = account?.provider === OIDC_PROVIDER_ID ? "sso" : "password";
         token.sub = user.id;
         token.role = user.role;
         token.sv = user.sessionVersion;

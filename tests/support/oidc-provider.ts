@@ -57,6 +57,10 @@ export async function startOidcProvider(options: StartOptions): Promise<TestOidc
   return {
     issuer: `http://127.0.0.1:${port}`,
     accounts,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections(); // keep-alive connections would hold close() open
+      }),
   };
 }
