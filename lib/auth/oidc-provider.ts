@@ -28,6 +28,12 @@ export function oidcProvider(config: OidcConfig): OAuthConfig<OidcProfile> {
     httpOptions: { timeout: 5000 },
     // Replaced by the Parallax account in the signIn callback (lib/auth/sso-callback.ts); a session
     // version of -1 never matches a user's, so this placeholder could never act as a session.
-    profile: (profile) => ({ id: profile.sub, email: profile.email ?? null, name: profile.name ?? null, role: "analyst", sessionVersion: -1 }),
+    profile: (profile) => ({
+      id: profile.sub,
+      email: profile.email ?? null,
+      name: profile.name ?? null,
+      role: "analyst",
+      sessionVersion: -1,
+    }),
   };
 }

@@ -50,11 +50,7 @@ function displayName(claims: Record<string, unknown>, email: string): string {
   return (name || email.split("@")[0] || email).slice(0, 200);
 }
 
-export async function signInWithOidc(
-  claims: Record<string, unknown>,
-  config: OidcConfig,
-  ip: string | undefined,
-): Promise<SsoResult> {
+export async function signInWithOidc(claims: Record<string, unknown>, config: OidcConfig, ip: string | undefined): Promise<SsoResult> {
   const parsedEmail = emailSchema.safeParse(claims.email);
   const email = parsedEmail.success ? parsedEmail.data : null;
   // Only the provider's word that the address is the person's lets it stand for a Parallax account.

@@ -18,8 +18,12 @@ export function rolesRequiringTwoFactor(value = env.PARALLAX_REQUIRE_2FA_FOR): R
  * role requires it, they signed in with a password (single sign-on relies on
  * the provider's MFA), and they have not enrolled.
  */
-export async function mustEnrolTwoFactor(actor: Actor, method: "password" | "sso" | undefined): Promise<boolean> {
-  if (method === "sso" || !rolesRequiringTwoFactor().includes(actor.role)) return false;
+export async function mustEnrolTwoFactor(
+  actor: Actor,
+  method: "password" | "sso" | undefined,
+  required: Role[] = rolesRequiringTwoFactor(),
+): Promise<boolean> {
+  if (method === "sso" || !required.includes(actor.role)) return false;
   const user = await db.user.findUnique({ where: { id: actor.id }, select: { twoFactorEnabledAt: true } });
   return !user?.twoFactorEnabledAt;
 }
