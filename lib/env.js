@@ -39,7 +39,7 @@ const schema = z
     OIDC_ISSUER: z.string().url().optional(),
     OIDC_CLIENT_ID: z.string().min(1).optional(),
     OIDC_CLIENT_SECRET: z.string().min(1).optional(),
-    OIDC_NAME: z.string().trim().min(1).max(60).default("single sign-on"),
+    OIDC_NAME: z.string().trim().min(1).max(60).default("your organisation"),
     OIDC_AUTO_CREATE: booleanFlag,
     OIDC_ROLE_CLAIM: z.string().trim().min(1).max(100).optional(),
     /** "group=role,group=role", roles analyst|reviewer|admin. */

@@ -24,7 +24,11 @@ export function SsoSignInLink({ providerId, name, callbackUrl }: { providerId: s
       href={`/api/auth/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`}
       onClick={onClick}
       aria-busy={isPending}
-      className={buttonClass("secondary", "md", "w-full focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-700")}
+      className={buttonClass(
+        "secondary",
+        "md",
+        "w-full focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-700",
+      )}
     >
       {isPending ? `Redirecting to ${name}…` : `Sign in with ${name}`}
     </a>

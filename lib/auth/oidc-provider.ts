@@ -21,7 +21,8 @@ export function oidcProvider(config: OidcConfig): OAuthConfig<OidcProfile> {
     wellKnown: `${config.issuer}/.well-known/openid-configuration`,
     clientId: config.clientId,
     clientSecret: config.clientSecret,
-    authorization: { params: { scope: ["openid email profile", config.roleClaim].filter(Boolean).join(" ") } },
+    // Standard scopes only (some providers refuse unknown ones); the group claim must come in the ID token.
+    authorization: { params: { scope: "openid email profile" } },
     idToken: true,
     checks: ["pkce", "state", "nonce"],
     // A provider that does not answer in time gives the sign-in page's "unavailable" message.

@@ -11,14 +11,12 @@ import { demo, signInApi } from "./support/auth";
 
 const stamp = Date.now();
 const person = { email: `tf-${stamp}@example.com`, name: "Tess Factor", password: `tess-${stamp}-password` };
-let personId = "";
 
 test.beforeAll(async ({ playwright }) => {
   const admin = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
   await signInApi(admin, demo.admin);
   const response = await admin.post("/api/v1/users", { data: { ...person, role: "reviewer" } });
   expect(response.status()).toBe(201);
-  personId = ((await response.json()) as { id: string }).id;
   await admin.dispose();
 });
 
@@ -55,8 +53,9 @@ test("enrol in settings, then sign in with a code; a used code and a used recove
   const enrolCode = totpCode(secret);
   await section.getByLabel("Code from your app").fill(enrolCode);
   await section.getByRole("button", { name: "Turn on two-factor authentication" }).click();
-  const codes = await section.getByRole("list", { name: "Recovery codes" }).getByRole("listitem").allInnerTexts();
-  expect(codes).toHaveLength(10);
+  const codeItems = section.getByRole("list", { name: "Recovery codes" }).getByRole("listitem");
+  await expect(codeItems).toHaveCount(10);
+  const codes = await codeItems.allInnerTexts();
   await page.screenshot({ path: test.info().outputPath("two-factor-recovery-codes.png"), fullPage: true });
   await section.getByRole("button", { name: "I have saved my recovery codes" }).click();
   await expect(section).toContainText("10 of 10 recovery codes left");

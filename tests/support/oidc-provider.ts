@@ -37,7 +37,7 @@ export async function startOidcProvider(options: StartOptions): Promise<TestOidc
         response_types: ["code"],
       },
     ],
-    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name"], groups: ["groups"] },
+    claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name", "groups"] },
     // Scope claims in the ID token itself (next-auth reads the ID token, not userinfo).
     conformIdTokenClaims: false,
     features: { devInteractions: { enabled: true } },
