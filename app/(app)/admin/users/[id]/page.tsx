@@ -127,7 +127,8 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
       </Card>
 
       <Card title="Audit trail" id="user-audit">
-        <UserAuditTrail userId={user.id} initial={audit} />
+        {/* Keyed by the newest entry: after an action refreshes the page, the trail starts over with it. */}
+        <UserAuditTrail key={audit.entries[0]?.id ?? "empty"} userId={user.id} initial={audit} />
       </Card>
     </main>
   );
