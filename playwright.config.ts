@@ -1,5 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 
+import { e2eOidcServerEnv } from "./tests/e2e/support/oidc-env";
+
 // End-to-end tests run in Debian's Chromium (Playwright's own browser download
 // is not reachable here) against `npm start` on a fresh embedded database.
 
@@ -49,6 +51,8 @@ export default defineConfig({
       PARALLAX_LOGIN_MAX_ATTEMPTS: "200",
       // tests/e2e/security.spec.ts reads the server's security events here.
       PARALLAX_LOG_FILE: process.env.E2E_LOG_FILE ?? ".data/e2e/server.log",
+      // Single sign-on against the OpenID provider tests/e2e/sso.spec.ts starts (E2E_OIDC_PORT, default PORT + 1).
+      ...e2eOidcServerEnv(),
     },
   },
 });

@@ -20,5 +20,7 @@ declare module "next-auth/jwt" {
     sv?: number;
     /** Sign-in time, seconds since the epoch: the absolute lifetime counts from here. */
     authTime?: number;
+    /** How the person signed in: single sign-on sessions rely on the provider's MFA. */
+    method?: "password" | "sso";
   }
 }

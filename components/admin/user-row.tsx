@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useState, type FormEvent } from "react";
 
 import { MIN_PASSWORD } from "@/lib/auth/password-length";
@@ -56,7 +57,9 @@ export function UserRow({ user, isSelf, isNew = false, onChanged }: Props) {
     <>
       <tr className={user.isDisabled ? "bg-slate-50 text-slate-500" : ""}>
         <td className="px-4 py-3 font-medium text-slate-900">
-          {user.name}
+          <Link href={`/admin/users/${user.id}`} className="underline decoration-slate-300 hover:decoration-indigo-700" dir="auto">
+            {user.name}
+          </Link>
           {isSelf ? <span className="ml-1.5 text-xs font-normal text-slate-600">(you)</span> : null}
           {isNew ? (
             <span className="ml-1.5 rounded-full bg-indigo-100 px-1.5 py-0.5 text-xs font-semibold text-indigo-900">New</span>

@@ -11,8 +11,9 @@ export type NavCounts = { toReview?: number; returned?: number; notifications?: 
 function Badge({ count, label }: { count: number | undefined; label: string }) {
   if (!count) return null;
   return (
-    <span className="ml-1.5 rounded-full bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900" aria-label={`${count} ${label}`}>
+    <span className="ml-1.5 rounded-full bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">
       {count}
+      <span className="sr-only"> {label}</span>
     </span>
   );
 }
@@ -63,11 +64,9 @@ export function AppHeader({ user, counts = {} }: { user: Actor; counts?: NavCoun
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
           <ConnectionIndicator />
-          <Link
-            href="/settings"
-            className="text-slate-600 hover:underline focus-visible:underline"
-            aria-label={`Account settings of ${user.name}`}
-          >
+          <Link href="/settings" className="text-slate-600 hover:underline focus-visible:underline">
+            {/* In the name, not an aria-label: the visible name and role must be part of what is announced. */}
+            <span className="sr-only">Account settings of </span>
             <span className="font-medium text-slate-900">{user.name}</span>
             <span className="ml-1.5 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{user.role}</span>
           </Link>

@@ -49,6 +49,15 @@ export const auditActions = [
   "user.sign_in",
   "user.sign_in_failed",
   "user.sign_in_throttled",
+  /** A first single sign-on created the account (OIDC_AUTO_CREATE). */
+  "user.sso_created",
+  /** The identity provider's group claim changed the person's role at sign-in. */
+  "user.sso_role_mapped",
+  "user.2fa_enabled",
+  "user.2fa_disabled",
+  /** An admin turned a person's two-factor authentication off. */
+  "user.2fa_reset",
+  "user.2fa_recovery_used",
   "report.signoff",
 ] as const;
 

@@ -4,6 +4,9 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 
 import { safeRedirect } from "@/lib/auth/callback-url";
+import { OIDC_PROVIDER_ID, readOidcConfig } from "@/lib/auth/oidc-config";
+import { oidcProvider } from "@/lib/auth/oidc-provider";
+import { completeSsoSignIn } from "@/lib/auth/sso-callback";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { actorFromSession, revokeSessions, sessionMaxAgeSeconds } from "@/lib/auth/sessions";
 import { log } from "@/lib/log";
@@ -18,21 +21,34 @@ class SessionEndedError extends Error {
   }
 }
 
+const oidc = readOidcConfig();
+
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
   // The cookie lives as long as a session may; lib/auth/sessions.ts enforces the absolute limit.
   session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds() },
-  pages: { signIn: "/login" },
+  // Errors (a refused or failed single sign-on) are explained on the sign-in page.
+  pages: { signIn: "/login", error: "/login" },
   providers: [
     CredentialsProvider({
       name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+        // Two-factor: a TOTP or recovery code, sent again with the password once the first try asked for it.
+        code: { label: "Code", type: "text" },
+      },
       authorize: (credentials, req) => signInWithPassword(credentials, req?.headers),
     }),
+    ...(oidc ? [oidcProvider(oidc)] : []),
   ],
   callbacks: {
-    async jwt({ token, user }) {
+    // Single sign-on becomes a Parallax account here, or a refusal the sign-in page explains.
+    signIn: ({ user, account, profile }) =>
+      account?.provider === OIDC_PROVIDER_ID && oidc ? completeSsoSignIn(user, profile ?? {}, oidc) : true,
+    async jwt({ token, user, account }) {
       if (user) {
+        token.method = account?.provider === OIDC_PROVIDER_ID ? "sso" : "password";
         token.sub = user.id;
         token.role = user.role;
         token.sv = user.sessionVersion;

@@ -28,7 +28,7 @@ const KNOWN_ADDRESS_DAYS = 30;
 const HISTORY_DAYS = 90;
 const FIRST_DELAY_SECONDS = 30;
 
-export type SignInOutcome = "success" | "wrong_password" | "unknown_account" | "disabled" | "throttled";
+export type SignInOutcome = "success" | "wrong_password" | "unknown_account" | "disabled" | "throttled" | "code_required" | "wrong_code";
 
 export type Reservation = { isAllowed: true; keys: string[] } | { isAllowed: false; keys: string[]; retryAfterSeconds: number };
 

@@ -10,6 +10,7 @@ import { authOptions } from "@/lib/auth/options";
 import type { Actor } from "@/lib/auth/actor";
 import { hasPermission, type Permission } from "@/lib/auth/permissions";
 import { actorFromSession } from "@/lib/auth/sessions";
+import { mustEnrolTwoFactor } from "@/lib/auth/two-factor-policy";
 import { AppError } from "@/lib/errors";
 import { setRequestUser } from "@/lib/log";
 
@@ -46,10 +47,15 @@ export async function requireUser(): Promise<Actor> {
   return user;
 }
 
-/** For pages: anonymous (or disabled) visitors go to the sign-in page. */
+/**
+ * For pages: anonymous (or disabled) visitors go to the sign-in page; people
+ * whose role requires two-factor (PARALLAX_REQUIRE_2FA_FOR) and who have not
+ * enrolled go to set it up first.
+ */
 export async function requirePageUser(permission?: Permission): Promise<Actor> {
   const user = await getCurrentUser();
   if (!user) redirect("/login");
+  if (await mustEnrolTwoFactor(user, (await readSessionToken())?.method)) redirect("/two-factor-setup");
   if (permission && !hasPermission(user.role, permission)) redirect("/?denied=1");
   return user;
 }

@@ -6,10 +6,14 @@ import "server-only";
  * same (null) after the same work; a throttled attempt is refused before the
  * password is looked at. Each attempt goes to the sign-in history and the
  * security log, and — when the account exists — to its audit trail.
+ * With two-factor on, the right password alone answers "code required"
+ * (the form then asks for it and sends all three again); a wrong code counts
+ * as a failed attempt like a wrong password.
  */
 import { burnVerification, verifyPassword } from "@/lib/auth/password";
 import { recordAttempt, reserveAttempt, settleSuccess, throttleKeys, type SignInOutcome } from "@/lib/auth/rate-limit";
 import type { AuditAction } from "@/lib/audit/actions";
+import { consumeSecondFactor } from "@/lib/auth/two-factor";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { clientAddress } from "@/lib/http/client-address";
@@ -17,10 +21,13 @@ import { log, setRequestUser } from "@/lib/log";
 import { z } from "@/lib/zod";
 
 export const RATE_LIMITED_ERROR = "RateLimited";
+export const TWO_FACTOR_REQUIRED_ERROR = "TwoFactorRequired";
+export const INVALID_CODE_ERROR = "InvalidCode";
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().email().max(320),
   password: z.string().min(1).max(1024),
+  code: z.string().trim().max(32).optional(),
 });
 
 export type SignedInUser = { id: string; email: string; name: string; role: "analyst" | "reviewer" | "admin"; sessionVersion: number };
@@ -31,6 +38,8 @@ const auditActions: Record<SignInOutcome, AuditAction> = {
   unknown_account: "user.sign_in_failed",
   disabled: "user.sign_in_failed",
   throttled: "user.sign_in_throttled",
+  code_required: "user.sign_in_failed",
+  wrong_code: "user.sign_in_failed",
 };
 
 async function record(
@@ -61,11 +70,20 @@ export async function signInWithPassword(
 ): Promise<SignedInUser | null> {
   const parsed = credentialsSchema.safeParse(credentials ?? {});
   if (!parsed.success) return null;
-  const { email, password } = parsed.data;
+  const { email, password, code } = parsed.data;
   const ip = clientAddress(headers);
   const user = await db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, role: true, passwordHash: true, disabledAt: true, sessionVersion: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      passwordHash: true,
+      disabledAt: true,
+      sessionVersion: true,
+      twoFactorEnabledAt: true,
+    },
   });
 
   const keys = await throttleKeys(email, ip);
@@ -79,6 +97,17 @@ export async function signInWithPassword(
   if (!user || !isValid || user.disabledAt) {
     await record(!user ? "unknown_account" : !isValid ? "wrong_password" : "disabled", email, ip, user?.id ?? null);
     return null;
+  }
+  if (user.twoFactorEnabledAt) {
+    if (!code) {
+      await record("code_required", email, ip, user.id);
+      throw new Error(TWO_FACTOR_REQUIRED_ERROR);
+    }
+    const factor = await consumeSecondFactor(user.id, code);
+    if (!factor) {
+      await record("wrong_code", email, ip, user.id);
+      throw new Error(INVALID_CODE_ERROR);
+    }
   }
   await settleSuccess(keys);
   setRequestUser(user.id);
