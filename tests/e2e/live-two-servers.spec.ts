@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 
-import { demo, demoComparisonId, signInApi } from "./support/auth";
-import { annotationList, closePages, createLinked, escapeRegExp, expectLive, pageFor } from "./support/live";
+import { demo, signInApi } from "./support/auth";
+import { annotationList, closePages, createLinked, escapeRegExp, expectLive, liveComparisonId, pageFor } from "./support/live";
 import { hasCaddy, openEventStream, startProxy } from "./support/proxy";
 import { freePort, secondServer, type SecondServer } from "./support/second-server";
 
@@ -26,7 +26,7 @@ test("an annotation made on one server appears on the other, and the decision co
   test.setTimeout(120_000);
   const analyst = await pageFor(browser, demo.analyst);
   const reviewer = await pageFor(browser, demo.reviewer, second.url);
-  const comparisonId = await demoComparisonId(analyst.request);
+  const comparisonId = await liveComparisonId(analyst.request);
   await analyst.goto(`/comparisons/${comparisonId}`);
   await reviewer.goto(`/comparisons/${comparisonId}`);
   await Promise.all([expectLive(analyst), expectLive(reviewer)]);
@@ -87,7 +87,7 @@ test("through a round-robin reverse proxy, streams land on both instances and ea
     const api = await playwright.request.newContext({ baseURL: proxy.url });
     await signInApi(api, demo.reviewer);
     const cookie = (await api.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join("; ");
-    const comparisonId = await demoComparisonId(api);
+    const comparisonId = await liveComparisonId(api);
     // Back to back, with nothing in between: round robin puts them on different instances.
     const streams = [
       await openEventStream(`${proxy.url}/api/v1/comparisons/${comparisonId}/events`, cookie),

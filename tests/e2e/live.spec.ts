@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-import { demo, demoComparisonId } from "./support/auth";
+import { demo } from "./support/auth";
 import {
   annotationList,
   closePages,
@@ -9,6 +9,7 @@ import {
   escapeRegExp,
   expectLive,
   freshReviewer,
+  liveComparisonId,
   pageFor,
   type Annotation,
 } from "./support/live";
@@ -22,7 +23,7 @@ test.afterEach(closePages);
 test("two people on one comparison see each other's work, presence and edits live", async ({ browser }) => {
   const analyst = await pageFor(browser, demo.analyst);
   const { page: reviewer, name: reviewerName } = await freshReviewer(browser);
-  const comparisonId = await demoComparisonId(analyst.request);
+  const comparisonId = await liveComparisonId(analyst.request);
   await analyst.goto(`/comparisons/${comparisonId}`);
   await reviewer.goto(`/comparisons/${comparisonId}`);
   await Promise.all([expectLive(analyst), expectLive(reviewer)]);

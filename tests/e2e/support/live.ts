@@ -39,8 +39,29 @@ function span(source: Source, quote: string) {
 }
 
 /** A contradiction between the first two sources of the demo comparison, submitted unless `submit: false`. */
+const LIVE_TITLE = "Live collaboration (end-to-end tests)";
+
+/**
+ * A comparison of the demo's sources of the live specs' own, so that what they create and decide leaves
+ * the seeded comparison as the other specs (matrix, report) expect it. Made once, found afterwards.
+ */
+export async function liveComparisonId(request: APIRequestContext): Promise<string> {
+  const { comparisons } = (await (await request.get("/api/v1/comparisons")).json()) as {
+    comparisons: Array<{ id: string; title: string }>;
+  };
+  const found = comparisons.find((comparison) => comparison.title === LIVE_TITLE);
+  if (found) return found.id;
+  const demoId = await demoComparisonId(request);
+  const { sources } = (await (await request.get(`/api/v1/comparisons/${demoId}`)).json()) as { sources: Source[] };
+  const response = await request.post("/api/v1/comparisons", {
+    data: { title: LIVE_TITLE, sourceIds: sources.slice(0, 2).map((source) => source.id) },
+  });
+  expect(response.status(), await response.text()).toBe(201);
+  return ((await response.json()) as { id: string }).id;
+}
+
 export async function createLinked(request: APIRequestContext, rationale: string, submit = true): Promise<Annotation> {
-  const comparisonId = await demoComparisonId(request);
+  const comparisonId = await liveComparisonId(request);
   const { sources } = (await (await request.get(`/api/v1/comparisons/${comparisonId}`)).json()) as { sources: Source[] };
   const [left, right] = sources as [Source, Source];
   const response = await request.post(`/api/v1/comparisons/${comparisonId}/annotations`, {
