@@ -5,12 +5,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-import {
-  DEFAULT_PG_DATABASE,
-  readPgPortFromEnv,
-  startEmbeddedPostgres,
-  type EmbeddedPostgresHandle,
-} from "../lib/infra/embedded-postgres";
+import { DEFAULT_PG_DATABASE, readPgPortFromEnv, startEmbeddedPostgres, type EmbeddedPostgresHandle } from "../lib/infra/embedded-postgres";
 
 export const dataDir = path.resolve(process.env.PARALLAX_DATA_DIR ?? ".data");
 

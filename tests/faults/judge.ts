@@ -31,13 +31,15 @@ export function judgeOutage(requests: RequestRecord[], health: HealthSample[], t
   const during = requests.filter((record) => overlaps(record, killAt, backAt));
   const answered503 = requests.filter((record) => record.status === 503);
   const maxOutageLatencyMs = Math.max(0, ...during.map((record) => record.ms));
-  if (maxOutageLatencyMs > OUTAGE_LATENCY_LIMIT_MS) failures.push(`a request took ${maxOutageLatencyMs} ms while the database was down (limit ${OUTAGE_LATENCY_LIMIT_MS} ms)`);
+  if (maxOutageLatencyMs > OUTAGE_LATENCY_LIMIT_MS)
+    failures.push(`a request took ${maxOutageLatencyMs} ms while the database was down (limit ${OUTAGE_LATENCY_LIMIT_MS} ms)`);
   if (answered503.length === 0) failures.push("no request was answered 503 during the outage (was the outage observed?)");
   const notProblem = answered503.filter((record) => !record.isProblemJson);
   if (notProblem.length > 0) failures.push(`${notProblem.length} 503 answer(s) were not application/problem+json`);
 
   const broken = requests.filter((record) => record.status === 0 || (record.status >= 500 && record.status !== 503));
-  for (const record of broken.slice(0, 5)) failures.push(`${record.op} answered ${record.status || "nothing"} after ${record.ms} ms: ${record.detail ?? ""}`);
+  for (const record of broken.slice(0, 5))
+    failures.push(`${record.op} answered ${record.status || "nothing"} after ${record.ms} ms: ${record.detail ?? ""}`);
   if (broken.length > 5) failures.push(`… and ${broken.length - 5} more requests without a proper answer`);
 
   const writes = requests.filter((record) => record.op !== "read");
@@ -45,9 +47,13 @@ export function judgeOutage(requests: RequestRecord[], health: HealthSample[], t
     .filter((record) => record.startedAt >= backAt && record.status >= 200 && record.status < 300)
     .sort((a, b) => a.startedAt + a.ms - (b.startedAt + b.ms))[0];
   const recoveryMs = firstOk ? firstOk.startedAt + firstOk.ms - backAt : null;
-  if (recoveryMs === null || recoveryMs > RECOVERY_LIMIT_MS) failures.push(`writes did not succeed within ${RECOVERY_LIMIT_MS / 1000} s of PostgreSQL's return (${recoveryMs ?? "never"} ms)`);
-  const late503 = requests.filter((record) => record.status === 503 && record.startedAt > backAt + RECOVERY_LIMIT_MS && record.startedAt < stopAt);
-  if (late503.length > 0) failures.push(`${late503.length} request(s) still got 503 more than ${RECOVERY_LIMIT_MS / 1000} s after PostgreSQL was back`);
+  if (recoveryMs === null || recoveryMs > RECOVERY_LIMIT_MS)
+    failures.push(`writes did not succeed within ${RECOVERY_LIMIT_MS / 1000} s of PostgreSQL's return (${recoveryMs ?? "never"} ms)`);
+  const late503 = requests.filter(
+    (record) => record.status === 503 && record.startedAt > backAt + RECOVERY_LIMIT_MS && record.startedAt < stopAt,
+  );
+  if (late503.length > 0)
+    failures.push(`${late503.length} request(s) still got 503 more than ${RECOVERY_LIMIT_MS / 1000} s after PostgreSQL was back`);
 
   const healthDuring = health.filter((sample) => overlaps(sample, killAt, backAt));
   const health503s = healthDuring.filter((sample) => sample.status === 503 && sample.db === "unreachable").length;

@@ -10,7 +10,7 @@ import { buildConnectionString, DEFAULT_PG_DATABASE, startEmbeddedPostgres } fro
 import { DEMO_PASSWORD, demoAccounts } from "../../prisma/seed-data/index";
 import { readComparisonSources } from "../support/comparison-sources";
 import { requestJson, signInSession } from "../support/http-session";
-import { findAppServerPids, isAlive, readPostmasterPid, startApp, stopApp, tail } from "./app";
+import { findAppServerPids, isAlive, readPostmasterPid, startApp, stopApp, tail } from "../support/launch-app";
 import { judgeOutage } from "./judge";
 import { holdPort, pollHealth, waitForPostgres, type HealthSample } from "./outage";
 import { verifyLedger } from "./verify";
@@ -27,7 +27,9 @@ const log = (message: string) => console.log(`[faults] ${message}`);
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function main(): Promise<number> {
-  log(`${isShort ? "short" : "full"} run, ${WRITERS} writers, seed ${seed}; starting the app as npm start does (port ${port}, PostgreSQL ${pgPort})`);
+  log(
+    `${isShort ? "short" : "full"} run, ${WRITERS} writers, seed ${seed}; starting the app as npm start does (port ${port}, PostgreSQL ${pgPort})`,
+  );
   const app = await startApp({ port, pgPort, dataDir });
   const failures: string[] = [];
   try {
@@ -67,7 +69,8 @@ async function main(): Promise<number> {
     const backAt = await waitForPostgres(buildConnectionString(pgPort, DEFAULT_PG_DATABASE));
     const newPostmaster = readPostmasterPid(app);
     log(`PostgreSQL answers again after ${((backAt - killAt) / 1000).toFixed(1)} s (pid ${newPostmaster})`);
-    if (!newPostmaster || newPostmaster === postmaster || !isAlive(newPostmaster)) failures.push("PostgreSQL was not restarted by the launcher");
+    if (!newPostmaster || newPostmaster === postmaster || !isAlive(newPostmaster))
+      failures.push("PostgreSQL was not restarted by the launcher");
     if (!app.output.some((entry) => entry.line.includes("PostgreSQL is back"))) failures.push("the launcher did not log the restart");
 
     await pause(plan.afterMs);
@@ -91,7 +94,11 @@ async function main(): Promise<number> {
     failures.push(...outage.failures, ...ledger.violations.slice(0, 10));
 
     // Read back through a PostgreSQL of our own on the same data folder.
-    const server = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), port: pgPort, databaseName: DEFAULT_PG_DATABASE });
+    const server = await startEmbeddedPostgres({
+      dataDir: path.join(dataDir, "postgres"),
+      port: pgPort,
+      databaseName: DEFAULT_PG_DATABASE,
+    });
     const verified = await verifyLedger(server.connectionString, comparisonId, runTag, ledger).finally(() => server.stop());
     failures.push(...verified.lost.slice(0, 10), ...verified.integrity.slice(0, 10));
     if (verified.acknowledged === 0) failures.push("no write was acknowledged at all");
@@ -114,14 +121,18 @@ async function main(): Promise<number> {
       ["launcher stop time", `${(stopped.ms / 1000).toFixed(1)} s`],
     ];
     const launcherLines = app.output.filter((entry) => /\[parallax\] (PostgreSQL|Terminated|Stopp)/.test(entry.line));
-    console.log(`\nThe launcher said:\n${launcherLines.map((entry) => `  +${((entry.at - killAt) / 1000).toFixed(1)} s ${entry.line}`).join("\n")}`);
+    console.log(
+      `\nThe launcher said:\n${launcherLines.map((entry) => `  +${((entry.at - killAt) / 1000).toFixed(1)} s ${entry.line}`).join("\n")}`,
+    );
     console.log(`\n${rows.map(([name, value]) => `  ${name.padEnd(46)} ${value}`).join("\n")}\n`);
   } catch (error) {
     failures.push(error instanceof Error ? (error.stack ?? error.message) : String(error));
     await stopApp(app);
   }
   if (failures.length > 0) {
-    console.log(`FAILED (${failures.length}):\n${failures.map((failure) => `  - ${failure}`).join("\n")}\n\nLast lines of the app:\n${tail(app)}`);
+    console.log(
+      `FAILED (${failures.length}):\n${failures.map((failure) => `  - ${failure}`).join("\n")}\n\nLast lines of the app:\n${tail(app)}`,
+    );
     return 1;
   }
   console.log("fault test passed");

@@ -15,7 +15,11 @@ export type Verification = {
 };
 
 type Row = { id: string; kind: Content["kind"]; rationale: string; version: number; spans: SpanContent[] | null };
-type AuditRow = { entityId: string; action: string; after: { version: number; kind: Content["kind"]; rationale: string; spans: SpanContent[] } | null };
+type AuditRow = {
+  entityId: string;
+  action: string;
+  after: { version: number; kind: Content["kind"]; rationale: string; spans: SpanContent[] } | null;
+};
 
 export async function verifyLedger(connectionString: string, comparisonId: string, runTag: string, ledger: Ledger): Promise<Verification> {
   const client = new pg.Client({ connectionString });
@@ -55,7 +59,8 @@ function compare(rows: Row[], audits: AuditRow[], ledger: Ledger): Verification 
       const isLatest = row !== undefined && row.version === ack.version;
       const isInRow = isLatest && isSameContent(contentOf({ ...row, spans: row.spans ?? [] }), ack.content);
       if (isInAudit && (!isLatest || isInRow)) result.found++;
-      else result.lost.push(`${id} v${ack.version}: ${!row ? "annotation missing" : !isInAudit ? "no matching audit event" : "row differs"}`);
+      else
+        result.lost.push(`${id} v${ack.version}: ${!row ? "annotation missing" : !isInAudit ? "no matching audit event" : "row differs"}`);
     }
     if (!row) continue;
     const lastAck = tracked.acks.at(-1)!;
@@ -63,7 +68,10 @@ function compare(rows: Row[], audits: AuditRow[], ledger: Ledger): Verification 
     const extra = row.version - lastAck.version;
     if (extra > 0) {
       // Edits that committed although their answer never arrived: they must be ones we sent.
-      if (extra > tracked.unanswered.length || !tracked.unanswered.some((content) => isSameContent(content, contentOf({ ...row, spans: row.spans ?? [] })))) {
+      if (
+        extra > tracked.unanswered.length ||
+        !tracked.unanswered.some((content) => isSameContent(content, contentOf({ ...row, spans: row.spans ?? [] })))
+      ) {
         result.integrity.push(`${id}: version ${row.version} holds content no writer sent`);
       }
       result.committedWithoutAnswer += extra;
@@ -77,7 +85,8 @@ function compare(rows: Row[], audits: AuditRow[], ledger: Ledger): Verification 
     }
     const history = auditsById.get(row.id) ?? [];
     if (!row.spans || row.spans.length === 0) result.integrity.push(`${row.id}: annotation without spans`);
-    if (history.filter((audit) => audit.action === "annotation.create").length !== 1) result.integrity.push(`${row.id}: not exactly one create audit event`);
+    if (history.filter((audit) => audit.action === "annotation.create").length !== 1)
+      result.integrity.push(`${row.id}: not exactly one create audit event`);
     // Exactly one update event per version 2..N: a duplicate would be a lost update.
     const versions = history
       .filter((audit) => audit.action === "annotation.update")
@@ -85,7 +94,9 @@ function compare(rows: Row[], audits: AuditRow[], ledger: Ledger): Verification 
       .sort((a, b) => a - b);
     const expected = Array.from({ length: row.version - 1 }, (_, i) => i + 2);
     if (JSON.stringify(versions) !== JSON.stringify(expected)) {
-      result.integrity.push(`${row.id}: update audit versions ${versions.join(",")} for version ${row.version} (expected 2..${row.version} once each)`);
+      result.integrity.push(
+        `${row.id}: update audit versions ${versions.join(",")} for version ${row.version} (expected 2..${row.version} once each)`,
+      );
     }
   }
   return result;

@@ -19,7 +19,14 @@ export type Tracked = {
   needsResync: boolean;
 };
 
-export type RequestRecord = { op: "create" | "edit" | "read"; status: number; ms: number; startedAt: number; isProblemJson: boolean; detail?: string };
+export type RequestRecord = {
+  op: "create" | "edit" | "read";
+  status: number;
+  ms: number;
+  startedAt: number;
+  isProblemJson: boolean;
+  detail?: string;
+};
 
 export type Ledger = {
   annotations: Map<string, Tracked>;
@@ -65,7 +72,9 @@ function makeContent(context: WriterContext, serial: number): Content {
   const kind: Content["kind"] = roll < 0.34 ? "note" : roll < 0.67 ? "agreement" : "contradiction";
   const rationale = `${context.runTag} w${context.writer} #${serial} ${random().toString(36).slice(2, 10)} — “quoted” café`;
   const spans =
-    kind === "note" ? [pickSpan(sources[Math.floor(random() * sources.length)]!, random)] : [pickSpan(sources[0]!, random), pickSpan(sources[1]!, random)];
+    kind === "note"
+      ? [pickSpan(sources[Math.floor(random() * sources.length)]!, random)]
+      : [pickSpan(sources[0]!, random), pickSpan(sources[1]!, random)];
   return { kind, rationale, spans };
 }
 
@@ -88,7 +97,13 @@ async function create(context: WriterContext, serial: number): Promise<Tracked |
     if (!isSameContent(contentOf(body), content) || body.version !== 1) {
       context.ledger.violations.push(`create ${body.id}: the 201 does not echo what was sent`);
     }
-    const tracked: Tracked = { id: body.id, acks: [{ version: body.version, content: contentOf(body) }], unanswered: [], knownVersion: body.version, needsResync: false };
+    const tracked: Tracked = {
+      id: body.id,
+      acks: [{ version: body.version, content: contentOf(body) }],
+      unanswered: [],
+      knownVersion: body.version,
+      needsResync: false,
+    };
     context.ledger.annotations.set(body.id, tracked);
     return tracked;
   }
@@ -104,7 +119,8 @@ async function resync(context: WriterContext, tracked: Tracked): Promise<boolean
   if (response.status !== 200) return false;
   const body = response.body as AnnotationBody;
   const lastAck = tracked.acks.at(-1)!;
-  if (body.version < lastAck.version) context.ledger.violations.push(`${tracked.id}: read version ${body.version} after version ${lastAck.version} was acknowledged`);
+  if (body.version < lastAck.version)
+    context.ledger.violations.push(`${tracked.id}: read version ${body.version} after version ${lastAck.version} was acknowledged`);
   tracked.knownVersion = body.version;
   tracked.needsResync = false;
   return true;
@@ -116,12 +132,16 @@ async function edit(context: WriterContext, tracked: Tracked, serial: number): P
   const previous = tracked.acks.at(-1)!.content;
   // Half the edits change only the rationale, half also the kind and passages.
   const content = context.random() < 0.5 ? { ...previous, rationale: fresh.rationale } : fresh;
-  const response = await requestJson(context.session, "PATCH", `/api/v1/annotations/${tracked.id}`, { version: tracked.knownVersion, ...content });
+  const response = await requestJson(context.session, "PATCH", `/api/v1/annotations/${tracked.id}`, {
+    version: tracked.knownVersion,
+    ...content,
+  });
   record(context, "edit", response);
   if (response.status === 200) {
     const body = response.body as AnnotationBody;
     const lastAck = tracked.acks.at(-1)!;
-    if (body.version <= lastAck.version) context.ledger.violations.push(`${tracked.id}: acknowledged version ${body.version} after ${lastAck.version}`);
+    if (body.version <= lastAck.version)
+      context.ledger.violations.push(`${tracked.id}: acknowledged version ${body.version} after ${lastAck.version}`);
     if (!isSameContent(contentOf(body), content)) context.ledger.violations.push(`${tracked.id}: the 200 does not echo what was sent`);
     tracked.acks.push({ version: body.version, content: contentOf(body) });
     tracked.knownVersion = body.version;

@@ -29,3 +29,11 @@ export function pickSpan(source: ComparisonSource, random: () => number = Math.r
   if (end < text.length && /[\uDC00-\uDFFF]/.test(text[end]!)) end++;
   return { sourceId: source.id, start, end, exact: text.slice(start, end) };
 }
+
+/**
+ * The service/API input that creates a comparison over existing sources, in
+ * order. The one place to change when comparisons take `sourceIds` (2–12).
+ */
+export function comparisonInput(title: string, sourceIds: string[]) {
+  return { title, leftSourceId: sourceIds[0]!, rightSourceId: sourceIds[1]! };
+}

@@ -1,6 +1,6 @@
 // Starts Parallax exactly as `npm start` does (scripts/run.ts: embedded
 // PostgreSQL, migrations, demo seed, build if stale, supervision) in a fresh
-// data folder on its own ports, and finds its processes for the fault test.
+// data folder on its own ports, for the fault test and the load harness.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -32,7 +32,13 @@ export async function startApp(options: StartAppOptions): Promise<RunningApp> {
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });
-  const app: RunningApp = { baseUrl: `http://127.0.0.1:${options.port}`, dataDir: options.dataDir, pgPort: options.pgPort, launcher, output: [] };
+  const app: RunningApp = {
+    baseUrl: `http://127.0.0.1:${options.port}`,
+    dataDir: options.dataDir,
+    pgPort: options.pgPort,
+    launcher,
+    output: [],
+  };
   const record = (chunk: Buffer) => {
     for (const line of chunk.toString("utf8").split("\n")) if (line.trim()) app.output.push({ at: Date.now(), line });
   };
@@ -89,6 +95,16 @@ export function findAppServerPids(root: number): number[] {
   };
   visit(root);
   return found;
+}
+
+/** The postmaster and its children (backends, checkpointer …): the database's processes. */
+export function findPostgresPids(app: RunningApp): number[] {
+  const postmaster = readPostmasterPid(app);
+  if (!postmaster) return [];
+  const children = safeList(`/proc/${postmaster}/task`).flatMap((task) =>
+    safeRead(`/proc/${postmaster}/task/${task}/children`).split(/\s+/).filter(Boolean).map(Number),
+  );
+  return [postmaster, ...children];
 }
 
 const safeList = (dir: string) => {
