@@ -24,9 +24,9 @@ export type PoolSettings = {
 export function readPoolSettings(): PoolSettings {
   return {
     size: env.PARALLAX_DB_POOL_SIZE,
-    connectTimeoutMs: env.PARALLAX_DB_CONNECT_TIMEOUT_MS,
-    statementTimeoutMs: env.PARALLAX_DB_STATEMENT_TIMEOUT_MS,
-    idleInTransactionTimeoutMs: env.PARALLAX_DB_IDLE_TX_TIMEOUT_MS,
+    connectTimeoutMs: env.PARALLAX_DB_CONNECT_TIMEOUT,
+    statementTimeoutMs: env.PARALLAX_DB_STATEMENT_TIMEOUT,
+    idleInTransactionTimeoutMs: env.PARALLAX_DB_IDLE_TX_TIMEOUT,
   };
 }
 

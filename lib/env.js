@@ -22,9 +22,9 @@ const schema = z.object({
   PARALLAX_LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
   // Database pool and timeouts (lib/db.ts): bounded waits, so an outage answers 503 instead of hanging.
   PARALLAX_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  PARALLAX_DB_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(2000),
-  PARALLAX_DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(15000),
-  PARALLAX_DB_IDLE_TX_TIMEOUT_MS: z.coerce.number().int().min(0).default(10000),
+  PARALLAX_DB_CONNECT_TIMEOUT: z.coerce.number().int().min(100).default(2000),
+  PARALLAX_DB_STATEMENT_TIMEOUT: z.coerce.number().int().min(0).default(15000),
+  PARALLAX_DB_IDLE_TX_TIMEOUT: z.coerce.number().int().min(0).default(10000),
 });
 
 const parsed = schema.safeParse(process.env);

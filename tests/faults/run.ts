@@ -112,7 +112,7 @@ async function main(): Promise<number> {
       ["integrity problems (must be 0)", verified.integrity.length],
       ["answered 503 problem+json", outage.answered503],
       ["requests during the outage", outage.duringOutage],
-      ["max latency during the outage", `${outage.maxOutageLatencyMs} ms`],
+      ["max wait of a request during the outage", `${outage.maxOutageLatencyMs} ms`],
       ["/api/health 503 during the outage", outage.health503s],
       ["max /api/health latency during the outage", `${outage.maxHealthLatencyMs} ms`],
       ["outage (kill → PostgreSQL answers)", `${(outage.outageMs / 1000).toFixed(1)} s`],
