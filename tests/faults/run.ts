@@ -17,7 +17,7 @@ import { verifyLedger } from "./verify";
 import { createLedger, runWriter, seededRandom } from "./writers";
 
 const isShort = process.argv.includes("--short");
-const plan = isShort ? { beforeMs: 4000, holdMs: 2000, afterMs: 7000 } : { beforeMs: 15_000, holdMs: 4000, afterMs: 15_000 };
+const plan = isShort ? { beforeMs: 6000, holdMs: 2000, afterMs: 7000 } : { beforeMs: 15_000, holdMs: 4000, afterMs: 15_000 };
 const WRITERS = 50;
 const port = Number(process.env.FAULTS_PORT ?? 3310);
 const pgPort = Number(process.env.FAULTS_PG_PORT ?? 54410);
@@ -103,8 +103,13 @@ async function main(): Promise<number> {
     failures.push(...verified.lost.slice(0, 10), ...verified.integrity.slice(0, 10));
     if (verified.acknowledged === 0) failures.push("no write was acknowledged at all");
 
+    const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
     const rows: Array<[string, string | number]> = [
       ["requests sent", outage.requests],
+      [
+        "before the kill: requests, p95 latency, 503s",
+        `${outage.before.requests}, ${outage.before.p95Ms} ms, ${percent(outage.before.rate503)}`,
+      ],
       ["writes acknowledged (2xx)", verified.acknowledged],
       ["acknowledged writes found intact", verified.found],
       ["lost (must be 0)", verified.lost.length],
@@ -112,11 +117,12 @@ async function main(): Promise<number> {
       ["integrity problems (must be 0)", verified.integrity.length],
       ["answered 503 problem+json", outage.answered503],
       ["requests during the outage", outage.duringOutage],
-      ["max wait of a request during the outage", `${outage.maxOutageLatencyMs} ms`],
+      ["max wait of a request during the outage", `${outage.maxOutageWaitMs} ms (limit ${outage.outageWaitLimitMs} ms)`],
       ["/api/health 503 during the outage", outage.health503s],
       ["max /api/health latency during the outage", `${outage.maxHealthLatencyMs} ms`],
       ["outage (kill → PostgreSQL answers)", `${(outage.outageMs / 1000).toFixed(1)} s`],
       ["recovery (PostgreSQL back → first 2xx write)", outage.recoveryMs === null ? "never" : `${outage.recoveryMs} ms`],
+      ["5 s after recovery: requests, 503s", `${outage.after.requests}, ${percent(outage.after.rate503)}`],
       ["requests in flight at SIGTERM", outage.inFlightAtStop],
       ["launcher stop time", `${(stopped.ms / 1000).toFixed(1)} s`],
     ];

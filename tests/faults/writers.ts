@@ -128,6 +128,7 @@ async function resync(context: WriterContext, tracked: Tracked): Promise<boolean
 
 async function edit(context: WriterContext, tracked: Tracked, serial: number): Promise<void> {
   if (tracked.needsResync && !(await resync(context, tracked))) return;
+  if (context.shouldStop()) return; // shutting down: send nothing new
   const fresh = makeContent(context, serial);
   const previous = tracked.acks.at(-1)!.content;
   // Half the edits change only the rationale, half also the kind and passages.
