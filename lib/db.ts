@@ -43,7 +43,8 @@ export function createDbClient(connectionString: string, settings: PoolSettings 
     keepAlive: true,
     application_name: "parallax",
   });
-  return new PrismaClient({ adapter });
+  // An interactive transaction waits for its connection as long as any query does (Prisma's own default is 2 s).
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: settings.connectTimeoutMs } });
 }
 
 const globalForDb = globalThis as unknown as { parallaxDb?: PrismaClient };

@@ -3,6 +3,7 @@
 // to a closed port, to a server that never answers, and real server timeouts.
 import net from "node:net";
 
+import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 
 import { createDbClient, type PoolSettings } from "@/lib/db";
@@ -31,6 +32,24 @@ async function failureOf(run: () => Promise<unknown>): Promise<{ error: unknown;
     return { error, ms: Date.now() - started };
   }
   throw new Error("expected the query to fail");
+}
+
+/** Until a statement containing `marker` is running on the server. */
+async function waitUntilRunning(marker: string): Promise<void> {
+  const probe = new pg.Client({ connectionString: databaseUrl });
+  await probe.connect();
+  try {
+    for (let tries = 0; tries < 100; tries++) {
+      const { rows } = await probe.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE state = 'active' AND query LIKE $1", [
+        `%${marker}%`,
+      ]);
+      if ((rows[0] as { n: number }).n > 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error("the busy statement never started");
+  } finally {
+    await probe.end();
+  }
 }
 
 async function freePort(): Promise<number> {
@@ -71,12 +90,14 @@ describe("database unavailable", () => {
   });
 
   it("waits for a pooled connection no longer than the connect timeout when the pool is busy", async () => {
-    const db = open(databaseUrl, { size: 1, connectTimeoutMs: 300 });
-    const busy = db.$queryRaw`SELECT 1 FROM pg_sleep(1.5)`.then(() => "done"); // Prisma queries start when awaited
-    await new Promise((resolve) => setTimeout(resolve, 200)); // it holds the only connection now
+    const db = open(databaseUrl, { size: 1, connectTimeoutMs: 500 });
+    await db.$queryRaw`SELECT 1`; // the pool's only connection is open
+    const marker = `busy_${Date.now()}`;
+    const busy = db.$queryRawUnsafe(`SELECT 1 FROM pg_sleep(2) AS ${marker}`).then(() => "done"); // Prisma queries start when awaited
+    await waitUntilRunning(marker);
     const { error, ms } = await failureOf(() => db.$queryRaw`SELECT 1`);
     await expect(busy).resolves.toBe("done");
-    expect(ms).toBeLessThan(1200);
+    expect(ms).toBeLessThan(1500);
     expect(problemFromError(error).status).toBe(503);
   });
 
