@@ -9,6 +9,7 @@ import pg from "pg";
 
 const port = Number(process.env.FLOOR_PORT);
 const pool = new pg.Pool({ connectionString: process.env.FLOOR_DATABASE_URL, max: Number(process.env.FLOOR_POOL_SIZE ?? 10) });
+pool.on("error", () => {}); // an idle connection dropped by the server: the pool replaces it
 
 type Body = { kind: string; rationale: string; spans: Array<{ sourceId: string; start: number; end: number; exact: string }> };
 

@@ -95,6 +95,7 @@ async function main(): Promise<void> {
     const token = await encode({ token: { sub: actor.id, role: "analyst", name: actor.name, email: actor.email }, secret });
     const view = await createAnnotation(actor, small.id, bodyFor(small));
     const raw = new pg.Pool({ connectionString: database.url, max: 1 });
+    raw.on("error", () => {});
     await raw.query(`CREATE TABLE IF NOT EXISTS floor_annotation (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), kind text, rationale text);
       CREATE TABLE IF NOT EXISTS floor_span (annotation_id uuid, source_id uuid, start int, "end" int, exact text, position int)`);
     const rawBody = bodyFor(small);

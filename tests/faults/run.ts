@@ -117,7 +117,10 @@ async function main(): Promise<number> {
       ["integrity problems (must be 0)", verified.integrity.length],
       ["answered 503 problem+json", outage.answered503],
       ["requests during the outage", outage.duringOutage],
-      ["max wait of a request during the outage", `${outage.maxOutageWaitMs} ms (limit ${outage.outageWaitLimitMs} ms)`],
+      [
+        "max wait of a request during the outage",
+        `${outage.maxOutageWaitMs} ms (limit ${outage.outageWaitLimitMs} ms${outage.isSaturated ? ", not judged: saturated" : ""})`,
+      ],
       ["/api/health 503 during the outage", outage.health503s],
       ["max /api/health latency during the outage", `${outage.maxHealthLatencyMs} ms`],
       ["outage (kill → PostgreSQL answers)", `${(outage.outageMs / 1000).toFixed(1)} s`],

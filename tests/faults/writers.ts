@@ -87,10 +87,13 @@ function record(context: WriterContext, op: RequestRecord["op"], response: Timed
 /** Status 0 (no answer) and 5xx leave a write's outcome open. */
 const isOutcomeUnknown = (status: number) => status === 0 || status >= 500;
 
+/** Past this a request counts as hung: far above any bounded wait, so that a slow, busy machine is not mistaken for a hang. */
+export const HANG_MS = 30_000;
+
 async function create(context: WriterContext, serial: number): Promise<Tracked | undefined> {
   const content = makeContent(context, serial);
   const path = `/api/v1/comparisons/${context.comparisonId}/annotations`;
-  const response = await requestJson(context.session, "POST", path, { ...content, submit: false });
+  const response = await requestJson(context.session, "POST", path, { ...content, submit: false }, HANG_MS);
   record(context, "create", response);
   if (response.status === 201) {
     const body = response.body as AnnotationBody;
@@ -114,7 +117,7 @@ async function create(context: WriterContext, serial: number): Promise<Tracked |
 
 /** After an unanswered edit: learn the current version; it must never be older than an acknowledged one. */
 async function resync(context: WriterContext, tracked: Tracked): Promise<boolean> {
-  const response = await requestJson(context.session, "GET", `/api/v1/annotations/${tracked.id}`);
+  const response = await requestJson(context.session, "GET", `/api/v1/annotations/${tracked.id}`, undefined, HANG_MS);
   record(context, "read", response);
   if (response.status !== 200) return false;
   const body = response.body as AnnotationBody;
@@ -133,10 +136,8 @@ async function edit(context: WriterContext, tracked: Tracked, serial: number): P
   const previous = tracked.acks.at(-1)!.content;
   // Half the edits change only the rationale, half also the kind and passages.
   const content = context.random() < 0.5 ? { ...previous, rationale: fresh.rationale } : fresh;
-  const response = await requestJson(context.session, "PATCH", `/api/v1/annotations/${tracked.id}`, {
-    version: tracked.knownVersion,
-    ...content,
-  });
+  const body = { version: tracked.knownVersion, ...content };
+  const response = await requestJson(context.session, "PATCH", `/api/v1/annotations/${tracked.id}`, body, HANG_MS);
   record(context, "edit", response);
   if (response.status === 200) {
     const body = response.body as AnnotationBody;
