@@ -23,6 +23,36 @@ const config = [
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
     },
   },
+  {
+    // Layers: components render and call the HTTP API; they never reach the database,
+    // a service, or server-only modules. Types may be shared (they vanish at build time).
+    files: ["components/**/*.{ts,tsx}"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: [
+                "@/lib/db",
+                "@/lib/generated/*",
+                "@/lib/*/service",
+                "@/lib/*/*-service",
+                "@/lib/*/records",
+                "@/lib/auth/session",
+                "@/lib/auth/options",
+                "@/lib/infra/*",
+                "server-only",
+              ],
+              allowTypeImports: true,
+              message:
+                "components/ never reaches the database or server-only code: pass data as props or call the API (lib/client/api-client).",
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

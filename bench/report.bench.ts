@@ -59,8 +59,7 @@ async function seed(): Promise<{ comparisonId: string; actor: { id: string; emai
     data: {
       title: "Benchmark: 1,000 approved annotations",
       question: "How fast is the report?",
-      leftSourceId: left.id,
-      rightSourceId: right.id,
+      sources: { create: [left, right].map((source, position) => ({ sourceId: source.id, position })) },
     },
   });
   const ids = quotesA.map(() => randomUUID());
@@ -120,7 +119,7 @@ export async function run(): Promise<BenchResult[]> {
       collectGarbage();
       const cpu = process.cpuUsage();
       const started = performance.now();
-      const data = await loadReportData(actor, comparisonId, "approved");
+      const data = await loadReportData(actor, comparisonId, { scope: "approved" });
       const loaded = performance.now();
       const pdf = await renderReportBuffer(data);
       const done = performance.now();

@@ -7,7 +7,7 @@
 import { splitParagraphs } from "@/lib/anchoring/paragraphs";
 import { connectorPath, layoutConnectors } from "@/components/workbench/connector-layout";
 import { clearHighlights, paintHighlights } from "@/components/workbench/highlights";
-import { placeAnnotations } from "@/components/workbench/placement";
+import { placeAnnotations } from "@/lib/anchoring/placement";
 import { buildTextIndex } from "@/components/workbench/text-dom";
 import { PAINT_MARGIN, visibleWindows } from "@/components/workbench/viewport";
 

@@ -10,7 +10,7 @@ import type { AnnotationView } from "@/lib/annotations/views";
 export type BenchSource = { id: string; text: string };
 export type BenchData = { left: BenchSource; right: BenchSource; annotations: AnnotationView[] };
 
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -44,7 +44,7 @@ const SYLLABLES = [
   "tu",
 ];
 
-function makeText(words: number, random: () => number): string {
+export function makeText(words: number, random: () => number): string {
   const vocabulary = Array.from({ length: 3000 }, () => {
     const length = 1 + Math.floor(random() * 3);
     return Array.from({ length }, () => SYLLABLES[Math.floor(random() * SYLLABLES.length)]).join("");
@@ -64,7 +64,7 @@ function makeText(words: number, random: () => number): string {
 }
 
 /** A span of 3–14 whole words starting at a random word of `text`. */
-function randomSpan(text: string, random: () => number): { start: number; end: number } {
+export function randomSpan(text: string, random: () => number): { start: number; end: number } {
   let start = Math.floor(random() * (text.length - 200));
   while (start > 0 && text[start - 1] !== " " && text[start - 1] !== "\n") start--;
   let end = start;
@@ -98,6 +98,7 @@ export function makeBenchData({ words = 20_000, annotations = 5_000, seed = 42 }
       kind,
       rationale: `Synthetic rationale ${i}`,
       confidence: "medium",
+      credibility: null,
       tags: [],
       status: STATUSES[i % STATUSES.length]!,
       version: 1,

@@ -3,6 +3,7 @@ import Link from "next/link";
 
 import { ComparisonActionsMenu } from "@/components/comparisons/comparison-actions-menu";
 import { hasPermission } from "@/lib/auth/permissions";
+import { canManageComparison } from "@/lib/comparisons/access";
 import { requirePageUser } from "@/lib/auth/session";
 import { listComparisons } from "@/lib/comparisons/service";
 
@@ -20,7 +21,7 @@ export default async function HomePage({ searchParams }: Props) {
       <div className="mb-6 flex items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Comparisons</h1>
-          <p className="mt-1 text-sm text-slate-600">Two sources side by side; where they agree, where they contradict.</p>
+          <p className="mt-1 text-sm text-slate-600">Sources side by side; where they agree, where they contradict.</p>
         </div>
         <div className="flex items-center gap-3">
           <Link
@@ -40,7 +41,7 @@ export default async function HomePage({ searchParams }: Props) {
       {comparisons.length === 0 ? (
         <div className="rounded-xl border border-dashed border-slate-300 bg-white p-10 text-center">
           <h2 className="font-medium">No comparisons yet</h2>
-          <p className="mt-1 text-sm text-slate-600">Start one by importing two articles about the same events.</p>
+          <p className="mt-1 text-sm text-slate-600">Start one by importing two or more articles about the same events.</p>
         </div>
       ) : (
         <ul className="space-y-3">
@@ -53,16 +54,22 @@ export default async function HomePage({ searchParams }: Props) {
                 <Link href={`/comparisons/${comparison.id}`} className="text-lg font-medium text-indigo-800 hover:underline">
                   {comparison.title}
                 </Link>
-                <ComparisonActionsMenu comparison={comparison} canDelete={canDelete} afterDelete="refresh" />
+                {canManageComparison(user, comparison) ? (
+                  <ComparisonActionsMenu comparison={comparison} canDelete={canDelete} afterDelete="refresh" />
+                ) : null}
               </div>
               {comparison.question ? <p className="mt-1 text-sm text-slate-700">{comparison.question}</p> : null}
-              <p className="mt-2 text-sm text-slate-600">
-                <span className="font-medium">{comparison.left.title}</span>
-                {comparison.left.outlet ? ` (${comparison.left.outlet})` : ""}
-                <span className="mx-2 text-slate-400">vs</span>
-                <span className="font-medium">{comparison.right.title}</span>
-                {comparison.right.outlet ? ` (${comparison.right.outlet})` : ""}
-              </p>
+              <ul className="mt-2 space-y-0.5 text-sm text-slate-600" aria-label={`Sources of ${comparison.title}`}>
+                {comparison.sources.map((source) => (
+                  <li key={source.id} className="flex gap-2">
+                    <span className="w-6 shrink-0 text-xs font-semibold text-slate-500">{source.label}</span>
+                    <span className="min-w-0">
+                      <span className="font-medium">{source.title}</span>
+                      {source.outlet ? ` (${source.outlet})` : ""}
+                    </span>
+                  </li>
+                ))}
+              </ul>
               <dl className="mt-3 flex flex-wrap gap-2 text-xs">
                 <Count
                   label="agreement"

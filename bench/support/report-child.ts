@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   await db.user.count();
   const baselineMb = process.memoryUsage().rss / 1024 / 1024;
   const started = performance.now();
-  const data = await loadReportData(JSON.parse(actorJson!), comparisonId!, "approved");
+  const data = await loadReportData(JSON.parse(actorJson!), comparisonId!, { scope: "approved" });
   const pdf = await renderReportBuffer(data);
   const totalMs = performance.now() - started;
   const peakMb = process.resourceUsage().maxRSS / 1024;

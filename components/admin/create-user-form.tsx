@@ -6,7 +6,7 @@ import { roles } from "@/lib/auth/permissions";
 import type { UserView } from "@/lib/users/service";
 
 import { Button } from "@/components/ui/button";
-import { apiFetch } from "@/components/workbench/api-client";
+import { apiFetch } from "@/lib/client/api-client";
 
 type Errors = Record<string, string>;
 

@@ -6,7 +6,7 @@ import { roles, type Role } from "@/lib/auth/permissions";
 import type { UserView } from "@/lib/users/service";
 
 import { Button } from "@/components/ui/button";
-import { apiFetch } from "@/components/workbench/api-client";
+import { apiFetch } from "@/lib/client/api-client";
 
 type Panel = "none" | "confirm-disable" | "password";
 type Props = { user: UserView; isSelf: boolean; onChanged: (user: UserView) => void };

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 
 import { Button } from "@/components/ui/button";
-import { apiFetch } from "@/components/workbench/api-client";
+import { apiFetch } from "@/lib/client/api-client";
 
 import { DeleteComparisonDialog } from "./delete-comparison-dialog";
 import { EditComparisonDialog } from "./edit-comparison-dialog";

@@ -4,7 +4,7 @@ import { useState, type FormEvent, type Ref } from "react";
 
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
-import { apiFetch } from "@/components/workbench/api-client";
+import { apiFetch } from "@/lib/client/api-client";
 
 import type { ComparisonActionsTarget } from "./comparison-actions-menu";
 

@@ -5,9 +5,10 @@ import { useState, type FormEvent, type Ref } from "react";
 import { Field } from "@/components/sources/field";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
-import { apiFetch } from "@/components/workbench/api-client";
+import { apiFetch } from "@/lib/client/api-client";
 
 import type { ComparisonActionsTarget } from "./comparison-actions-menu";
+import { MAX_COMPARISON_TITLE, MAX_QUESTION } from "@/lib/comparisons/schemas";
 
 type Props = { ref: Ref<HTMLDialogElement>; comparison: ComparisonActionsTarget; onSaved: () => void };
 
@@ -50,7 +51,15 @@ export function EditComparisonDialog({ ref, comparison, onSaved }: Props) {
           Edit comparison
         </h2>
         <Field id={`${idPrefix}-title`} label="Title" error={errors.title}>
-          {(aria) => <input {...aria} value={title} onChange={(event) => setTitle(event.target.value)} maxLength={300} className="input" />}
+          {(aria) => (
+            <input
+              {...aria}
+              value={title}
+              onChange={(event) => setTitle(event.target.value)}
+              maxLength={MAX_COMPARISON_TITLE}
+              className="input"
+            />
+          )}
         </Field>
         <Field id={`${idPrefix}-question`} label="Question" error={errors.question}>
           {(aria) => (
@@ -59,7 +68,7 @@ export function EditComparisonDialog({ ref, comparison, onSaved }: Props) {
               value={question}
               onChange={(event) => setQuestion(event.target.value)}
               rows={3}
-              maxLength={2000}
+              maxLength={MAX_QUESTION}
               className="input"
             />
           )}

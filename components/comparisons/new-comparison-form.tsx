@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent } from "react";
 
 import { Field } from "@/components/sources/field";
 import {
@@ -15,39 +15,51 @@ import {
 } from "@/components/sources/source-draft";
 import { SourceSide } from "@/components/sources/source-side";
 import { Button } from "@/components/ui/button";
-import { apiFetch } from "@/components/workbench/api-client";
+import { apiFetch } from "@/lib/client/api-client";
+import { MAX_COMPARISON_TITLE, MAX_QUESTION, MAX_SOURCES, MIN_SOURCES } from "@/lib/comparisons/schemas";
+import { positionLetter } from "@/lib/comparisons/views";
 import type { SourceSummary } from "@/lib/sources/views";
 
-type Side = "left" | "right";
-const sideLabel: Record<Side, string> = { left: "Source A (left)", right: "Source B (right)" };
+type Entry = { key: number; draft: SourceDraft };
 
-/** Server field errors ("left.title", "leftSourceId") → the field of the side they belong to. */
-function sideErrors(errors: Record<string, string> | undefined, side: Side): Record<string, string> {
+const sourceLabel = (index: number) => `Source ${positionLetter(index)}`;
+
+/** Server field errors ("sources.2.title", "sources.2") → the fields of that entry. */
+function entryErrors(errors: Record<string, string> | undefined, index: number): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, message] of Object.entries(errors ?? {})) {
-    if (key.startsWith(`${side}.`)) out[key.slice(side.length + 1)] = message;
-    else if (key === `${side}SourceId`) out.sourceId = message;
+    const prefix = `sources.${index}`;
+    if (key === prefix) out.sourceId = message;
+    else if (key.startsWith(`${prefix}.`)) out[key.slice(prefix.length + 1)] = message;
   }
   return out;
 }
 
 export function NewComparisonForm({ sources }: { sources: SourceSummary[] }) {
   const router = useRouter();
+  const nextKey = useRef(MIN_SOURCES);
   const [title, setTitle] = useState("");
   const [question, setQuestion] = useState("");
-  const [drafts, setDrafts] = useState<Record<Side, SourceDraft>>({ left: emptyDraft(), right: emptyDraft() });
+  const [entries, setEntries] = useState<Entry[]>(() => Array.from({ length: MIN_SOURCES }, (_, key) => ({ key, draft: emptyDraft() })));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [isSaving, setIsSaving] = useState(false);
 
-  const patch = (side: Side, change: Partial<SourceDraft>) =>
-    setDrafts((current) => ({ ...current, [side]: { ...current[side], ...change } }));
+  const patch = (key: number, change: Partial<SourceDraft>) =>
+    setEntries((current) => current.map((entry) => (entry.key === key ? { ...entry, draft: { ...entry.draft, ...change } } : entry)));
 
-  async function preview(side: Side): Promise<boolean> {
-    const draft = drafts[side];
+  const addSource = () => {
+    const key = nextKey.current++;
+    setEntries((current) => [...current, { key, draft: emptyDraft() }]);
+    // Keyboard users land in the new source's first control.
+    requestAnimationFrame(() => document.querySelector<HTMLInputElement>(`input[name="source-${key}-mode"]:checked`)?.focus());
+  };
+
+  async function preview(entry: Entry): Promise<boolean> {
+    const { key, draft } = entry;
     if (!hasContent(draft)) {
       const field = draft.mode === "paste" ? "text" : draft.mode === "file" ? "file" : "url";
-      patch(side, {
+      patch(key, {
         fieldErrors: {
           [field]:
             draft.mode === "paste" ? "Paste the article's text." : draft.mode === "file" ? "Choose a file." : "Give the article's URL.",
@@ -55,14 +67,14 @@ export function NewComparisonForm({ sources }: { sources: SourceSummary[] }) {
       });
       return false;
     }
-    const key = contentKey(draft);
-    patch(side, { isPreviewing: true, error: null, fieldErrors: {} });
+    const previewKey = contentKey(draft);
+    patch(key, { isPreviewing: true, error: null, fieldErrors: {} });
     const result = await apiFetch<SourcePreviewData>("/api/v1/sources/preview", {
       method: "POST",
       body: { ...contentBody(draft), ...(draft.meta.title.trim() ? { title: draft.meta.title.trim() } : {}) },
     });
     if (!result.ok) {
-      patch(side, {
+      patch(key, {
         isPreviewing: false,
         preview: null,
         previewKey: null,
@@ -72,11 +84,14 @@ export function NewComparisonForm({ sources }: { sources: SourceSummary[] }) {
       return false;
     }
     const guesses = result.data.guesses;
-    setDrafts((current) => {
-      const meta = { ...current[side].meta };
-      for (const [field, value] of Object.entries(guesses) as Array<[keyof typeof meta, string]>) if (!meta[field]) meta[field] = value;
-      return { ...current, [side]: { ...current[side], isPreviewing: false, preview: result.data, previewKey: key, meta } };
-    });
+    setEntries((current) =>
+      current.map((other) => {
+        if (other.key !== key) return other;
+        const meta = { ...other.draft.meta };
+        for (const [field, value] of Object.entries(guesses) as Array<[keyof typeof meta, string]>) if (!meta[field]) meta[field] = value;
+        return { ...other, draft: { ...other.draft, isPreviewing: false, preview: result.data, previewKey, meta } };
+      }),
+    );
     return true;
   }
 
@@ -86,41 +101,34 @@ export function NewComparisonForm({ sources }: { sources: SourceSummary[] }) {
     const localErrors: Record<string, string> = {};
     if (!title.trim()) localErrors.title = "Give the comparison a title.";
     setErrors(localErrors);
-    const needPreview = (["left", "right"] as const).filter(
-      (side) => drafts[side].mode !== "existing" && drafts[side].previewKey !== contentKey(drafts[side]),
-    );
-    for (const side of ["left", "right"] as const) {
-      if (drafts[side].mode === "existing" && !drafts[side].sourceId) patch(side, { fieldErrors: { sourceId: "Choose a source." } });
-    }
+    const needPreview = entries.filter((entry) => entry.draft.mode !== "existing" && entry.draft.previewKey !== contentKey(entry.draft));
+    const unpicked = entries.filter((entry) => entry.draft.mode === "existing" && !entry.draft.sourceId);
+    for (const entry of unpicked) patch(entry.key, { fieldErrors: { sourceId: "Choose a source." } });
     if (needPreview.length > 0) {
       const results = await Promise.all(needPreview.map(preview));
       if (results.every(Boolean)) setFormError("Check the cleaned text and details of each new source, then create the comparison.");
       return;
     }
-    if (
-      Object.keys(localErrors).length > 0 ||
-      (["left", "right"] as const).some((side) => drafts[side].mode === "existing" && !drafts[side].sourceId)
-    )
-      return;
+    if (Object.keys(localErrors).length > 0 || unpicked.length > 0) return;
 
-    const body: Record<string, unknown> = { title: title.trim(), question: question.trim() || undefined };
-    for (const side of ["left", "right"] as const) {
-      const draft = drafts[side];
-      if (draft.mode === "existing") body[`${side}SourceId`] = draft.sourceId;
-      else body[side] = newSourceBody(draft);
-    }
+    const body = {
+      title: title.trim(),
+      question: question.trim() || undefined,
+      sources: entries.map(({ draft }) => (draft.mode === "existing" ? { sourceId: draft.sourceId } : newSourceBody(draft))),
+    };
     setIsSaving(true);
     const result = await apiFetch<{ id: string }>("/api/v1/comparisons", { method: "POST", body });
     if (!result.ok) {
       setIsSaving(false);
       setErrors(result.problem.errors ?? {});
-      for (const side of ["left", "right"] as const) patch(side, { fieldErrors: sideErrors(result.problem.errors, side) });
+      entries.forEach((entry, index) => patch(entry.key, { fieldErrors: entryErrors(result.problem.errors, index) }));
       setFormError(result.problem.detail);
       return;
     }
     router.push(`/comparisons/${result.data.id}`);
   }
 
+  const isPreviewing = entries.some((entry) => entry.draft.isPreviewing);
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6">
       <div className="grid grid-cols-1 gap-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm md:grid-cols-2">
@@ -131,7 +139,7 @@ export function NewComparisonForm({ sources }: { sources: SourceSummary[] }) {
               value={title}
               onChange={(event) => setTitle(event.target.value)}
               required
-              maxLength={300}
+              maxLength={MAX_COMPARISON_TITLE}
               className="input"
               placeholder="Wagner's exit from Mali: withdrawal or rebrand?"
             />
@@ -143,7 +151,7 @@ export function NewComparisonForm({ sources }: { sources: SourceSummary[] }) {
               {...aria}
               value={question}
               onChange={(event) => setQuestion(event.target.value)}
-              maxLength={2000}
+              maxLength={MAX_QUESTION}
               className="input"
               placeholder="Has Russia's military presence in Mali ended?"
             />
@@ -151,18 +159,31 @@ export function NewComparisonForm({ sources }: { sources: SourceSummary[] }) {
         </Field>
       </div>
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
-        {(["left", "right"] as const).map((side) => (
+        {entries.map((entry, index) => (
           <SourceSide
-            key={side}
-            side={side}
-            label={sideLabel[side]}
-            draft={drafts[side]}
+            key={entry.key}
+            idPrefix={`source-${entry.key}`}
+            label={sourceLabel(index)}
+            draft={entry.draft}
             sources={sources}
-            isPreviewStale={drafts[side].previewKey !== null && drafts[side].previewKey !== contentKey(drafts[side])}
-            onChange={(change) => patch(side, change)}
-            onPreview={() => void preview(side)}
+            isPreviewStale={entry.draft.previewKey !== null && entry.draft.previewKey !== contentKey(entry.draft)}
+            onChange={(change) => patch(entry.key, change)}
+            onPreview={() => void preview(entry)}
+            onRemove={entries.length > MIN_SOURCES ? () => setEntries((current) => current.filter((e) => e.key !== entry.key)) : undefined}
           />
         ))}
+      </div>
+      <div className="flex flex-wrap items-center gap-3">
+        {entries.length < MAX_SOURCES ? (
+          <Button variant="secondary" onClick={addSource}>
+            Add another source
+          </Button>
+        ) : (
+          <p className="text-sm text-slate-600">A comparison holds at most {MAX_SOURCES} sources.</p>
+        )}
+        <p className="text-sm text-slate-600">
+          {entries.length} of at most {MAX_SOURCES} sources; at least {MIN_SOURCES}.
+        </p>
       </div>
       {formError ? (
         <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
@@ -170,7 +191,7 @@ export function NewComparisonForm({ sources }: { sources: SourceSummary[] }) {
         </p>
       ) : null}
       <div className="flex items-center gap-3">
-        <Button type="submit" disabled={isSaving || drafts.left.isPreviewing || drafts.right.isPreviewing}>
+        <Button type="submit" disabled={isSaving || isPreviewing}>
           {isSaving ? "Creating…" : "Create comparison"}
         </Button>
         {isSaving ? (

@@ -6,9 +6,10 @@ import { useState, type FormEvent } from "react";
 import type { CommentThread as Thread } from "@/lib/comments/views";
 
 import { Button } from "@/components/ui/button";
-import { apiFetch } from "@/components/workbench/api-client";
+import { apiFetch } from "@/lib/client/api-client";
 
 import { formatDate } from "./format";
+import { MAX_COMMENT } from "@/lib/comments/schemas";
 
 // The discussion on one annotation: top-level comments with their replies,
 // a form for a new comment and one reply form at a time.
@@ -51,7 +52,7 @@ function CommentForm({
         value={body}
         onChange={(e) => setBody(e.target.value)}
         rows={parentId ? 2 : 3}
-        maxLength={5000}
+        maxLength={MAX_COMMENT}
         className="input aria-invalid:border-red-500"
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${fieldId}-error` : undefined}

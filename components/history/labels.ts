@@ -1,21 +1,20 @@
+import type { AuditAction } from "@/lib/audit/actions";
 import type { TrackedField } from "@/lib/history/diff";
 
-/** Audit actions as sentences; seeded data uses `review.*`, the service `annotation.*`. */
-const actionLabels: Record<string, string> = {
+/** An annotation's audit actions as sentences ("Rey approved it"). */
+const actionLabels: Partial<Record<AuditAction, string>> = {
   "annotation.create": "created the annotation",
   "annotation.update": "edited it",
   "annotation.submit": "submitted it for review",
+  "annotation.withdraw": "withdrew it from review",
   "annotation.approve": "approved it",
   "annotation.request_changes": "requested changes",
   "annotation.reject": "rejected it",
   "annotation.delete": "deleted it",
-  "review.approve": "approved it",
-  "review.request_changes": "requested changes",
-  "review.reject": "rejected it",
 };
 
 export function actionLabel(action: string): string {
-  return actionLabels[action] ?? action;
+  return actionLabels[action as AuditAction] ?? action;
 }
 
 export function actionTone(action: string): string {
@@ -23,6 +22,7 @@ export function actionTone(action: string): string {
   if (action.endsWith("request_changes")) return "bg-orange-500";
   if (action.endsWith("reject") || action.endsWith("delete")) return "bg-slate-500";
   if (action.endsWith("submit")) return "bg-amber-500";
+  if (action.endsWith("withdraw")) return "bg-slate-400";
   return "bg-indigo-600";
 }
 
@@ -31,6 +31,7 @@ export const fieldLabel: Record<TrackedField, string> = {
   kind: "Kind",
   rationale: "Rationale",
   confidence: "Confidence",
+  credibility: "Credibility",
   tags: "Tags",
   spans: "Passages",
 };

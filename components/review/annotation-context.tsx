@@ -5,13 +5,13 @@ import type { AnnotationContext } from "@/lib/history/service";
 import { formatDate } from "@/components/history/format";
 import { KindBadge, StatusBadge } from "@/components/workbench/badges";
 
-// An annotation shown where it lives: both passages with the text around
+// An annotation shown where it lives: its passages with the text around
 // them, the rationale, and the other annotations on the same passages.
 
 export function AnnotationInContext({ context, headingLevel = 2 }: { context: AnnotationContext; headingLevel?: 2 | 3 }) {
   const { annotation, comparison, excerpts, nearby } = context;
   const Heading = `h${headingLevel}` as const;
-  const sourceTitle = (id: string) => (id === comparison.left.id ? comparison.left : comparison.right);
+  const sourceOf = (id: string) => comparison.sources.find((source) => source.id === id);
   return (
     <div className="space-y-5">
       <div className="flex flex-wrap items-center gap-2">
@@ -32,12 +32,18 @@ export function AnnotationInContext({ context, headingLevel = 2 }: { context: An
 
       <div className={`grid gap-4 ${excerpts.length > 1 ? "md:grid-cols-2" : ""}`}>
         {excerpts.map((excerpt, index) => {
-          const source = sourceTitle(excerpt.sourceId);
+          const source = sourceOf(excerpt.sourceId);
           return (
             <figure key={`${excerpt.sourceId}-${index}`} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
               <figcaption className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">
-                {source.id === comparison.left.id ? "A" : "B"} · {source.title}
-                {source.outlet ? <span className="font-normal normal-case"> ({source.outlet})</span> : null}
+                {source ? (
+                  <>
+                    {source.label} · {source.title}
+                    {source.outlet ? <span className="font-normal normal-case"> ({source.outlet})</span> : null}
+                  </>
+                ) : (
+                  "A source no longer in this comparison"
+                )}
               </figcaption>
               <blockquote className="font-serif text-[15px] leading-relaxed whitespace-pre-line text-slate-600">
                 {excerpt.before}

@@ -6,7 +6,8 @@ import { useState, type FormEvent } from "react";
 import type { ReviewDecision } from "@/lib/annotations/state";
 
 import { Button } from "@/components/ui/button";
-import { apiFetch } from "@/components/workbench/api-client";
+import { apiFetch } from "@/lib/client/api-client";
+import { MAX_REVIEW_COMMENT } from "@/lib/reviews/schemas";
 
 // The reviewer's decision. The server enforces every rule; this form only
 // explains them: a comment is needed to send an annotation back or reject it.
@@ -68,7 +69,7 @@ export function ReviewPanel({ annotationId, version, afterDecision }: Props) {
           if (e.target.value.trim()) setCommentError(null);
         }}
         rows={4}
-        maxLength={5000}
+        maxLength={MAX_REVIEW_COMMENT}
         aria-invalid={commentError ? true : undefined}
         aria-describedby={commentError ? "review-comment-error" : "review-comment-hint"}
         className="input mt-1 aria-invalid:border-red-500"

@@ -6,7 +6,7 @@ import type { AnnotationStatus } from "@/lib/annotations/schemas";
 import { decisionLabel } from "@/lib/annotations/state";
 import type { ReviewView } from "@/lib/reviews/views";
 
-import { apiFetch } from "@/components/workbench/api-client";
+import { apiFetch } from "@/lib/client/api-client";
 
 // In the workbench detail: why a decided annotation is where it is, i.e. the
 // latest reviewer's decision and comment, fetched from the history endpoint.

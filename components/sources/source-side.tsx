@@ -10,13 +10,16 @@ import { SourceMetadataFields } from "./source-metadata-fields";
 import { SourcePreview } from "./source-preview";
 
 type Props = {
-  side: "left" | "right";
+  /** Prefix of element ids, unique on the page. */
+  idPrefix: string;
   label: string;
   draft: SourceDraft;
   sources: SourceSummary[];
   isPreviewStale: boolean;
   onChange: (patch: Partial<SourceDraft>) => void;
   onPreview: () => void;
+  /** Offered while the comparison has more sources than the minimum. */
+  onRemove?: () => void;
 };
 
 const modes: Array<{ mode: SourceMode; label: string }> = [
@@ -26,8 +29,8 @@ const modes: Array<{ mode: SourceMode; label: string }> = [
   { mode: "existing", label: "Existing source" },
 ];
 
-export function SourceSide({ side, label, draft, sources, isPreviewStale, onChange, onPreview }: Props) {
-  const id = (name: string) => `${side}-${name}`;
+export function SourceSide({ idPrefix, label, draft, sources, isPreviewStale, onChange, onPreview, onRemove }: Props) {
+  const id = (name: string) => `${idPrefix}-${name}`;
   const errors = draft.fieldErrors;
   const picked = sources.find((source) => source.id === draft.sourceId);
 
@@ -46,6 +49,13 @@ export function SourceSide({ side, label, draft, sources, isPreviewStale, onChan
       aria-describedby={draft.error ? id("error") : undefined}
     >
       <legend className="px-1 text-base font-semibold text-slate-900">{label}</legend>
+      {onRemove ? (
+        <div className="-mt-1 mb-2 flex justify-end">
+          <Button variant="ghost" size="sm" onClick={onRemove}>
+            Remove {label}
+          </Button>
+        </div>
+      ) : null}
       <div role="radiogroup" aria-label={`How to add ${label}`} className="mb-4 inline-flex flex-wrap rounded-lg bg-slate-100 p-1">
         {modes.map((option) => (
           <label

@@ -2,20 +2,25 @@
 
 import Link from "next/link";
 
-import { canEditStatus } from "@/lib/annotations/state";
+import { canDeleteAnnotation, canEditAnnotation, canSubmitAnnotation, canWithdrawAnnotation } from "@/lib/annotations/access";
 import type { AnnotationView } from "@/lib/annotations/views";
+import type { Role } from "@/lib/auth/permissions";
+import { credibilityLabel, isCredibility } from "@/lib/comparisons/grades";
 
 import { ReviewReason } from "@/components/review/review-reason";
 import { Button } from "@/components/ui/button";
 
 import { KindBadge, StatusBadge } from "./badges";
 
-export type Viewer = { id: string; role: "analyst" | "reviewer" | "admin" };
+export type Viewer = { id: string; role: Role };
 
 type Props = {
   annotation: AnnotationView;
   viewer: Viewer;
   sourceLabel: (sourceId: string) => string;
+  /** Source ids shown in the columns; passages elsewhere get a control to bring their source on screen. */
+  onScreen: readonly string[];
+  onShowSource: (sourceId: string) => void;
   /** Spans whose quote could not be found in the displayed text. */
   orphanedSpanIds?: ReadonlySet<string>;
   isBusy: boolean;
@@ -23,6 +28,7 @@ type Props = {
   onEdit: () => void;
   onDelete: () => void;
   onSubmit: () => void;
+  onWithdraw: () => void;
   onClose: () => void;
 };
 
@@ -30,19 +36,21 @@ export function AnnotationDetail({
   annotation,
   viewer,
   sourceLabel,
+  onScreen,
+  onShowSource,
   orphanedSpanIds,
   isBusy,
   message,
   onEdit,
   onDelete,
   onSubmit,
+  onWithdraw,
   onClose,
 }: Props) {
-  const isAuthor = annotation.author.id === viewer.id;
-  const isAdmin = viewer.role === "admin";
-  const canEdit = (isAuthor || isAdmin) && canEditStatus(annotation.status);
-  const canDelete = (isAuthor && annotation.status === "draft") || isAdmin;
-  const canSubmit = isAuthor && (annotation.status === "draft" || annotation.status === "changes_requested");
+  const canEdit = canEditAnnotation(viewer, annotation);
+  const canDelete = canDeleteAnnotation(viewer, annotation);
+  const canSubmit = canSubmitAnnotation(viewer, annotation);
+  const canWithdraw = canWithdrawAnnotation(viewer, annotation);
 
   return (
     <section aria-labelledby="detail-title" className="border-b border-slate-200 bg-amber-50/60 p-4" data-testid="annotation-detail">
@@ -67,7 +75,18 @@ export function AnnotationDetail({
       <ul className="mt-2 space-y-1.5">
         {annotation.spans.map((span) => (
           <li key={span.id} className="text-sm">
-            <span className="text-xs font-semibold text-slate-500">{sourceLabel(span.sourceId)}</span>
+            <span className="flex items-center gap-2 text-xs font-semibold text-slate-500">
+              {sourceLabel(span.sourceId)}
+              {onScreen.includes(span.sourceId) ? null : (
+                <button
+                  type="button"
+                  className="rounded px-1 font-medium text-indigo-700 hover:bg-indigo-50"
+                  onClick={() => onShowSource(span.sourceId)}
+                >
+                  Show {sourceLabel(span.sourceId)} in a column
+                </button>
+              )}
+            </span>
             <blockquote className="line-clamp-3 border-l-2 border-slate-300 pl-2 font-serif text-slate-700">“{span.exact}”</blockquote>
             {orphanedSpanIds?.has(span.id) ? (
               <p className="mt-0.5 text-xs font-medium text-amber-800">
@@ -82,6 +101,14 @@ export function AnnotationDetail({
         <dd className="text-slate-800">{annotation.author.name}</dd>
         <dt>Confidence</dt>
         <dd className="text-slate-800">{annotation.confidence}</dd>
+        {annotation.credibility !== null && isCredibility(annotation.credibility) ? (
+          <>
+            <dt>Credibility</dt>
+            <dd className="text-slate-800">
+              {annotation.credibility} · {credibilityLabel[annotation.credibility]}
+            </dd>
+          </>
+        ) : null}
         {annotation.tags.length ? (
           <>
             <dt>Tags</dt>
@@ -103,6 +130,11 @@ export function AnnotationDetail({
         {canSubmit ? (
           <Button size="sm" onClick={onSubmit} disabled={isBusy}>
             Submit for review
+          </Button>
+        ) : null}
+        {canWithdraw ? (
+          <Button size="sm" variant="secondary" onClick={onWithdraw} disabled={isBusy}>
+            Withdraw from review
           </Button>
         ) : null}
         {canDelete ? (

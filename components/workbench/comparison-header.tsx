@@ -1,11 +1,18 @@
 import Link from "next/link";
 
-import { ComparisonActions } from "@/components/comparisons/comparison-actions";
+import { ComparisonActionsMenu } from "@/components/comparisons/comparison-actions-menu";
 import type { ComparisonDetail } from "@/lib/comparisons/views";
 
 import { ExportPdf } from "./export-pdf";
 
-export function ComparisonHeader({ comparison }: { comparison: ComparisonDetail }) {
+type Props = {
+  comparison: Pick<ComparisonDetail, "id" | "title" | "question" | "archivedAt">;
+  /** The viewer created the comparison or is an admin (lib/comparisons/access.ts). */
+  canManage: boolean;
+  canDelete: boolean;
+};
+
+export function ComparisonHeader({ comparison, canManage, canDelete }: Props) {
   return (
     <div className="flex items-center gap-4 px-4 py-3">
       <div className="min-w-0">
@@ -17,7 +24,7 @@ export function ComparisonHeader({ comparison }: { comparison: ComparisonDetail 
         <h1 className="truncate text-lg font-semibold tracking-tight">{comparison.title}</h1>
         {comparison.question ? <p className="truncate text-sm text-slate-600">{comparison.question}</p> : null}
       </div>
-      <ComparisonActions comparison={comparison} />
+      {canManage ? <ComparisonActionsMenu comparison={comparison} canDelete={canDelete} /> : null}
       <div className="ml-auto flex items-center gap-3 text-xs text-slate-600" aria-label="Legend">
         <span className="flex items-center gap-1">
           <span className="inline-block h-0.5 w-5 bg-[var(--color-agree)]" aria-hidden /> Agreement

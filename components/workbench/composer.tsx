@@ -2,8 +2,10 @@
 
 import { useEffect, useRef } from "react";
 
-import { annotationKinds, confidences, type AnnotationKind, type Confidence } from "@/lib/annotations/schemas";
+import { kindProblem, kindRules, overlappingSpanIndex } from "@/lib/annotations/kinds";
+import { annotationKinds, confidences, MAX_RATIONALE, type AnnotationKind, type Confidence } from "@/lib/annotations/schemas";
 import { kindLabel, statusLabel } from "@/lib/annotations/state";
+import { credibilityGrades, credibilityLabel } from "@/lib/comparisons/grades";
 import type { AnnotationView } from "@/lib/annotations/views";
 
 import { Button } from "@/components/ui/button";
@@ -17,6 +19,7 @@ export type ComposerState = {
   armedSourceId: string | null;
   rationale: string;
   confidence: Confidence;
+  credibility: number | null;
   tags: string;
   editing: { id: string; version: number } | null;
   error: string | null;
@@ -30,27 +33,29 @@ export type ComposerSource = { id: string; title: string; label: string };
 
 type Props = {
   state: ComposerState;
-  sources: [ComposerSource, ComposerSource];
+  sources: readonly ComposerSource[];
   onChange: (patch: Partial<ComposerState>) => void;
   onArm: (sourceId: string | null) => void;
   onSave: (submit: boolean) => void;
   onCancel: () => void;
 };
 
-export function missingSide(state: ComposerState, sources: [ComposerSource, ComposerSource]): ComposerSource | null {
-  if (state.kind === "note") return null;
-  return sources.find((source) => !state.spans.some((span) => span.sourceId === source.id)) ?? null;
+/** What keeps the passages from fitting the kind (kinds.ts, the same rules the server applies), or null. */
+export function passageProblem(state: ComposerState): string | null {
+  if (state.spans.length === 0) return "Select a passage.";
+  if (overlappingSpanIndex(state.spans) >= 0) return "Two passages overlap; remove one.";
+  return kindProblem(state.kind, state.spans);
 }
 
 export function Composer({ state, sources, onChange, onArm, onSave, onCancel }: Props) {
   const rationaleRef = useRef<HTMLTextAreaElement>(null);
-  const missing = missingSide(state, sources);
-  const isNoteWithTooMany = state.kind === "note" && state.spans.length > 1;
-  const canSave = !missing && !isNoteWithTooMany && state.rationale.trim().length > 0 && !state.isSaving;
+  const problem = passageProblem(state);
+  const canSave = !problem && state.rationale.trim().length > 0 && !state.isSaving;
   const armed = sources.find((source) => source.id === state.armedSourceId);
+  const isLink = kindRules[state.kind].minSources > 1;
 
-  // Once every side has a passage, the next thing to do is to write the rationale.
-  const isReadyForRationale = !armed && !missing;
+  // Once the passages fit the kind, the next thing to do is to write the rationale.
+  const isReadyForRationale = !armed && !problem;
   useEffect(() => {
     if (isReadyForRationale) rationaleRef.current?.focus();
   }, [isReadyForRationale]);
@@ -120,13 +125,8 @@ export function Composer({ state, sources, onChange, onArm, onSave, onCancel }: 
             );
           })}
         </ul>
-        {missing && !armed ? (
-          <p className="mt-2 text-sm text-amber-800">
-            An {state.kind} needs a passage in {missing.label} too.
-          </p>
-        ) : null}
-        {isNoteWithTooMany ? <p className="mt-2 text-sm text-amber-800">A note points to exactly one passage; remove the others.</p> : null}
-        {state.kind !== "note" ? (
+        {problem && !armed ? <p className="mt-2 text-sm text-amber-800">{problem}</p> : null}
+        {isLink ? (
           <div className="mt-2 flex flex-wrap gap-2">
             {sources.map((source) => (
               <Button
@@ -154,7 +154,7 @@ export function Composer({ state, sources, onChange, onArm, onSave, onCancel }: 
           value={state.rationale}
           onChange={(event) => onChange({ rationale: event.target.value })}
           rows={5}
-          maxLength={10_000}
+          maxLength={MAX_RATIONALE}
           className="input mt-1 font-sans"
           placeholder="Why do these passages agree or contradict each other?"
           aria-invalid={Boolean(state.fieldErrors.rationale)}
@@ -168,6 +168,24 @@ export function Composer({ state, sources, onChange, onArm, onSave, onCancel }: 
       </div>
 
       <div className="grid grid-cols-2 gap-3">
+        <div className="col-span-2">
+          <label htmlFor="credibility" className="text-sm font-medium text-slate-700">
+            Credibility
+          </label>
+          <select
+            id="credibility"
+            value={state.credibility ?? ""}
+            onChange={(event) => onChange({ credibility: event.target.value ? Number(event.target.value) : null })}
+            className="input mt-1"
+          >
+            <option value="">Not graded</option>
+            {credibilityGrades.map((grade) => (
+              <option key={grade} value={grade}>
+                {grade} · {credibilityLabel[grade]}
+              </option>
+            ))}
+          </select>
+        </div>
         <div>
           <label htmlFor="confidence" className="text-sm font-medium text-slate-700">
             Confidence

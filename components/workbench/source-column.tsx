@@ -3,7 +3,8 @@
 import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
 
 import { splitParagraphs } from "@/lib/anchoring/paragraphs";
-import type { SourceView } from "@/lib/comparisons/views";
+import { reliabilityLabel } from "@/lib/comparisons/grades";
+import type { ComparisonSourceView } from "@/lib/comparisons/views";
 
 import { buildTextIndex, type TextIndex } from "./text-dom";
 
@@ -11,7 +12,10 @@ export type Side = "left" | "right";
 
 export type SourceColumnProps = {
   side: Side;
-  source: SourceView;
+  source: ComparisonSourceView;
+  /** Every source of the comparison, for the column's source picker. */
+  sources: readonly ComparisonSourceView[];
+  onPick: (side: Side, sourceId: string) => void;
   isArmed?: boolean;
   onIndex: (side: Side, index: TextIndex) => void;
   onSelectionEnd?: (side: Side) => void;
@@ -43,7 +47,7 @@ function hostOf(url: string | null): string | null {
 }
 
 export function SourceColumn(props: SourceColumnProps) {
-  const { side, source, isArmed, onIndex, onSelectionEnd, onScroll, onPointerOverText, onTextClick, onFound } = props;
+  const { side, source, sources, onPick, isArmed, onIndex, onSelectionEnd, onScroll, onPointerOverText, onTextClick, onFound } = props;
   const textRef = useRef<HTMLDivElement>(null);
   const lastFound = useRef(-1);
   const [findMessage, setFindMessage] = useState<string | null>(null);
@@ -68,7 +72,33 @@ export function SourceColumn(props: SourceColumnProps) {
       }`}
     >
       <header className="border-b border-slate-100 px-6 pt-4 pb-3">
-        <p className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{side === "left" ? "Source A" : "Source B"}</p>
+        <div className="flex items-center justify-between gap-2">
+          <p className="text-xs font-semibold tracking-wide text-slate-500 uppercase">
+            Source {source.label}
+            {source.reliability ? (
+              <span
+                className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 font-mono text-slate-700 normal-case"
+                title={`Reliability ${source.reliability}: ${reliabilityLabel[source.reliability]}${source.reliabilityNote ? ` — ${source.reliabilityNote}` : ""}`}
+              >
+                Reliability {source.reliability}
+              </span>
+            ) : null}
+          </p>
+          {sources.length > 2 ? (
+            <select
+              aria-label={`Source in the ${side} column`}
+              value={source.id}
+              onChange={(event) => onPick(side, event.target.value)}
+              className="input w-auto max-w-[14rem] py-0.5 text-xs"
+            >
+              {sources.map((option) => (
+                <option key={option.id} value={option.id}>
+                  {option.label} · {option.title}
+                </option>
+              ))}
+            </select>
+          ) : null}
+        </div>
         <h2 id={headingId} className="mt-0.5 font-serif text-xl leading-snug font-semibold text-slate-900">
           {source.title}
         </h2>

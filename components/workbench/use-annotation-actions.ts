@@ -4,7 +4,7 @@ import { useState } from "react";
 
 import type { AnnotationView } from "@/lib/annotations/views";
 
-import { apiFetch } from "./api-client";
+import { apiFetch } from "@/lib/client/api-client";
 
 type Options = {
   selected: AnnotationView | null;
@@ -13,18 +13,25 @@ type Options = {
   setMessage: (message: string | null) => void;
 };
 
-/** Submit and delete from the detail card; a refusal shows why and the server's current state. */
+type Action = "submit" | "withdraw" | "delete";
+
+const doneMessage: Record<Exclude<Action, "delete">, string> = {
+  submit: "Submitted for review.",
+  withdraw: "Withdrawn from review: it is a draft again.",
+};
+
+/** Submit, withdraw and delete from the detail card; a refusal shows why and the server's current state. */
 export function useAnnotationActions({ selected, upsert, remove, setMessage }: Options) {
   const [isBusy, setIsBusy] = useState(false);
 
-  const runAction = async (action: "submit" | "delete") => {
+  const runAction = async (action: Action) => {
     if (!selected) return;
     if (action === "delete" && !window.confirm("Delete this annotation? This cannot be undone.")) return;
     setIsBusy(true);
     const result =
       action === "delete"
         ? await apiFetch<void>(`/api/v1/annotations/${selected.id}`, { method: "DELETE" })
-        : await apiFetch<AnnotationView>(`/api/v1/annotations/${selected.id}/submit`, {
+        : await apiFetch<AnnotationView>(`/api/v1/annotations/${selected.id}/${action}`, {
             method: "POST",
             body: { version: selected.version },
           });
@@ -33,7 +40,7 @@ export function useAnnotationActions({ selected, upsert, remove, setMessage }: O
       if (action === "delete") remove(selected.id);
       else {
         upsert(result.data as AnnotationView);
-        setMessage("Submitted for review.");
+        setMessage(doneMessage[action]);
       }
       return;
     }

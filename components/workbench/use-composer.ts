@@ -5,7 +5,7 @@ import { useCallback, useState } from "react";
 import type { AnnotationKind } from "@/lib/annotations/schemas";
 import type { AnnotationView } from "@/lib/annotations/views";
 
-import { apiFetch, type ProblemBody } from "./api-client";
+import { apiFetch, type ProblemBody } from "@/lib/client/api-client";
 import type { ComposerState, DraftSpan } from "./composer";
 
 // Composer state and its save path (create, or update + optional submit),
@@ -18,6 +18,7 @@ export function newComposer(kind: AnnotationKind, spans: DraftSpan[], armedSourc
     armedSourceId,
     rationale: "",
     confidence: "medium",
+    credibility: null,
     tags: "",
     editing: null,
     error: null,
@@ -35,6 +36,7 @@ export function composerFrom(annotation: AnnotationView): ComposerState {
     ),
     rationale: annotation.rationale,
     confidence: annotation.confidence,
+    credibility: annotation.credibility,
     tags: annotation.tags.join(", "),
     editing: { id: annotation.id, version: annotation.version },
   };
@@ -70,24 +72,20 @@ export function useComposer(
         kind: state.kind,
         rationale: state.rationale,
         confidence: state.confidence,
+        credibility: state.credibility,
         tags: state.tags
           .split(",")
           .map((t) => t.trim())
           .filter(Boolean),
         spans: state.spans,
       };
-      let result = state.editing
+      // Edit-then-submit is one request: the server applies both in one transaction.
+      const result = state.editing
         ? await apiFetch<AnnotationView>(`/api/v1/annotations/${state.editing.id}`, {
             method: "PATCH",
-            body: { ...body, version: state.editing.version },
+            body: { ...body, version: state.editing.version, submit },
           })
         : await apiFetch<AnnotationView>(`/api/v1/comparisons/${comparisonId}/annotations`, { method: "POST", body: { ...body, submit } });
-      if (result.ok && state.editing && submit) {
-        result = await apiFetch<AnnotationView>(`/api/v1/annotations/${result.data.id}/submit`, {
-          method: "POST",
-          body: { version: result.data.version },
-        });
-      }
       if (result.ok) {
         setComposer(null);
         onSaved(result.data);

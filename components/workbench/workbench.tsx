@@ -13,7 +13,7 @@ import { ConnectorGutter } from "./connector-gutter";
 import { emptyFilters, type AnnotationFilters } from "./filters";
 import { flashRanges, paintHighlights } from "./highlights";
 import { HoverCard, useHoverCard } from "./hover-card";
-import { placeAnnotations } from "./placement";
+import { placeAnnotations } from "@/lib/anchoring/placement";
 import { SelectionToolbar } from "./selection-toolbar";
 import { SourceColumn, type Side } from "./source-column";
 import { offsetsFromRange, rangeFromOffsets, scrollIntoColumn, trimmedSpan, type TextIndex } from "./text-dom";
@@ -24,8 +24,13 @@ import { coversWindows, PAINT_MARGIN, REPAINT_MARGIN, visibleWindows, type Offse
 
 type Pending = DraftSpan & { top: number; left: number; fromKeyboard: boolean };
 
+/** The two sources on screen: the given pair, else the first two. */
+function initialColumns(sources: ComparisonDetail["sources"]): [string, string] {
+  return [sources[0]!.id, sources[1]!.id];
+}
+
 export function Workbench({ comparison, viewer }: { comparison: ComparisonDetail; viewer: Viewer }) {
-  const { left, right } = comparison;
+  const [columns, setColumns] = useState<[string, string]>(() => initialColumns(comparison.sources));
   const [annotations, setAnnotations] = useState<AnnotationView[]>(comparison.annotations);
   const [indexes, setIndexes] = useState<Map<string, TextIndex>>(new Map());
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -37,25 +42,38 @@ export function Workbench({ comparison, viewer }: { comparison: ComparisonDetail
   const paintedWindows = useRef<Map<string, OffsetWindow>>(new Map());
   const [paintKey, setPaintKey] = useState(0);
 
-  const sources: [ComposerSource, ComposerSource] = useMemo(
-    () => [
-      { id: left.id, title: left.title, label: "A" },
-      { id: right.id, title: right.title, label: "B" },
-    ],
-    [left.id, left.title, right.id, right.title],
+  const byId = useMemo(() => new Map(comparison.sources.map((source) => [source.id, source])), [comparison.sources]);
+  const left = byId.get(columns[0])!;
+  const right = byId.get(columns[1])!;
+  const sources: ComposerSource[] = useMemo(
+    () => comparison.sources.map((source) => ({ id: source.id, title: source.title, label: source.label })),
+    [comparison.sources],
   );
-  const texts = useMemo(
-    () =>
-      new Map([
-        [left.id, left.text],
-        [right.id, right.text],
-      ]),
-    [left.id, left.text, right.id, right.text],
-  );
+  const texts = useMemo(() => new Map(comparison.sources.map((source) => [source.id, source.text])), [comparison.sources]);
   // Spans as they anchor in the displayed text; orphans are painted nowhere and flagged in the panel.
   const { placed, orphans } = useMemo(() => placeAnnotations(annotations, texts), [annotations, texts]);
-  const sourceLabel = useCallback((id: string) => (id === left.id ? "A" : id === right.id ? "B" : "?"), [left.id, right.id]);
+  const sourceLabel = useCallback((id: string) => byId.get(id)?.label ?? "?", [byId]);
   const sourceOf = (side: Side) => (side === "left" ? left : right);
+  const visibleIndexes = useMemo(
+    () => new Map([...indexes].filter(([sourceId]) => sourceId === columns[0] || sourceId === columns[1])),
+    [indexes, columns],
+  );
+
+  /** Puts a source in a column; picking the other column's source swaps the two. */
+  const pickSource = useCallback((side: Side, sourceId: string) => {
+    setColumns(([a, b]) => {
+      if (side === "left") return sourceId === b ? [b, a] : [sourceId, b];
+      return sourceId === a ? [b, a] : [a, sourceId];
+    });
+  }, []);
+
+  /** Brings a source on screen, replacing the column that does not hold `keep`. */
+  const showSource = useCallback((sourceId: string, keep?: string) => {
+    setColumns(([a, b]) => {
+      if (sourceId === a || sourceId === b) return [a, b];
+      return keep === a ? [a, sourceId] : keep === b ? [sourceId, b] : [a, sourceId];
+    });
+  }, []);
 
   const upsert = useCallback((annotation: AnnotationView) => {
     setAnnotations((list) =>
@@ -83,15 +101,21 @@ export function Workbench({ comparison, viewer }: { comparison: ComparisonDetail
   }, []);
 
   useEffect(() => {
-    const windows = visibleWindows(indexes, PAINT_MARGIN);
+    const windows = visibleWindows(visibleIndexes, PAINT_MARGIN);
     paintedWindows.current = windows;
-    paintHighlights({ annotations: placed, indexes, selectedId, windows, pending: composer?.spans ?? (pending ? [pending] : []) });
-  }, [placed, indexes, selectedId, composer?.spans, pending, paintKey]);
+    paintHighlights({
+      annotations: placed,
+      indexes: visibleIndexes,
+      selectedId,
+      windows,
+      pending: composer?.spans ?? (pending ? [pending] : []),
+    });
+  }, [placed, visibleIndexes, selectedId, composer?.spans, pending, paintKey]);
 
   // Scrolling or resizing past the painted part of a text repaints around the new view.
   useEffect(() => {
-    if (!coversWindows(paintedWindows.current, visibleWindows(indexes, REPAINT_MARGIN))) setPaintKey((k) => k + 1);
-  }, [indexes, layoutKey]);
+    if (!coversWindows(paintedWindows.current, visibleWindows(visibleIndexes, REPAINT_MARGIN))) setPaintKey((k) => k + 1);
+  }, [visibleIndexes, layoutKey]);
   useEffect(() => {
     window.addEventListener("resize", relayout);
     return () => window.removeEventListener("resize", relayout);
@@ -102,7 +126,7 @@ export function Workbench({ comparison, viewer }: { comparison: ComparisonDetail
       const ranges: Range[] = [];
       const seen = new Set<string>();
       for (const span of annotation.spans) {
-        const index = indexes.get(span.sourceId);
+        const index = visibleIndexes.get(span.sourceId);
         const range = index && rangeFromOffsets(index, span.start, span.end);
         if (!index || !range) continue;
         ranges.push(range);
@@ -113,18 +137,39 @@ export function Workbench({ comparison, viewer }: { comparison: ComparisonDetail
       flashRanges(ranges);
       relayout();
     },
-    [indexes, relayout],
+    [visibleIndexes, relayout],
   );
+  /** An annotation to scroll to once the columns it needs have been indexed. */
+  const scrollRequest = useRef<string | null>(null);
 
   const choose = useCallback(
     (id: string) => {
       setSelectedId(id);
       setDetailMessage(null);
       const annotation = placed.find((a) => a.id === id);
-      if (annotation) scrollTo(annotation);
+      if (!annotation) return;
+      // Bring the annotation's sources on screen first (keeping one column when it already shows one).
+      const linked = [...new Set(annotation.spans.map((span) => span.sourceId))];
+      const onScreen = linked.filter((sourceId) => columns.includes(sourceId));
+      if (onScreen.length < Math.min(2, linked.length)) {
+        const keep = onScreen[0] ?? linked[0]!;
+        const other = linked.find((sourceId) => sourceId !== keep);
+        setColumns(other ? [keep, other] : [keep, columns.find((c) => c !== keep) ?? columns[1]]);
+        scrollRequest.current = id;
+        return;
+      }
+      scrollTo(annotation);
     },
-    [placed, scrollTo],
+    [placed, scrollTo, columns],
   );
+
+  // After columns change for a chosen annotation, scroll once their texts are indexed.
+  useEffect(() => {
+    const annotation = placed.find((a) => a.id === scrollRequest.current);
+    if (!annotation || !annotation.spans.every((span) => !columns.includes(span.sourceId) || visibleIndexes.has(span.sourceId))) return;
+    scrollRequest.current = null;
+    scrollTo(annotation);
+  }, [placed, columns, visibleIndexes, scrollTo]);
 
   /** One entry point for mouse selections and "Find passage" results. */
   const applySelection = (side: Side, rawStart: number, rawEnd: number, rect: DOMRect | null, fromKeyboard: boolean) => {
@@ -146,7 +191,7 @@ export function Workbench({ comparison, viewer }: { comparison: ComparisonDetail
 
   const onSelectionEnd = (side: Side) => {
     const selection = window.getSelection();
-    const index = indexes.get(sourceOf(side).id);
+    const index = visibleIndexes.get(sourceOf(side).id);
     if (!selection || selection.rangeCount === 0 || selection.isCollapsed || !index) return;
     const range = selection.getRangeAt(0);
     const offsets = offsetsFromRange(index, range);
@@ -154,7 +199,7 @@ export function Workbench({ comparison, viewer }: { comparison: ComparisonDetail
   };
 
   const onFound = (side: Side, start: number, end: number) => {
-    const index = indexes.get(sourceOf(side).id);
+    const index = visibleIndexes.get(sourceOf(side).id);
     const range = index && rangeFromOffsets(index, start, end);
     if (range) {
       scrollIntoColumn(index, range);
@@ -199,7 +244,7 @@ export function Workbench({ comparison, viewer }: { comparison: ComparisonDetail
     return () => window.removeEventListener("keydown", onKeyDown);
   }, [composer, pending, patch, cancelComposer]);
 
-  const hover = useHoverCard(placed, indexes, sides(left.id, right.id));
+  const hover = useHoverCard(placed, visibleIndexes, sides(left.id, right.id));
   const selected = annotations.find((a) => a.id === selectedId) ?? null;
 
   const { isBusy, runAction } = useAnnotationActions({
@@ -212,7 +257,14 @@ export function Workbench({ comparison, viewer }: { comparison: ComparisonDetail
     setMessage: setDetailMessage,
   });
 
+  const armSource = (sourceId: string | null) => {
+    if (sourceId) showSource(sourceId, composer?.spans[0]?.sourceId);
+    patch({ armedSourceId: sourceId });
+  };
+
   const columnEvents = {
+    sources: comparison.sources,
+    onPick: pickSource,
     onIndex,
     onSelectionEnd,
     onScroll: relayout,
@@ -223,17 +275,34 @@ export function Workbench({ comparison, viewer }: { comparison: ComparisonDetail
 
   return (
     <div className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)_64px_minmax(0,1fr)_340px] gap-0 px-4 pb-4">
-      <SourceColumn side="left" source={left} isArmed={composer?.armedSourceId === left.id} {...columnEvents} />
-      <ConnectorGutter
-        annotations={placed}
-        leftSourceId={left.id}
-        rightSourceId={right.id}
-        indexes={indexes}
-        selectedId={selectedId}
-        layoutKey={layoutKey}
-        onChoose={choose}
+      <SourceColumn key={`left-${left.id}`} side="left" source={left} isArmed={composer?.armedSourceId === left.id} {...columnEvents} />
+      <div className="flex min-h-0 flex-col items-center">
+        <button
+          type="button"
+          className="mb-1 rounded-md px-1.5 py-0.5 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+          aria-label={`Swap columns: show ${right.label} on the left and ${left.label} on the right`}
+          title="Swap columns"
+          onClick={() => setColumns(([a, b]) => [b, a])}
+        >
+          ⇄
+        </button>
+        <ConnectorGutter
+          annotations={placed}
+          leftSourceId={left.id}
+          rightSourceId={right.id}
+          indexes={visibleIndexes}
+          selectedId={selectedId}
+          layoutKey={layoutKey}
+          onChoose={choose}
+        />
+      </div>
+      <SourceColumn
+        key={`right-${right.id}`}
+        side="right"
+        source={right}
+        isArmed={composer?.armedSourceId === right.id}
+        {...columnEvents}
       />
-      <SourceColumn side="right" source={right} isArmed={composer?.armedSourceId === right.id} {...columnEvents} />
       <aside
         aria-label="Annotations panel"
         className="ml-4 flex min-h-0 flex-col overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm"
@@ -244,7 +313,7 @@ export function Workbench({ comparison, viewer }: { comparison: ComparisonDetail
               state={composer}
               sources={sources}
               onChange={patch}
-              onArm={(id) => patch({ armedSourceId: id })}
+              onArm={armSource}
               onSave={(submit) => void save(composer, submit)}
               onCancel={cancelComposer}
             />
@@ -256,12 +325,15 @@ export function Workbench({ comparison, viewer }: { comparison: ComparisonDetail
                 annotation={selected}
                 viewer={viewer}
                 sourceLabel={sourceLabel}
+                onScreen={columns}
+                onShowSource={(sourceId) => showSource(sourceId, selected.spans.find((span) => columns.includes(span.sourceId))?.sourceId)}
                 orphanedSpanIds={orphans.get(selected.id)}
                 isBusy={isBusy}
                 message={detailMessage}
                 onEdit={() => setComposer(composerFrom(selected))}
                 onDelete={() => void runAction("delete")}
                 onSubmit={() => void runAction("submit")}
+                onWithdraw={() => void runAction("withdraw")}
                 onClose={() => setSelectedId(null)}
               />
             ) : null}

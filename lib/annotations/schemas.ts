@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { credibilityGrades } from "@/lib/comparisons/grades";
+
 export const annotationKinds = ["agreement", "contradiction", "note"] as const;
 export const annotationStatuses = ["draft", "in_review", "approved", "changes_requested", "rejected"] as const;
 export const confidences = ["low", "medium", "high"] as const;
@@ -31,12 +33,20 @@ const tags = z
   .max(MAX_TAGS, `At most ${MAX_TAGS} tags.`)
   .transform((list) => [...new Set(list)]);
 
+/** Admiralty information credibility 1–6; null clears it. */
+const credibility = z
+  .number({ error: "Use a credibility grade from 1 to 6." })
+  .int("Use a credibility grade from 1 to 6.")
+  .refine((value) => (credibilityGrades as readonly number[]).includes(value), "Use a credibility grade from 1 to 6.")
+  .nullable();
+
 const spans = z.array(spanInputSchema).min(1, "Select at least one passage.").max(MAX_SPANS, `At most ${MAX_SPANS} passages.`);
 
 export const createAnnotationSchema = z.object({
   kind: z.enum(annotationKinds),
   rationale,
   confidence: z.enum(confidences).default("medium"),
+  credibility: credibility.default(null),
   tags: tags.default([]),
   spans,
   submit: z.boolean().default(false),
@@ -48,8 +58,11 @@ export const updateAnnotationSchema = z
     kind: z.enum(annotationKinds).optional(),
     rationale: rationale.optional(),
     confidence: z.enum(confidences).optional(),
+    credibility: credibility.optional(),
     tags: tags.optional(),
     spans: spans.optional(),
+    /** Edit, then submit for review, in one request and one transaction. */
+    submit: z.boolean().default(false),
   })
   .strict();
 

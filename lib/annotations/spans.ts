@@ -1,11 +1,14 @@
 import { checkSpan, describeSpan, type SpanProblem } from "@/lib/anchoring/quote";
+import { kindProblem, overlappingSpanIndex } from "@/lib/annotations/kinds";
 import type { AnnotationKind, SpanInput } from "@/lib/annotations/schemas";
 import { AppError, type FieldErrors } from "@/lib/errors";
 
-// Server-side checks of spans against the stored text (SPEC §2): a span must
-// lie in one of the comparison's two sources and quote it exactly.
+// Server-side checks of spans against the stored text: a span must lie in one
+// of the comparison's sources, quote it exactly, and the set of spans must fit
+// the kind (kinds.ts).
 
-export type ComparisonTexts = { leftSourceId: string; rightSourceId: string; texts: Map<string, string> };
+/** The normalized text of each source of one comparison, by source id. */
+export type ComparisonTexts = ReadonlyMap<string, string>;
 
 export type VerifiedSpan = {
   sourceId: string;
@@ -24,11 +27,11 @@ const problemMessage: Record<SpanProblem, string> = {
   "quote-mismatch": "The quoted text does not match the source at these offsets.",
 };
 
-export function verifySpans(kind: AnnotationKind, spans: SpanInput[], comparison: ComparisonTexts): VerifiedSpan[] {
+export function verifySpans(kind: AnnotationKind, spans: SpanInput[], texts: ComparisonTexts): VerifiedSpan[] {
   const errors: FieldErrors = {};
   const verified: VerifiedSpan[] = [];
   spans.forEach((span, index) => {
-    const text = comparison.texts.get(span.sourceId);
+    const text = texts.get(span.sourceId.toLowerCase());
     if (text === undefined) {
       errors[`spans.${index}.sourceId`] = "This source is not part of the comparison.";
       return;
@@ -38,17 +41,14 @@ export function verifySpans(kind: AnnotationKind, spans: SpanInput[], comparison
       errors[`spans.${index}`] = problemMessage[problem];
       return;
     }
-    verified.push({ ...describeSpan(text, span.start, span.end), sourceId: span.sourceId, position: index });
+    verified.push({ ...describeSpan(text, span.start, span.end), sourceId: span.sourceId.toLowerCase(), position: index });
   });
 
   if (Object.keys(errors).length === 0) {
-    const hasLeft = verified.some((s) => s.sourceId === comparison.leftSourceId);
-    const hasRight = verified.some((s) => s.sourceId === comparison.rightSourceId);
-    if (kind === "note" && verified.length !== 1) {
-      errors.spans = "A note points to exactly one passage.";
-    } else if (kind !== "note" && (!hasLeft || !hasRight)) {
-      errors.spans = `An ${kind} links at least one passage in each source.`;
-    }
+    const overlap = overlappingSpanIndex(verified);
+    const problem = kindProblem(kind, verified);
+    if (overlap >= 0) errors[`spans.${overlap}`] = "This passage overlaps another passage of the same source.";
+    else if (problem) errors.spans = problem;
   }
 
   const entries = Object.entries(errors);

@@ -1,16 +1,24 @@
 import type { AnnotationKind, AnnotationStatus } from "@/lib/annotations/schemas";
 
-// The annotation life cycle (SPEC §2) in one table. Services ask it before
-// every change and refuse anything it does not list with a 409.
+// The annotation life cycle in one table. `applyAnnotationEvent` asks it
+// before every change and refuses anything it does not list with a 409.
+//
+//   draft ──submit──▶ in_review ──approve──▶ approved
+//     ▲  ◀──withdraw──┘   │  └──reject──▶ rejected
+//     │                   └──request_changes──▶ changes_requested
+//     └──────── edit (author; admin) from any state but in_review ────────┘
 
-export type AnnotationEvent = "edit" | "submit" | "approve" | "request_changes" | "reject";
+export const annotationEvents = ["edit", "submit", "withdraw", "approve", "request_changes", "reject"] as const;
+export type AnnotationEvent = (typeof annotationEvents)[number];
 
 export const transitions: Record<AnnotationStatus, Partial<Record<AnnotationEvent, AnnotationStatus>>> = {
   draft: { edit: "draft", submit: "in_review" },
-  in_review: { approve: "approved", request_changes: "changes_requested", reject: "rejected" },
+  // Withdrawing is possible only while in review: nobody has decided on this submission yet.
+  in_review: { approve: "approved", request_changes: "changes_requested", reject: "rejected", withdraw: "draft" },
   changes_requested: { edit: "draft", submit: "in_review" },
   approved: { edit: "draft" },
-  rejected: {},
+  // A rejected annotation can be revised into a new draft (or deleted by its author).
+  rejected: { edit: "draft" },
 };
 
 export function nextStatus(status: AnnotationStatus, event: AnnotationEvent): AnnotationStatus | null {
@@ -19,6 +27,11 @@ export function nextStatus(status: AnnotationStatus, event: AnnotationEvent): An
 
 export function canEditStatus(status: AnnotationStatus): boolean {
   return nextStatus(status, "edit") !== null;
+}
+
+/** Editing this status and saving sends it back to draft, which matters to the author. */
+export function isReopenedByEdit(status: AnnotationStatus): boolean {
+  return status === "approved" || status === "rejected";
 }
 
 export const kindLabel: Record<AnnotationKind, string> = {
@@ -33,6 +46,16 @@ export const statusLabel: Record<AnnotationStatus, string> = {
   approved: "Approved",
   changes_requested: "Changes requested",
   rejected: "Rejected",
+};
+
+/** The verb for messages: "cannot be submitted". */
+export const eventParticiple: Record<AnnotationEvent, string> = {
+  edit: "edited",
+  submit: "submitted",
+  withdraw: "withdrawn",
+  approve: "approved",
+  request_changes: "sent back",
+  reject: "rejected",
 };
 
 export const reviewDecisions = ["approve", "request_changes", "reject"] as const satisfies readonly AnnotationEvent[];

@@ -8,6 +8,7 @@ export const annotationSelect = {
   kind: true,
   rationale: true,
   confidence: true,
+  credibility: true,
   tags: true,
   status: true,
   version: true,

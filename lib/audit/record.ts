@@ -1,5 +1,6 @@
 import "server-only";
 
+import type { AuditAction, AuditEntityType } from "@/lib/audit/actions";
 import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -8,8 +9,8 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type AuditInput = {
   actorId: string | null;
-  action: string;
-  entityType: "annotation" | "comparison" | "source" | "user" | "review" | "comment";
+  action: AuditAction;
+  entityType: AuditEntityType;
   entityId: string;
   comparisonId?: string | null;
   before?: unknown;

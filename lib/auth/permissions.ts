@@ -7,13 +7,22 @@ export type Role = (typeof roles)[number];
 export const permissions = {
   "comparison.read": ["analyst", "reviewer", "admin"],
   "comparison.create": ["analyst", "reviewer", "admin"],
+  /** Rename, archive, add/remove/reorder sources: the creator; admins any comparison. */
   "comparison.update": ["analyst", "reviewer", "admin"],
+  "comparison.manageAny": ["admin"],
   "comparison.delete": ["admin"],
+  /** Grade a comparison's sources (Admiralty reliability A–F). */
+  "comparison.grade": ["analyst", "reviewer", "admin"],
   "source.create": ["analyst", "reviewer", "admin"],
+  /** Change a source's metadata or text: its creator; admins any source. */
+  "source.update": ["analyst", "reviewer", "admin"],
+  "source.manageAny": ["admin"],
   "annotation.create": ["analyst", "reviewer", "admin"],
   "annotation.comment": ["analyst", "reviewer", "admin"],
   /** Edit or delete annotations of other people. */
   "annotation.manageAny": ["admin"],
+  /** See other people's drafts (drafts are otherwise their author's alone). */
+  "annotation.readDrafts": ["admin"],
   "annotation.review": ["reviewer", "admin"],
   "report.export": ["analyst", "reviewer", "admin"],
   "user.manage": ["admin"],

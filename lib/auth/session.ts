@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 
 import { authOptions } from "@/lib/auth/options";
-import { assertPermission, type Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/actor";
 import { hasPermission, type Permission } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -30,15 +30,10 @@ export const getCurrentUser = cache(async (): Promise<Actor | null> => {
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 });
 
+/** For route handlers: the signed-in user, else a 401. */
 export async function requireUser(): Promise<Actor> {
   const user = await getCurrentUser();
-  if (!user) throw new AppError("unauthenticated", "Sign in to continue.");
-  return user;
-}
-
-export async function requirePermission(permission: Permission): Promise<Actor> {
-  const user = await requireUser();
-  assertPermission(user, permission);
+  if (!user) throw new AppError("unauthenticated", "Sign in to use the API.");
   return user;
 }
 

@@ -1,25 +1,22 @@
 import "server-only";
 
+import { loadAnnotation } from "@/lib/annotations/records";
 import { assertPermission, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { createCommentSchema, type CreateCommentInput } from "@/lib/comments/schemas";
 import { commentSelect, toCommentView, type CommentView } from "@/lib/comments/views";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { assertId, parseInput } from "@/lib/validation";
+import { parseInput, type UntrustedInput } from "@/lib/validation";
 
 // The discussion thread on an annotation: authors and reviewers talk here.
 // Comments are append-only, like reviews.
 
-export async function addComment(actor: Actor, annotationId: string, input: CreateCommentInput): Promise<CommentView> {
+export async function addComment(actor: Actor, annotationId: string, input: CreateCommentInput | UntrustedInput): Promise<CommentView> {
   assertPermission(actor, "annotation.comment");
   const data = parseInput(createCommentSchema, input);
   return db.$transaction(async (tx) => {
-    const annotation = await tx.annotation.findUnique({
-      where: { id: assertId(annotationId, "annotation") },
-      select: { id: true, comparisonId: true },
-    });
-    if (!annotation) throw new AppError("not_found", "No annotation with this id.");
+    const annotation = await loadAnnotation(tx, actor, annotationId);
     if (data.parentId) {
       const parent = await tx.comment.findUnique({ where: { id: data.parentId }, select: { annotationId: true } });
       if (parent?.annotationId !== annotation.id) {
@@ -47,8 +44,9 @@ export async function addComment(actor: Actor, annotationId: string, input: Crea
 
 export async function listComments(actor: Actor, annotationId: string): Promise<CommentView[]> {
   assertPermission(actor, "comparison.read");
+  const annotation = await loadAnnotation(db, actor, annotationId);
   const rows = await db.comment.findMany({
-    where: { annotationId: assertId(annotationId, "annotation") },
+    where: { annotationId: annotation.id },
     select: commentSelect,
     orderBy: { createdAt: "asc" },
   });

@@ -1,42 +1,33 @@
 import "server-only";
 
+import { cache } from "react";
+
+import { visibleAnnotationsWhere } from "@/lib/annotations/access";
 import { annotationSelect, toAnnotationView } from "@/lib/annotations/views";
 import { assertPermission, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
+import { deriveMatrix, sortMatrixRows, type EvidenceMatrix } from "@/lib/comparisons/matrix";
+import { assertCanManage, importEntries, recordSelect, toRecord, withEntryPrefix } from "@/lib/comparisons/records";
 import {
   createComparisonSchema,
+  matrixQuerySchema,
   updateComparisonSchema,
   type CreateComparisonInput,
+  type MatrixQuery,
   type UpdateComparisonInput,
 } from "@/lib/comparisons/schemas";
-import { sourceSelect, toSourceView, type ComparisonDetail, type ComparisonRecord, type ComparisonSummary } from "@/lib/comparisons/views";
+import {
+  comparisonSourceWithTextSelect,
+  positionLetter,
+  toComparisonSourceView,
+  type ComparisonDetail,
+  type ComparisonRecord,
+  type ComparisonSummary,
+} from "@/lib/comparisons/views";
 import { db } from "@/lib/db";
-import { AppError, isAppError } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { AppError } from "@/lib/errors";
 import type { PrepareOptions } from "@/lib/sources/prepare";
-import { insertSource, prepareNewSource } from "@/lib/sources/service";
-import { assertId, parseInput } from "@/lib/validation";
-
-const recordSelect = {
-  id: true,
-  title: true,
-  question: true,
-  archivedAt: true,
-  createdAt: true,
-  leftSource: { select: { id: true, title: true, outlet: true } },
-  rightSource: { select: { id: true, title: true, outlet: true } },
-} satisfies Prisma.ComparisonSelect;
-
-function toRecord(row: Prisma.ComparisonGetPayload<{ select: typeof recordSelect }>): ComparisonRecord {
-  const { leftSource, rightSource, archivedAt, createdAt, ...rest } = row;
-  return {
-    ...rest,
-    archivedAt: archivedAt?.toISOString() ?? null,
-    createdAt: createdAt.toISOString(),
-    left: leftSource,
-    right: rightSource,
-  };
-}
+import { assertId, parseInput, type UntrustedInput } from "@/lib/validation";
 
 export type ListComparisonsOptions = { includeArchived?: boolean };
 
@@ -49,7 +40,7 @@ export async function listComparisons(actor: Actor, options: ListComparisonsOpti
   });
   const counts = await db.annotation.groupBy({
     by: ["comparisonId", "kind", "status"],
-    where: { comparisonId: { in: rows.map((row) => row.id) } },
+    where: { comparisonId: { in: rows.map((row) => row.id) }, ...visibleAnnotationsWhere(actor) },
     _count: { _all: true },
   });
   return rows.map((row) => {
@@ -68,48 +59,29 @@ export async function listComparisons(actor: Actor, options: ListComparisonsOpti
   });
 }
 
-export async function getComparison(actor: Actor, id: string): Promise<ComparisonDetail> {
+/**
+ * The comparison with its sources in order (with their text) and the
+ * annotations the actor may see. Cached per request: a page and its
+ * metadata share one load.
+ */
+export const getComparison = cache(async (actor: Actor, id: string): Promise<ComparisonDetail> => {
   assertPermission(actor, "comparison.read");
   const row = await db.comparison.findUnique({
     where: { id: assertId(id, "comparison") },
     select: {
-      id: true,
-      title: true,
-      question: true,
-      archivedAt: true,
-      createdAt: true,
-      leftSource: { select: sourceSelect },
-      rightSource: { select: sourceSelect },
-      annotations: { select: annotationSelect, orderBy: { createdAt: "asc" } },
+      ...recordSelect,
+      sources: { select: comparisonSourceWithTextSelect, orderBy: { position: "asc" } },
+      annotations: { where: visibleAnnotationsWhere(actor), select: annotationSelect, orderBy: { createdAt: "asc" } },
     },
   });
   if (!row) throw new AppError("not_found", "No comparison with this id.");
+  const { sources, annotations, ...record } = row;
   return {
-    id: row.id,
-    title: row.title,
-    question: row.question,
-    archivedAt: row.archivedAt?.toISOString() ?? null,
-    createdAt: row.createdAt.toISOString(),
-    left: toSourceView(row.leftSource),
-    right: toSourceView(row.rightSource),
-    annotations: row.annotations.map(toAnnotationView),
+    ...toRecord({ ...record, sources: [] }),
+    sources: sources.map(toComparisonSourceView),
+    annotations: annotations.map(toAnnotationView),
   };
-}
-
-/** Field errors of a side's import, renamed to that side ("text" → "left.text"). */
-async function withSidePrefix<T>(side: Side, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (!isAppError(error)) throw error;
-    const errors = Object.fromEntries(
-      Object.entries(error.errors ?? { _: error.message }).map(([key, message]) => [`${side}.${key === "_" ? "text" : key}`, message]),
-    );
-    throw new AppError(error.code, `${side === "left" ? "Source A" : "Source B"}: ${error.message}`, { errors, extra: error.extra });
-  }
-}
-
-type Side = "left" | "right";
+});
 
 /**
  * Creates a comparison over existing sources and/or new ones imported inline.
@@ -118,49 +90,31 @@ type Side = "left" | "right";
  */
 export async function createComparison(
   actor: Actor,
-  input: CreateComparisonInput,
+  input: CreateComparisonInput | UntrustedInput,
   options: PrepareOptions = {},
 ): Promise<ComparisonRecord> {
   assertPermission(actor, "comparison.create");
   const data = parseInput(createComparisonSchema, input);
-  const sides = (["left", "right"] as const).map((side) => {
-    const id = data[`${side}SourceId`];
-    const inline = data[side];
-    if (id && inline)
-      throw new AppError("unprocessable", "Pick an existing source or import a new one, not both.", {
-        errors: { [side]: "Pick an existing source or import a new one, not both." },
-      });
-    if (!id && !inline)
-      throw new AppError("unprocessable", `Choose ${side === "left" ? "source A" : "source B"}.`, {
-        errors: { [`${side}SourceId`]: "Choose a source or import one." },
-      });
-    if (inline) assertPermission(actor, "source.create");
-    return { side, id: id?.toLowerCase(), inline };
-  });
-  if (sides[0]!.id && sides[0]!.id === sides[1]!.id) {
-    throw new AppError("unprocessable", "Compare two different sources.", { errors: { rightSourceId: "Pick a different source than A." } });
-  }
-  const prepared = await Promise.all(
-    sides.map((side) => (side.inline ? withSidePrefix(side.side, () => prepareNewSource(side.inline!, options)) : Promise.resolve(null))),
-  );
+  const entries = data.sources ?? data.sourceIds!.map((sourceId) => ({ sourceId, label: undefined }));
+  const field = data.sources ? "sources" : "sourceIds";
+  const prepared = await importEntries(actor, entries, field, options);
   return db.$transaction(async (tx) => {
-    const ids: string[] = [];
-    for (const [index, side] of sides.entries()) {
-      const ready = prepared[index];
-      if (ready) {
-        ids.push((await withSidePrefix(side.side, () => insertSource(tx, actor, ready.data, ready.prepared))).id);
-        continue;
-      }
-      const existing = await tx.source.findUnique({ where: { id: side.id! }, select: { id: true } });
-      if (!existing)
-        throw new AppError("unprocessable", "No source with this id.", { errors: { [`${side.side}SourceId`]: "No source with this id." } });
-      ids.push(existing.id);
-    }
     const created = await tx.comparison.create({
-      data: { title: data.title, question: data.question ?? null, leftSourceId: ids[0]!, rightSourceId: ids[1]!, createdById: actor.id },
-      select: recordSelect,
+      data: { title: data.title, question: data.question ?? null, createdById: actor.id },
+      select: { id: true },
     });
-    const record = toRecord(created);
+    const ids = new Set<string>();
+    for (const [index, entry] of prepared.entries()) {
+      const sourceId = await withEntryPrefix(`${field}.${index}`, () => entry.resolve(tx));
+      if (ids.has(sourceId)) {
+        throw new AppError("unprocessable", "Each source can be in a comparison once.", {
+          errors: { [`${field}.${index}`]: "This source is already in the comparison." },
+        });
+      }
+      ids.add(sourceId);
+      await tx.comparisonSource.create({ data: { comparisonId: created.id, sourceId, position: index, label: entry.label ?? null } });
+    }
+    const record = toRecord(await tx.comparison.findUniqueOrThrow({ where: { id: created.id }, select: recordSelect }));
     await recordAudit(tx, {
       actorId: actor.id,
       action: "comparison.create",
@@ -173,20 +127,21 @@ export async function createComparison(
   });
 }
 
-export async function updateComparison(actor: Actor, id: string, input: UpdateComparisonInput): Promise<ComparisonRecord> {
+export async function updateComparison(actor: Actor, id: string, input: UpdateComparisonInput | UntrustedInput): Promise<ComparisonRecord> {
   assertPermission(actor, "comparison.update");
   const data = parseInput(updateComparisonSchema, input);
   const comparisonId = assertId(id, "comparison");
   return db.$transaction(async (tx) => {
     const current = await tx.comparison.findUnique({ where: { id: comparisonId }, select: recordSelect });
     if (!current) throw new AppError("not_found", "No comparison with this id.");
+    const before = toRecord(current);
+    assertCanManage(actor, before);
     const archivedAt = data.archived === undefined ? undefined : data.archived ? (current.archivedAt ?? new Date()) : null;
     const updated = await tx.comparison.update({
       where: { id: comparisonId },
       data: { title: data.title, question: data.question, archivedAt },
       select: recordSelect,
     });
-    const before = toRecord(current);
     const after = toRecord(updated);
     const action =
       data.archived === undefined || Boolean(before.archivedAt) === data.archived
@@ -199,7 +154,7 @@ export async function updateComparison(actor: Actor, id: string, input: UpdateCo
   });
 }
 
-/** Admins only. Annotations, spans, reviews and comments go with it (cascade); the audit trail stays. */
+/** Admins only. Annotations, spans, reviews and comments go with it (cascade); the audit trail and the sources stay. */
 export async function deleteComparison(actor: Actor, id: string): Promise<void> {
   assertPermission(actor, "comparison.delete");
   const comparisonId = assertId(id, "comparison");
@@ -220,4 +175,41 @@ export async function deleteComparison(actor: Actor, id: string): Promise<void> 
       before: { ...toRecord(row), annotationCount: _count.annotations },
     });
   });
+}
+
+/** The evidence matrix of a comparison (see matrix.ts), over the annotations the actor may see. */
+export async function getComparisonMatrix(actor: Actor, id: string, query: MatrixQuery | UntrustedInput = {}): Promise<EvidenceMatrix> {
+  assertPermission(actor, "comparison.read");
+  const { sort, ...filters } = parseInput(matrixQuerySchema, query);
+  const row = await db.comparison.findUnique({
+    where: { id: assertId(id, "comparison") },
+    select: {
+      sources: {
+        select: { position: true, label: true, reliability: true, source: { select: { id: true, title: true, outlet: true } } },
+        orderBy: { position: "asc" },
+      },
+      annotations: {
+        where: { ...visibleAnnotationsWhere(actor), kind: { in: ["agreement", "contradiction"] } },
+        select: {
+          id: true,
+          kind: true,
+          status: true,
+          rationale: true,
+          tags: true,
+          credibility: true,
+          author: { select: { id: true, name: true } },
+          spans: { select: { sourceId: true, exact: true }, orderBy: { position: "asc" } },
+        },
+        orderBy: { createdAt: "asc" },
+      },
+    },
+  });
+  if (!row) throw new AppError("not_found", "No comparison with this id.");
+  const sources = row.sources.map(({ source, position, label, reliability }) => ({
+    ...source,
+    label: label ?? positionLetter(position),
+    reliability,
+  }));
+  const matrix = deriveMatrix(sources, row.annotations, filters);
+  return { ...matrix, rows: sortMatrixRows(matrix.rows, sort) };
 }

@@ -3,7 +3,7 @@
 // (submit, review), so a field counts as changed only when both sides name it
 // or the event created the record.
 
-export const trackedFields = ["status", "kind", "rationale", "confidence", "tags", "spans"] as const;
+export const trackedFields = ["status", "kind", "rationale", "confidence", "credibility", "tags", "spans"] as const;
 export type TrackedField = (typeof trackedFields)[number];
 
 export type SpanValue = { sourceId: string; start: number; end: number; exact: string };

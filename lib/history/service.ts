@@ -1,14 +1,15 @@
 import "server-only";
 
-import { annotationSelect, toAnnotationView, type AnnotationView } from "@/lib/annotations/views";
+import { visibleAnnotationsWhere } from "@/lib/annotations/access";
+import { loadAnnotation } from "@/lib/annotations/records";
+import { toAnnotationView, type AnnotationView } from "@/lib/annotations/views";
 import { assertPermission, type Actor } from "@/lib/auth/actor";
 import { commentSelect, toCommentView, type CommentView } from "@/lib/comments/views";
+import { positionLetter } from "@/lib/comparisons/views";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
 import { excerptAround, isNear, type Excerpt } from "@/lib/history/context";
 import { diffSnapshots, versionOf, type FieldChange } from "@/lib/history/diff";
 import { reviewSelect, toReviewView, type ReviewView } from "@/lib/reviews/views";
-import { assertId } from "@/lib/validation";
 
 // Everything that happened to one annotation (SPEC §4 history), and the
 // annotation shown in its comparison for reviewing.
@@ -26,15 +27,9 @@ export type HistoryEvent = {
 
 export type AnnotationHistory = { annotation: AnnotationView; reviews: ReviewView[]; comments: CommentView[]; events: HistoryEvent[] };
 
-async function loadAnnotation(id: string) {
-  const row = await db.annotation.findUnique({ where: { id: assertId(id, "annotation") }, select: annotationSelect });
-  if (!row) throw new AppError("not_found", "No annotation with this id.");
-  return row;
-}
-
 export async function getAnnotationHistory(actor: Actor, id: string): Promise<AnnotationHistory> {
   assertPermission(actor, "comparison.read");
-  const annotation = await loadAnnotation(id);
+  const annotation = await loadAnnotation(db, actor, id);
   const [reviews, comments, audit] = await Promise.all([
     db.review.findMany({ where: { annotationId: annotation.id }, select: reviewSelect, orderBy: { createdAt: "asc" } }),
     db.comment.findMany({ where: { annotationId: annotation.id }, select: commentSelect, orderBy: { createdAt: "asc" } }),
@@ -59,11 +54,11 @@ export async function getAnnotationHistory(actor: Actor, id: string): Promise<An
   return { annotation: toAnnotationView(annotation), reviews: reviews.map(toReviewView), comments: comments.map(toCommentView), events };
 }
 
-type SourceSummary = { id: string; title: string; outlet: string | null };
+type SourceSummary = { id: string; title: string; outlet: string | null; label: string };
 export type NearbyAnnotation = Pick<AnnotationView, "id" | "kind" | "status" | "rationale"> & { author: { id: string; name: string } };
 export type AnnotationContext = {
   annotation: AnnotationView;
-  comparison: { id: string; title: string; question: string | null; left: SourceSummary; right: SourceSummary };
+  comparison: { id: string; title: string; question: string | null; sources: SourceSummary[] };
   excerpts: Excerpt[];
   nearby: NearbyAnnotation[];
 };
@@ -71,19 +66,29 @@ export type AnnotationContext = {
 /** The annotation with the text around its passages and the other annotations on those passages. */
 export async function getAnnotationContext(actor: Actor, id: string): Promise<AnnotationContext> {
   assertPermission(actor, "comparison.read");
-  const annotation = await loadAnnotation(id);
-  const sourceFields = { id: true, title: true, outlet: true, text: true } as const;
+  const annotation = await loadAnnotation(db, actor, id);
   const comparison = await db.comparison.findUniqueOrThrow({
     where: { id: annotation.comparisonId },
-    select: { id: true, title: true, question: true, leftSource: { select: sourceFields }, rightSource: { select: sourceFields } },
+    select: {
+      id: true,
+      title: true,
+      question: true,
+      sources: {
+        select: { position: true, label: true, source: { select: { id: true, title: true, outlet: true } } },
+        orderBy: { position: "asc" },
+      },
+    },
   });
-  const texts = new Map([comparison.leftSource, comparison.rightSource].map((s) => [s.id, s.text]));
+  const linked = [...new Set(annotation.spans.map((span) => span.sourceId))];
+  const texts = new Map(
+    (await db.source.findMany({ where: { id: { in: linked } }, select: { id: true, text: true } })).map((s) => [s.id, s.text]),
+  );
   const excerpts = annotation.spans.map((span) => ({
     sourceId: span.sourceId,
     ...excerptAround(texts.get(span.sourceId) ?? "", span.start, span.end),
   }));
   const others = await db.annotation.findMany({
-    where: { comparisonId: annotation.comparisonId, id: { not: annotation.id } },
+    where: { comparisonId: annotation.comparisonId, id: { not: annotation.id }, ...visibleAnnotationsWhere(actor) },
     select: {
       id: true,
       kind: true,
@@ -105,15 +110,13 @@ export async function getAnnotationContext(actor: Actor, id: string): Promise<An
       ),
     )
     .map(({ spans: _spans, ...rest }) => rest);
-  const summary = ({ id: sourceId, title, outlet }: SourceSummary) => ({ id: sourceId, title, outlet });
   return {
     annotation: toAnnotationView(annotation),
     comparison: {
       id: comparison.id,
       title: comparison.title,
       question: comparison.question,
-      left: summary(comparison.leftSource),
-      right: summary(comparison.rightSource),
+      sources: comparison.sources.map(({ source, position, label }) => ({ ...source, label: label ?? positionLetter(position) })),
     },
     excerpts,
     nearby,

@@ -1,11 +1,9 @@
 import "server-only";
 
-import type { z } from "zod";
-
-import { getCurrentUser, type Actor } from "@/lib/auth/session";
+import { requireUser, type Actor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { problemFromError, problemResponse } from "@/lib/http/problem";
-import { parseInput } from "@/lib/validation";
+import { untrustedInput, type UntrustedInput } from "@/lib/validation";
 
 // The thin adapter every /api/v1 route handler goes through: authentication,
 // transport checks (JSON only, same origin, size), and error mapping. The
@@ -22,8 +20,7 @@ export function apiRoute<P = Record<string, never>>(handler: (args: HandlerArgs<
   return async (request: Request, context: RouteContext<P>): Promise<Response> => {
     try {
       if (stateChanging.has(request.method)) assertSameOrigin(request);
-      const actor = await getCurrentUser();
-      if (!actor) throw new AppError("unauthenticated", "Sign in to use the API.");
+      const actor = await requireUser();
       const params = context?.params ? await context.params : ({} as P);
       return await handler({ request, actor, params });
     } catch (error) {
@@ -50,7 +47,11 @@ export function assertSameOrigin(request: Request): void {
   if (!allowed.has(originHost)) throw new AppError("forbidden", "Cross-origin requests are not allowed.");
 }
 
-export async function readJson<T extends z.ZodType>(request: Request, schema: T, maxBytes = defaultMaxBytes): Promise<z.infer<T>> {
+/**
+ * Transport checks only: JSON content type, size, well-formed JSON. What the
+ * body means is the service's to validate.
+ */
+export async function readBody(request: Request, maxBytes = defaultMaxBytes): Promise<UntrustedInput> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
     throw new AppError("bad_request", "Send a JSON body with Content-Type: application/json.");
@@ -65,7 +66,12 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T,
   } catch {
     throw new AppError("bad_request", "The body is not valid JSON.");
   }
-  return parseInput(schema, body);
+  return untrustedInput(body);
+}
+
+/** The query string as plain fields, for the service to validate. */
+export function readQuery(request: Request): UntrustedInput {
+  return untrustedInput(Object.fromEntries(new URL(request.url).searchParams));
 }
 
 export function json(data: unknown, init: ResponseInit = {}): Response {

@@ -41,7 +41,7 @@ export function renderReportPdf(data: ReportData): PDFKit.PDFDocument {
     },
   });
 
-  const context = { scope: data.scope, titleA: data.left.title, titleB: data.right.title };
+  const context = { scope: data.scope, sources: data.sources };
   const sections = data.annotations.map((annotation, i) => measureSection(doc, annotation, i + 1, context));
   const dry = new Output(doc, true);
   placeSections(dry, sections, data.scope);

@@ -1,78 +1,115 @@
 import "server-only";
 
+import { visibleAnnotationsWhere } from "@/lib/annotations/access";
 import { annotationKinds, annotationStatuses } from "@/lib/annotations/schemas";
 import { assertPermission, type Actor } from "@/lib/auth/actor";
+import { positionLetter } from "@/lib/comparisons/views";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { reportScopeSchema } from "@/lib/reports/schemas";
-import type { CountTable, ReportAnnotation, ReportData, ReportScope, ReportSource } from "@/lib/reports/types";
-import { assertId, parseInput } from "@/lib/validation";
+import { reportQuerySchema } from "@/lib/reports/schemas";
+import type { CountTable, ReportAnnotation, ReportData, ReportReview, ReportScope, ReportSource } from "@/lib/reports/types";
+import { toDay } from "@/lib/sources/views";
+import { assertId, parseInput, type UntrustedInput } from "@/lib/validation";
 
 const sourceSelect = { id: true, title: true, outlet: true, author: true, url: true, publishedAt: true } as const;
 
+type LatestReview = { decision: ReportReview["decision"]; createdAt: Date; annotationVersion: number; reviewer: { name: string } };
+
+/** A decision applies to the version it produced: review of version v leaves the annotation at v + 1. */
+function currentReview(version: number, review: LatestReview | undefined): ReportReview | null {
+  if (!review || review.annotationVersion !== version - 1) return null;
+  return { reviewer: review.reviewer.name, decision: review.decision, decidedAt: review.createdAt };
+}
+
 /** Everything a report shows, for one comparison, checked against the actor's permissions. */
-export async function loadReportData(actor: Actor, comparisonId: string, scope: ReportScope = "approved"): Promise<ReportData> {
+export async function loadReportData(
+  actor: Actor,
+  comparisonId: string,
+  query: { scope?: ReportScope } | UntrustedInput = {},
+): Promise<ReportData> {
   assertPermission(actor, "report.export");
-  const checkedScope = parseInput(reportScopeSchema, scope);
+  const { scope: checkedScope } = parseInput(reportQuerySchema, query);
   const comparison = await db.comparison.findUnique({
     where: { id: assertId(comparisonId, "comparison") },
-    select: { id: true, title: true, question: true, leftSource: { select: sourceSelect }, rightSource: { select: sourceSelect } },
+    select: {
+      id: true,
+      title: true,
+      question: true,
+      sources: {
+        select: { position: true, label: true, reliability: true, reliabilityNote: true, source: { select: sourceSelect } },
+        orderBy: { position: "asc" },
+      },
+    },
   });
   if (!comparison) throw new AppError("not_found", "No comparison with this id.");
-  const { leftSource, rightSource } = comparison;
+  const sources: ReportSource[] = comparison.sources.map(({ source, position, label, reliability, reliabilityNote }) => ({
+    ...source,
+    publishedAt: toDay(source.publishedAt),
+    label: label ?? positionLetter(position),
+    reliability,
+    reliabilityNote,
+  }));
+  const sourceIndex = new Map(sources.map((source, index) => [source.id, index]));
+  const visible = { comparisonId: comparison.id, ...visibleAnnotationsWhere(actor) };
 
   const [rows, total] = await Promise.all([
     db.annotation.findMany({
-      where: { comparisonId: comparison.id, ...(checkedScope === "approved" ? { status: "approved" } : {}) },
+      where: { ...visible, ...(checkedScope === "approved" ? { status: "approved" } : {}) },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       select: {
         id: true,
         kind: true,
         status: true,
+        version: true,
         rationale: true,
         confidence: true,
+        credibility: true,
         tags: true,
         author: { select: { name: true } },
         spans: { select: { sourceId: true, start: true, exact: true }, orderBy: { position: "asc" } },
         reviews: {
-          select: { decision: true, createdAt: true, reviewer: { select: { name: true } } },
+          select: { decision: true, createdAt: true, annotationVersion: true, reviewer: { select: { name: true } } },
           orderBy: { createdAt: "desc" },
           take: 1,
         },
       },
     }),
-    db.annotation.count({ where: { comparisonId: comparison.id } }),
+    db.annotation.count({ where: visible }),
   ]);
 
   const annotations = rows
     .map((row) => {
-      const review = row.reviews[0];
-      const ofSource = (sourceId: string) => row.spans.filter((span) => span.sourceId === sourceId);
-      const spansA = ofSource(leftSource.id);
-      const spansB = ofSource(rightSource.id);
+      const passages = sources
+        .map((_, index) => ({
+          sourceIndex: index,
+          quotes: row.spans.filter((s) => sourceIndex.get(s.sourceId) === index).map((s) => s.exact),
+        }))
+        .filter((passage) => passage.quotes.length > 0);
       const annotation: ReportAnnotation = {
         id: row.id,
         kind: row.kind,
         status: row.status,
         rationale: row.rationale,
         confidence: row.confidence,
+        credibility: row.credibility,
         tags: row.tags,
         author: row.author.name,
-        quotesA: spansA.map((span) => span.exact),
-        quotesB: spansB.map((span) => span.exact),
-        review: review ? { reviewer: review.reviewer.name, decision: review.decision, decidedAt: review.createdAt } : null,
+        passages,
+        review: currentReview(row.version, row.reviews[0]),
       };
-      // Reading order: where the passage sits in source A, else in source B.
-      const position = spansA[0] ? spansA[0].start : spansB[0] ? 1e9 + spansB[0].start : 2e9;
-      return { annotation, position };
+      // Reading order: by the first linked source, then where the passage sits in it.
+      const first = row.spans.reduce<{ index: number; start: number } | null>((best, span) => {
+        const index = sourceIndex.get(span.sourceId) ?? sources.length;
+        return !best || index < best.index || (index === best.index && span.start < best.start) ? { index, start: span.start } : best;
+      }, null);
+      return { annotation, position: first ? first.index * 1e9 + first.start : Number.MAX_SAFE_INTEGER };
     })
     .sort((a, b) => a.position - b.position)
     .map((entry) => entry.annotation);
 
   return {
     comparison: { id: comparison.id, title: comparison.title, question: comparison.question },
-    left: toReportSource(leftSource),
-    right: toReportSource(rightSource),
+    sources,
     scope: checkedScope,
     generatedAt: new Date(),
     generatedBy: { name: actor.name, email: actor.email },
@@ -80,16 +117,6 @@ export async function loadReportData(actor: Actor, comparisonId: string, scope: 
     included: countAnnotations(annotations),
     excludedCount: total - annotations.length,
   };
-}
-
-function toReportSource(source: {
-  title: string;
-  outlet: string | null;
-  author: string | null;
-  url: string | null;
-  publishedAt: Date | null;
-}): ReportSource {
-  return { ...source, publishedAt: source.publishedAt?.toISOString().slice(0, 10) ?? null };
 }
 
 export function countAnnotations(annotations: ReadonlyArray<Pick<ReportAnnotation, "kind" | "status">>): CountTable {

@@ -1,4 +1,5 @@
 import type { AnnotationKind, AnnotationStatus, Confidence } from "@/lib/annotations/schemas";
+import type { Reliability } from "@/lib/comparisons/grades";
 import type { ReviewDecision } from "@/lib/generated/prisma/client";
 
 // Everything the PDF shows, as plain data: the renderer never touches the
@@ -8,13 +9,21 @@ export const reportScopes = ["approved", "all"] as const;
 export type ReportScope = (typeof reportScopes)[number];
 
 export type ReportSource = {
+  id: string;
+  /** "A", "B", … or the comparison's own label for it. */
+  label: string;
   title: string;
   outlet: string | null;
   author: string | null;
   url: string | null;
   /** YYYY-MM-DD */
   publishedAt: string | null;
+  reliability: Reliability | null;
+  reliabilityNote: string | null;
 };
+
+/** The passages an annotation quotes from one source. */
+export type ReportPassage = { sourceIndex: number; quotes: string[] };
 
 export type ReportReview = { reviewer: string; decision: ReviewDecision; decidedAt: Date };
 
@@ -26,10 +35,10 @@ export type ReportAnnotation = {
   confidence: Confidence;
   tags: string[];
   author: string;
-  /** Quoted passages from the left (A) and right (B) source, in span order. */
-  quotesA: string[];
-  quotesB: string[];
-  /** The latest review decision, if any. */
+  credibility: number | null;
+  /** Quoted passages, one entry per linked source, in the comparison's source order. */
+  passages: ReportPassage[];
+  /** The decision on the current version, if any (earlier decisions belong to the history). */
   review: ReportReview | null;
 };
 
@@ -40,8 +49,8 @@ export type CountTable = {
 
 export type ReportData = {
   comparison: { id: string; title: string; question: string | null };
-  left: ReportSource;
-  right: ReportSource;
+  /** The comparison's sources, in order. */
+  sources: ReportSource[];
   scope: ReportScope;
   generatedAt: Date;
   generatedBy: { name: string; email: string };

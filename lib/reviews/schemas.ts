@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { annotationKinds } from "@/lib/annotations/schemas";
 import { reviewDecisions } from "@/lib/annotations/state";
 
 export const MAX_REVIEW_COMMENT = 5_000;
@@ -12,7 +13,7 @@ export const reviewInputSchema = z.object({
 
 export const reviewQueueFilterSchema = z.object({
   comparisonId: z.string().uuid().optional(),
-  kind: z.enum(["agreement", "contradiction", "note"]).optional(),
+  kind: z.enum(annotationKinds).optional(),
 });
 
 export type ReviewInput = z.input<typeof reviewInputSchema>;

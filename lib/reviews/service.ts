@@ -1,33 +1,40 @@
 import "server-only";
 
-import { nextStatus } from "@/lib/annotations/state";
+import { applyAnnotationEvent } from "@/lib/annotations/transition";
 import { annotationSelect, toAnnotationView, type AnnotationView } from "@/lib/annotations/views";
 import { assertPermission, type Actor } from "@/lib/auth/actor";
 import { hasPermission } from "@/lib/auth/permissions";
-import { recordAudit } from "@/lib/audit/record";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { reviewInputSchema, reviewQueueFilterSchema, type ReviewInput, type ReviewQueueFilter } from "@/lib/reviews/schemas";
 import { reviewSelect, toReviewView, type NavCounts, type ReviewView } from "@/lib/reviews/views";
-import { assertId, parseInput } from "@/lib/validation";
+import { parseInput, type UntrustedInput } from "@/lib/validation";
 
-// Review decisions (SPEC §1, §2): reviewers and admins only, never on their
-// own annotation, always on the version the reviewer saw. Two reviewers
-// deciding at once: the conditional update lets exactly one through.
+// Review decisions: reviewers and admins only, never on an annotation they
+// wrote or edited, always on the version the reviewer saw. Two reviewers
+// deciding at once: the row lock lets exactly one through; the other gets 409.
 
 export type ReviewResult = { annotation: AnnotationView; review: ReviewView };
 
-async function loadAnnotation(tx: Tx, id: string) {
-  const annotation = await tx.annotation.findUnique({ where: { id: assertId(id, "annotation") }, select: annotationSelect });
-  if (!annotation) throw new AppError("not_found", "No annotation with this id.");
-  return annotation;
+/**
+ * Nobody who wrote or edited an annotation may decide on it: not the author,
+ * and not an admin or anyone else who edited it before it was submitted.
+ */
+async function assertNotContributor(tx: Tx, actor: Actor, annotation: { id: string; author: { id: string } }): Promise<void> {
+  if (annotation.author.id === actor.id) throw new AppError("forbidden", "You cannot review your own annotation (four-eyes rule).");
+  const edit = await tx.auditEvent.findFirst({
+    where: {
+      entityType: "annotation",
+      entityId: annotation.id,
+      actorId: actor.id,
+      action: { in: ["annotation.create", "annotation.update"] },
+    },
+    select: { id: true },
+  });
+  if (edit) throw new AppError("forbidden", "You edited this annotation, so someone else must review it (four-eyes rule).");
 }
 
-function conflict(message: string, current: AnnotationView): AppError {
-  return new AppError("conflict", message, { extra: { current } });
-}
-
-export async function reviewAnnotation(actor: Actor, id: string, input: ReviewInput): Promise<ReviewResult> {
+export async function reviewAnnotation(actor: Actor, id: string, input: ReviewInput | UntrustedInput): Promise<ReviewResult> {
   assertPermission(actor, "annotation.review");
   const data = parseInput(reviewInputSchema, input);
   const comment = data.comment || null;
@@ -37,38 +44,22 @@ export async function reviewAnnotation(actor: Actor, id: string, input: ReviewIn
     });
   }
   return db.$transaction(async (tx) => {
-    const current = await loadAnnotation(tx, id);
-    if (current.author.id === actor.id) throw new AppError("forbidden", "You cannot review your own annotation (four-eyes rule).");
-    const view = toAnnotationView(current);
-    if (current.version !== data.version) {
-      throw conflict(`This annotation changed since you opened it (you saw version ${data.version}, it is now ${current.version}).`, view);
-    }
-    const status = nextStatus(current.status, data.decision);
-    if (!status) throw conflict(`This annotation is ${current.status.replace("_", " ")}, not in review.`, view);
-
-    const decidedAt = new Date();
-    const { count } = await tx.annotation.updateMany({
-      where: { id: current.id, version: data.version, status: "in_review" },
-      data: { status, decidedAt, version: { increment: 1 } },
+    let review: ReviewView | null = null;
+    const { after } = await applyAnnotationEvent(tx, actor, {
+      id,
+      event: data.decision,
+      version: data.version,
+      authorize: (current) => assertNotContributor(tx, actor, current),
+      record: async (current) => {
+        const row = await tx.review.create({
+          data: { annotationId: current.id, reviewerId: actor.id, decision: data.decision, comment, annotationVersion: data.version },
+          select: reviewSelect,
+        });
+        review = toReviewView(row);
+        return { decision: data.decision, comment, reviewId: row.id };
+      },
     });
-    if (count === 0) {
-      throw conflict("Someone else decided on this annotation a moment ago.", toAnnotationView(await loadAnnotation(tx, id)));
-    }
-    const review = await tx.review.create({
-      data: { annotationId: current.id, reviewerId: actor.id, decision: data.decision, comment, annotationVersion: data.version },
-      select: reviewSelect,
-    });
-    const annotation = toAnnotationView(await loadAnnotation(tx, id));
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: `annotation.${data.decision}`,
-      entityType: "annotation",
-      entityId: current.id,
-      comparisonId: current.comparisonId,
-      before: { status: current.status, version: current.version },
-      after: { status, version: annotation.version, decision: data.decision, comment, reviewId: review.id },
-    });
-    return { annotation, review: toReviewView(review) };
+    return { annotation: after, review: review! };
   });
 }
 

@@ -2,15 +2,15 @@ import "server-only";
 
 import { assertPermission, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
-import { sourceSelect, toSourceView, type SourceView } from "@/lib/comparisons/views";
+import { canManageSource } from "@/lib/sources/access";
+import { sourceSelect, toDay, toSourceView, type SourceSummary, type SourceView } from "@/lib/sources/views";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { assertId, parseInput } from "@/lib/validation";
+import { assertId, parseInput, type UntrustedInput } from "@/lib/validation";
 
 import { contentHash } from "./content-hash";
 import { prepareSource, type PrepareOptions, type PreparedSource } from "./prepare";
-import type { SourceSummary } from "./views";
 import { sourceInputSchema, updateSourceSchema, type ParsedSourceInput, type SourceInput, type UpdateSourceInput } from "./schemas";
 
 export type SourcePreview = Omit<PreparedSource, "rawContent">;
@@ -27,6 +27,7 @@ const summarySelect = {
   language: true,
   rawFormat: true,
   createdAt: true,
+  createdById: true,
   _count: { select: { spans: true } },
 } satisfies Prisma.SourceSelect;
 
@@ -34,14 +35,18 @@ function toSummary(row: Prisma.SourceGetPayload<{ select: typeof summarySelect }
   const { _count, publishedAt, createdAt, ...rest } = row;
   return {
     ...rest,
-    publishedAt: publishedAt?.toISOString().slice(0, 10) ?? null,
+    publishedAt: toDay(publishedAt),
     createdAt: createdAt.toISOString(),
     isTextLocked: _count.spans > 0,
   };
 }
 
 /** Cleans an article and guesses its metadata without storing anything. */
-export async function previewSource(actor: Actor, input: SourceInput, options: PrepareOptions = {}): Promise<SourcePreview> {
+export async function previewSource(
+  actor: Actor,
+  input: SourceInput | UntrustedInput,
+  options: PrepareOptions = {},
+): Promise<SourcePreview> {
   assertPermission(actor, "source.create");
   const { rawContent: _raw, fetchedUrl: _url, ...preview } = await prepareSource(parseInput(sourceInputSchema, input), options);
   return preview;
@@ -49,7 +54,7 @@ export async function previewSource(actor: Actor, input: SourceInput, options: P
 
 /** Parse + fetch + clean outside any transaction: network time must not hold a database connection. */
 export async function prepareNewSource(
-  input: SourceInput,
+  input: SourceInput | UntrustedInput,
   options: PrepareOptions = {},
 ): Promise<{ data: ParsedSourceInput; prepared: PreparedSource }> {
   const data = parseInput(sourceInputSchema, input);
@@ -97,7 +102,7 @@ export async function insertSource(
 
 export async function createSource(
   actor: Actor,
-  input: SourceInput,
+  input: SourceInput | UntrustedInput,
   options: PrepareOptions = {},
 ): Promise<SourceView & { removed: PreparedSource["removed"] }> {
   assertPermission(actor, "source.create");
@@ -112,14 +117,19 @@ export async function listSources(actor: Actor): Promise<SourceSummary[]> {
   return rows.map(toSummary);
 }
 
-/** Metadata can always change; the text only while no annotation points into it. */
+/**
+ * Metadata can always change; the text only while no annotation points into
+ * it. Only the source's creator and admins may change either. The row is
+ * locked first: an annotation being created at the same moment holds a share
+ * lock on it, so exactly one of the two wins (the edit then sees the span).
+ */
 export async function updateSource(
   actor: Actor,
   id: string,
-  input: UpdateSourceInput,
+  input: UpdateSourceInput | UntrustedInput,
   options: PrepareOptions = {},
 ): Promise<SourceSummary> {
-  assertPermission(actor, "source.create");
+  assertPermission(actor, "source.update");
   const data = parseInput(updateSourceSchema, input);
   const sourceId = assertId(id, "source");
   const isTextChange = [data.text, data.html, data.markdown, data.file].some((value) => value !== undefined);
@@ -130,8 +140,11 @@ export async function updateSource(
       )
     : null;
   return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT "id" FROM "Source" WHERE "id" = ${sourceId}::uuid FOR UPDATE`;
     const current = await tx.source.findUnique({ where: { id: sourceId }, select: { ...summarySelect, text: true } });
     if (!current) throw new AppError("not_found", "No source with this id.");
+    if (!canManageSource(actor, current))
+      throw new AppError("forbidden", "Only the person who imported this source (or an admin) may change it.");
     if (prepared && current._count.spans > 0 && prepared.text !== current.text) {
       throw new AppError("conflict", "This source's text is locked: annotations point into it. Its metadata can still change.", {
         errors: { text: "Text locked: annotated." },

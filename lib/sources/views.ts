@@ -1,3 +1,31 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/** What the workbench needs of a source: metadata and the normalized text it annotates. */
+export const sourceSelect = {
+  id: true,
+  title: true,
+  outlet: true,
+  author: true,
+  url: true,
+  publishedAt: true,
+  language: true,
+  text: true,
+  contentHash: true,
+} satisfies Prisma.SourceSelect;
+
+export type SourceRecord = Prisma.SourceGetPayload<{ select: typeof sourceSelect }>;
+
+export type SourceView = Omit<SourceRecord, "publishedAt"> & { publishedAt: string | null };
+
+export function toSourceView(source: SourceRecord): SourceView {
+  return { ...source, publishedAt: toDay(source.publishedAt) };
+}
+
+/** A calendar date as YYYY-MM-DD (dates are stored at midnight UTC). */
+export function toDay(date: Date | null): string | null {
+  return date?.toISOString().slice(0, 10) ?? null;
+}
+
 /** A source as lists show it: metadata only, never the text. */
 export type SourceSummary = {
   id: string;
@@ -9,6 +37,7 @@ export type SourceSummary = {
   language: string;
   rawFormat: string;
   createdAt: string;
+  createdById: string | null;
   /** Annotations point into the text, so it can no longer change. */
   isTextLocked: boolean;
 };

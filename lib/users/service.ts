@@ -7,7 +7,7 @@ import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createUserSchema, updateUserSchema, type CreateUserInput, type UpdateUserInput } from "@/lib/users/schemas";
-import { assertId, parseInput } from "@/lib/validation";
+import { assertId, parseInput, type UntrustedInput } from "@/lib/validation";
 
 // Accounts. The password hash never leaves this module (see userSelect).
 
@@ -33,7 +33,7 @@ export async function listUsers(actor: Actor): Promise<UserView[]> {
   return users.map(toUserView);
 }
 
-async function insertUser(tx: Tx, actorId: string | null, input: CreateUserInput): Promise<UserView> {
+async function insertUser(tx: Tx, actorId: string | null, input: CreateUserInput | UntrustedInput): Promise<UserView> {
   const data = parseInput(createUserSchema, input);
   const passwordHash = await hashPassword(data.password);
   try {
@@ -51,7 +51,7 @@ async function insertUser(tx: Tx, actorId: string | null, input: CreateUserInput
   }
 }
 
-export async function createUser(actor: Actor, input: CreateUserInput): Promise<UserView> {
+export async function createUser(actor: Actor, input: CreateUserInput | UntrustedInput): Promise<UserView> {
   assertPermission(actor, "user.manage");
   return db.$transaction((tx) => insertUser(tx, actor.id, input));
 }
@@ -84,7 +84,7 @@ async function withSerializableRetry<T>(run: () => Promise<T>, attempts = 3): Pr
   }
 }
 
-export async function updateUser(actor: Actor, id: string, input: UpdateUserInput): Promise<UserView> {
+export async function updateUser(actor: Actor, id: string, input: UpdateUserInput | UntrustedInput): Promise<UserView> {
   assertPermission(actor, "user.manage");
   const data = parseInput(updateUserSchema, input);
   if (Object.values(data).every((value) => value === undefined)) throw new AppError("bad_request", "Nothing to change.");
@@ -117,7 +117,7 @@ export async function updateUser(actor: Actor, id: string, input: UpdateUserInpu
         const after = toUserView(user);
         await recordAudit(tx, {
           actorId: actor.id,
-          action: data.password ? "user.update+password" : "user.update",
+          action: data.password ? "user.password_reset" : "user.update",
           entityType: "user",
           entityId: user.id,
           before: toUserView(current),

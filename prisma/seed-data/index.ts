@@ -1,10 +1,12 @@
 /**
  * The demo comparison and demo accounts every installation ships with.
  *
- * The two articles are raw scrapes copied byte-for-byte into this folder
+ * The first two articles are raw scrapes copied byte-for-byte into this folder
  * (`*.raw.txt`); they are kept as the sources' provenance and cleaned by the
  * same import pipeline that user imports go through. Metadata the articles do
  * not state (URL, author, date, the second outlet) is left empty, not invented.
+ * The third is a short sample written for the demo, marked as such in its
+ * outlet and its first line, so the demo shows a comparison of three sources.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -12,7 +14,11 @@ import { fileURLToPath } from "node:url";
 import { contentHash } from "../../lib/sources/content-hash";
 import { importText } from "../../lib/sources/import-text";
 
-export const SEED_RAW_FILES = ["rifts-mali-military-wagner.raw.txt", "wagner-leaves-mali-africa-corps.raw.txt"] as const;
+export const SEED_RAW_FILES = [
+  "rifts-mali-military-wagner.raw.txt",
+  "wagner-leaves-mali-africa-corps.raw.txt",
+  "sample-russian-trainers-stay.raw.txt",
+] as const;
 export type SeedRawFile = (typeof SEED_RAW_FILES)[number];
 
 export type SeedSource = {
@@ -28,35 +34,46 @@ export type SeedSource = {
 export type SeedComparison = {
   title: string;
   question: string;
-  left: SeedSource;
-  right: SeedSource;
+  /** In order: A, B, C. */
+  sources: SeedSource[];
 };
 
 export const demoComparison: SeedComparison = {
   title: "Wagner's exit from Mali: withdrawal or rebrand?",
   question: "Has Russia's military presence in Mali ended?",
-  left: {
-    title: "Rifts Deepen in Mali’s Military Over Wagner Legacy",
-    outlet: "CNews Live",
-    author: null,
-    url: null,
-    publishedAt: null,
-    language: "en",
-    rawFile: "rifts-mali-military-wagner.raw.txt",
-  },
-  right: {
-    // The scrape carries two headlines: "Wagner Mercenaries Seek Exit from
-    // Military Engagements in Mali" (twice, the page/SEO title) and this one,
-    // directly above the article body. The body headline is the title; the
-    // other stays in the text, where an analyst can still quote it.
-    title: "Bidin' Adieu to Bamako: Wagner Mercenaries Call It Quits in Mali, But Russian Presence Persists with The Africa Corps",
-    outlet: null,
-    author: null,
-    url: null,
-    publishedAt: null,
-    language: "en",
-    rawFile: "wagner-leaves-mali-africa-corps.raw.txt",
-  },
+  sources: [
+    {
+      title: "Rifts Deepen in Mali’s Military Over Wagner Legacy",
+      outlet: "CNews Live",
+      author: null,
+      url: null,
+      publishedAt: null,
+      language: "en",
+      rawFile: "rifts-mali-military-wagner.raw.txt",
+    },
+    {
+      // The scrape carries two headlines: "Wagner Mercenaries Seek Exit from
+      // Military Engagements in Mali" (twice, the page/SEO title) and this one,
+      // directly above the article body. The body headline is the title; the
+      // other stays in the text, where an analyst can still quote it.
+      title: "Bidin' Adieu to Bamako: Wagner Mercenaries Call It Quits in Mali, But Russian Presence Persists with The Africa Corps",
+      outlet: null,
+      author: null,
+      url: null,
+      publishedAt: null,
+      language: "en",
+      rawFile: "wagner-leaves-mali-africa-corps.raw.txt",
+    },
+    {
+      title: "After Wagner: Russian trainers stay on in Mali",
+      outlet: "Parallax sample (fictional)",
+      author: null,
+      url: null,
+      publishedAt: null,
+      language: "en",
+      rawFile: "sample-russian-trainers-stay.raw.txt",
+    },
+  ],
 };
 
 /** Reads a raw seed article from this folder (never from ../shared). */

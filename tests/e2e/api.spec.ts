@@ -3,20 +3,24 @@ import { expect, test } from "@playwright/test";
 import { demo, demoComparisonId, signInApi } from "./support/auth";
 
 test.describe("HTTP API with a session cookie", () => {
-  test("lists comparisons and returns one with both sources and annotations", async ({ request }) => {
+  test("lists comparisons and returns one with its sources in order and its annotations", async ({ request }) => {
     await signInApi(request, demo.analyst);
     const id = await demoComparisonId(request);
     const response = await request.get(`/api/v1/comparisons/${id}`);
     expect(response.status()).toBe(200);
     const body = await response.json();
-    expect(body.left.outlet).toBe("CNews Live");
-    expect(body.right.outlet).toBeNull();
-    expect(body.left.text).toContain("Most fighters have simply reappeared");
-    expect(body.left.text).not.toContain("WhatsApp");
+    const [a, b, c] = body.sources;
+    expect(body.sources).toHaveLength(3);
+    expect([a.label, b.label, c.label]).toEqual(["A", "B", "C"]);
+    expect(a.outlet).toBe("CNews Live");
+    expect(b.outlet).toBeNull();
+    expect(c.outlet).toMatch(/sample/i);
+    expect(a.text).toContain("Most fighters have simply reappeared");
+    expect(a.text).not.toContain("WhatsApp");
     expect(body.annotations.length).toBeGreaterThanOrEqual(2);
     for (const annotation of body.annotations) {
       for (const span of annotation.spans) {
-        const text = span.sourceId === body.left.id ? body.left.text : body.right.text;
+        const text = body.sources.find((source: { id: string }) => source.id === span.sourceId).text;
         expect(text.slice(span.start, span.end)).toBe(span.exact);
       }
     }

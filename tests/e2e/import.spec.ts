@@ -40,12 +40,12 @@ test("an analyst imports two pasted articles and annotates across them, after an
   await page.getByLabel("Title").first().fill(`Emoji import ${id}`);
   await page.getByLabel("Question").fill("Did Wagner leave, or rebrand?");
 
-  const sideA = await fillSide(page, "Source A (left)", textA, titleA);
+  const sideA = await fillSide(page, "Source A", textA, titleA);
   await expect(sideA.getByLabel("Cleaned text")).toHaveText(/^Bamako 🇲🇱 — 🚀 Wagner is leaving Mali/);
   await expect(sideA.getByRole("list", { name: "Removed lines" })).toContainText("Skip to content");
   await expect(sideA.getByRole("list", { name: "Removed lines" })).toContainText("Read also: Latest");
   await sideA.getByLabel("Outlet").fill("Sahel Post");
-  await fillSide(page, "Source B (right)", textB, titleB);
+  await fillSide(page, "Source B", textB, titleB);
   await page.screenshot({ path: "test-results/screenshots/new-comparison-preview.png", fullPage: true });
 
   await page.getByRole("button", { name: "Create comparison" }).click();
@@ -66,25 +66,25 @@ test("an analyst imports two pasted articles and annotates across them, after an
 
   await page.reload();
   await expect(page.getByRole("list", { name: "Annotation list" })).toContainText("Withdrawal versus rebranding.");
-  const detail = (await (await page.request.get(`/api/v1/comparisons/${comparisonId}`)).json()) as {
-    left: { id: string; text: string };
-    right: { id: string; text: string };
+  const { sources, ...detail } = (await (await page.request.get(`/api/v1/comparisons/${comparisonId}`)).json()) as {
+    sources: Array<{ id: string; text: string }>;
     annotations: Array<{ kind: string; spans: Array<{ sourceId: string; start: number; end: number; exact: string }> }>;
   };
-  expect(detail.left.text.startsWith("Bamako 🇲🇱 — 🚀 Wagner")).toBe(true);
+  const [left, right] = sources as [{ id: string; text: string }, { id: string; text: string }];
+  expect(left.text.startsWith("Bamako 🇲🇱 — 🚀 Wagner")).toBe(true);
   const [annotation] = detail.annotations;
   expect(annotation?.kind).toBe("contradiction");
-  const spanA = annotation!.spans.find((span) => span.sourceId === detail.left.id)!;
-  const spanB = annotation!.spans.find((span) => span.sourceId === detail.right.id)!;
+  const spanA = annotation!.spans.find((span) => span.sourceId === left.id)!;
+  const spanB = annotation!.spans.find((span) => span.sourceId === right.id)!;
   expect(spanA.exact).toBe(quoteA);
-  expect(detail.left.text.slice(spanA.start, spanA.end)).toBe(quoteA);
-  expect(spanA.start).toBe(detail.left.text.indexOf(quoteA)); // UTF-16 offsets, emoji counted as two units
+  expect(left.text.slice(spanA.start, spanA.end)).toBe(quoteA);
+  expect(spanA.start).toBe(left.text.indexOf(quoteA)); // UTF-16 offsets, emoji counted as two units
   expect(spanB.exact).toBe(quoteB);
   await page.screenshot({ path: "test-results/screenshots/import-workbench.png" });
 
   // The annotated source can be reused, but its text is now locked.
   await page.goto("/comparisons/new");
-  const reuseA = page.getByRole("group", { name: "Source A (left)" });
+  const reuseA = page.getByRole("group", { name: "Source A" });
   await reuseA.getByText("Existing source", { exact: true }).click();
   await expect(reuseA.getByRole("radio", { name: "Existing source" })).toBeChecked();
   await reuseA.getByLabel("Source", { exact: true }).selectOption({ label: `${titleA} — Sahel Post · text locked` });
@@ -98,8 +98,10 @@ test("an admin edits, archives and deletes a comparison from the workbench and t
   const created = await page.request.post("/api/v1/comparisons", {
     data: {
       title: `To archive ${id}`,
-      left: { title: `Left ${id}`, text: "Left article text." },
-      right: { title: `Right ${id}`, text: "Right article text." },
+      sources: [
+        { title: `Left ${id}`, text: "Left article text." },
+        { title: `Right ${id}`, text: "Right article text." },
+      ],
     },
   });
   expect(created.status()).toBe(201);

@@ -23,7 +23,8 @@ function span(source: Source, quote: string) {
 
 async function submitAgreement(request: APIRequestContext, rationale: string) {
   const comparisonId = await demoComparisonId(request);
-  const { left, right } = (await (await request.get(`/api/v1/comparisons/${comparisonId}`)).json()) as { left: Source; right: Source };
+  const { sources } = (await (await request.get(`/api/v1/comparisons/${comparisonId}`)).json()) as { sources: Source[] };
+  const [left, right] = sources as [Source, Source];
   const response = await request.post(`/api/v1/comparisons/${comparisonId}/annotations`, {
     data: {
       kind: "contradiction",

@@ -18,12 +18,14 @@ type Annotation = {
   status: string;
   spans: Array<{ sourceId: string; exact: string }>;
 };
-type Comparison = { id: string; left: Source; right: Source; annotations: Annotation[] };
+type Comparison = { id: string; sources: Source[]; left: Source; right: Source; annotations: Annotation[] };
 
+/** The comparison as the API returns it, with its first two sources (the columns on screen) as left and right. */
 async function loadComparison(request: APIRequestContext, id: string): Promise<Comparison> {
   const response = await request.get(`/api/v1/comparisons/${id}`);
   expect(response.ok()).toBe(true);
-  return (await response.json()) as Comparison;
+  const body = (await response.json()) as Omit<Comparison, "left" | "right">;
+  return { ...body, left: body.sources[0]!, right: body.sources[1]! };
 }
 
 function span(source: Source, exact: string) {

@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { createAnnotation, deleteAnnotation, submitAnnotation, updateAnnotation } from "@/lib/annotations/service";
+import { createAnnotation, deleteAnnotation, getAnnotation, submitAnnotation, updateAnnotation } from "@/lib/annotations/service";
 import type { AnnotationView } from "@/lib/annotations/views";
 import { db } from "@/lib/db";
+import { reviewAnnotation } from "@/lib/reviews/service";
 import {
   createAnnotation as makeAnnotation,
   createComparison,
@@ -58,16 +59,29 @@ describe("ownership", () => {
     draft = await makeAnnotation(author, comparison, { rationale: "Original rationale." });
   });
 
-  it("lets another analyst neither edit, submit nor delete", async () => {
-    await refused(updateAnnotation(otherAnalyst, draft.id, { version: draft.version, rationale: "Hijacked." }), "forbidden");
-    await refused(submitAnnotation(otherAnalyst, draft.id, { version: draft.version }), "forbidden");
-    await refused(deleteAnnotation(otherAnalyst, draft.id), "forbidden");
+  it("keeps a draft to its author: to another analyst or a reviewer it does not exist", async () => {
+    await refused(getAnnotation(otherAnalyst, draft.id), "not_found");
+    await refused(updateAnnotation(otherAnalyst, draft.id, { version: draft.version, rationale: "Hijacked." }), "not_found");
+    await refused(submitAnnotation(otherAnalyst, draft.id, { version: draft.version }), "not_found");
+    await refused(deleteAnnotation(otherAnalyst, draft.id), "not_found");
+    await refused(updateAnnotation(reviewer, draft.id, { version: draft.version, rationale: "Reviewer edit." }), "not_found");
     expect(await stored(draft.id)).toMatchObject({ rationale: "Original rationale.", version: 1, status: "draft" });
+    expect((await getAnnotation(admin, draft.id)).rationale).toBe("Original rationale.");
   });
 
-  it("does not let a reviewer edit someone else's annotation either", async () => {
-    await refused(updateAnnotation(reviewer, draft.id, { version: draft.version, rationale: "Reviewer edit." }), "forbidden");
-    expect((await stored(draft.id))?.rationale).toBe("Original rationale.");
+  it("lets another analyst or a reviewer see, but neither edit, submit nor delete, a submitted annotation", async () => {
+    const submitted = await makeAnnotation(author, comparison, { rationale: "Sent back later.", submit: true });
+    const { annotation: returned } = await reviewAnnotation(reviewer, submitted.id, {
+      decision: "request_changes",
+      comment: "Quote the date.",
+      version: submitted.version,
+    });
+    expect((await getAnnotation(otherAnalyst, returned.id)).status).toBe("changes_requested");
+    await refused(updateAnnotation(otherAnalyst, returned.id, { version: returned.version, rationale: "Hijacked." }), "forbidden");
+    await refused(updateAnnotation(reviewer, returned.id, { version: returned.version, rationale: "Reviewer edit." }), "forbidden");
+    await refused(submitAnnotation(otherAnalyst, returned.id, { version: returned.version }), "forbidden");
+    await refused(deleteAnnotation(otherAnalyst, returned.id), "forbidden");
+    expect(await stored(returned.id)).toMatchObject({ rationale: "Sent back later.", status: "changes_requested" });
   });
 
   it("lets the author edit and submit, bumping the version each time", async () => {
@@ -166,7 +180,7 @@ describe("audit trail and stored selectors", () => {
 
   it("records nothing for a refused write", async () => {
     const created = await makeAnnotation(author, comparison);
-    await refused(updateAnnotation(otherAnalyst, created.id, { version: 1, rationale: "No." }), "forbidden");
+    await refused(updateAnnotation(otherAnalyst, created.id, { version: 1, rationale: "No." }), "not_found");
     await refused(updateAnnotation(author, created.id, { version: 9, rationale: "Stale." }), "conflict");
     expect((await auditOf(created.id)).map((e) => e.action)).toEqual(["annotation.create"]);
   });

@@ -56,12 +56,13 @@ describe("createAnnotation validation", () => {
     expect((await refused(createAnnotation(analyst, comparison.id, input({ spans: [] })), "bad_request")).errors).toHaveProperty("spans");
     const many = Array.from({ length: 21 }, () => quote(comparison.left, "Wagner"));
     expect((await refused(createAnnotation(analyst, comparison.id, input({ spans: many })), "bad_request")).errors).toHaveProperty("spans");
-    const twenty = [...Array.from({ length: 19 }, () => quote(comparison.left, "Wagner")), quote(comparison.right, "Wagner")];
+    const letter = (i: number) => ({ sourceId: comparison.left.id, start: i, end: i + 1, exact: comparison.left.text[i]! });
+    const twenty = [...Array.from({ length: 19 }, (_, i) => letter(i)), quote(comparison.right, "Wagner")];
     await expect(createAnnotation(analyst, comparison.id, input({ spans: twenty }))).resolves.toMatchObject({ spans: expect.any(Array) });
     expect(await countAnnotations()).toBe(before + 1);
   });
 
-  it("needs a passage in each source for agreements and contradictions", async () => {
+  it("needs passages in at least two different sources for agreements and contradictions", async () => {
     for (const kind of ["agreement", "contradiction"] as const) {
       const error = await refused(
         createAnnotation(
@@ -71,8 +72,20 @@ describe("createAnnotation validation", () => {
         ),
         "unprocessable",
       );
-      expect(error.errors?.spans).toMatch(/each source/);
+      expect(error.errors?.spans).toMatch(/at least two different sources/);
     }
+  });
+
+  it("refuses the same passage twice, or two overlapping passages in one source", async () => {
+    const same = [quote(comparison.left, "Most fighters"), quote(comparison.left, "Most fighters"), quote(comparison.right, "Wagner")];
+    const error = await refused(createAnnotation(analyst, comparison.id, input({ spans: same })), "unprocessable");
+    expect(error.errors).toEqual({ "spans.1": "This passage overlaps another passage of the same source." });
+    const overlapping = [
+      quote(comparison.left, "Most fighters have"),
+      quote(comparison.left, "fighters have simply"),
+      quote(comparison.right, "Wagner"),
+    ];
+    await refused(createAnnotation(analyst, comparison.id, input({ spans: overlapping })), "unprocessable");
   });
 
   it("needs exactly one passage for a note", async () => {

@@ -32,8 +32,8 @@ describe("comments", () => {
   });
 
   it("refuses empty comments and replies to another annotation's comment", async () => {
-    const a = await createAnnotation(analyst, comparison);
-    const b = await createAnnotation(analyst, comparison);
+    const a = await createAnnotation(analyst, comparison, { submit: true });
+    const b = await createAnnotation(analyst, comparison, { submit: true });
     await expect(addComment(analyst, a.id, { body: "   " })).rejects.toMatchObject({
       code: "bad_request",
       errors: { body: "Write a comment." },
@@ -42,5 +42,12 @@ describe("comments", () => {
     await expect(addComment(analyst, a.id, { body: "Reply", parentId: onB.id })).rejects.toMatchObject({ code: "unprocessable" });
     await expect(addComment(analyst, "00000000-0000-4000-8000-000000000000", { body: "Hi" })).rejects.toMatchObject({ code: "not_found" });
     expect(await listComments(analyst, a.id)).toEqual([]);
+  });
+
+  it("keeps other people's drafts out of reach: nobody else can comment on or read comments of a draft", async () => {
+    const draft = await createAnnotation(analyst, comparison);
+    await expect(addComment(reviewer, draft.id, { body: "Peeking." })).rejects.toMatchObject({ code: "not_found" });
+    await expect(listComments(reviewer, draft.id)).rejects.toMatchObject({ code: "not_found" });
+    await expect(addComment(analyst, draft.id, { body: "Note to self." })).resolves.toMatchObject({ body: "Note to self." });
   });
 });

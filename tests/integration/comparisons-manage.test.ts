@@ -7,17 +7,16 @@ import { createSource } from "@/lib/sources/service";
 
 import { counts, createActor, spanOf, uniqueTitle } from "./sources-support";
 
-const pair = () => ({
-  left: {
-    title: uniqueTitle("Army rifts"),
-    outlet: "CNews Live",
-    text: "Skip to content\nMost fighters have simply reappeared under the Africa Corps 🪖, up to 80%.",
-  },
-  right: {
-    title: uniqueTitle("Wagner leaves"),
-    text: "Wagner is leaving Mali, claiming mission accomplished.\n\nRussian personnel will be reassigned.",
-  },
+const armyRifts = () => ({
+  title: uniqueTitle("Army rifts"),
+  outlet: "CNews Live",
+  text: "Skip to content\nMost fighters have simply reappeared under the Africa Corps 🪖, up to 80%.",
 });
+const wagnerLeaves = () => ({
+  title: uniqueTitle("Wagner leaves"),
+  text: "Wagner is leaving Mali, claiming mission accomplished.\n\nRussian personnel will be reassigned.",
+});
+const pair = () => ({ sources: [armyRifts(), wagnerLeaves()] });
 
 describe("creating comparisons", () => {
   it("imports two new sources and the comparison in one go", async () => {
@@ -29,25 +28,34 @@ describe("creating comparisons", () => {
     });
     const detail = await getComparison(analyst, created.id);
     expect(detail.question).toBe("Has Russia left?");
-    expect(detail.left).toMatchObject({
+    expect(detail.sources[0]).toMatchObject({
       outlet: "CNews Live",
+      position: 0,
+      label: "A",
       text: "Most fighters have simply reappeared under the Africa Corps 🪖, up to 80%.",
     });
-    expect(detail.right.text).toBe("Wagner is leaving Mali, claiming mission accomplished.\n\nRussian personnel will be reassigned.");
+    expect(detail.sources[1]!.text).toBe("Wagner is leaving Mali, claiming mission accomplished.\n\nRussian personnel will be reassigned.");
     const audit = await db.auditEvent.findMany({
-      where: { OR: [{ entityId: created.id }, { entityId: { in: [detail.left.id, detail.right.id] } }] },
+      where: { OR: [{ entityId: created.id }, { entityId: { in: detail.sources.map((s) => s.id) } }] },
     });
     expect(audit.map((event) => event.action).sort()).toEqual(["comparison.create", "source.create", "source.create"]);
   });
 
-  it("accepts the SPEC shape with two existing source ids", async () => {
+  it("takes existing sources by id, in order, each once", async () => {
     const analyst = await createActor();
     const a = await createSource(analyst, { title: uniqueTitle("A"), text: "Text of A." });
     const b = await createSource(analyst, { title: uniqueTitle("B"), text: "Text of B." });
-    const created = await createComparison(analyst, { title: uniqueTitle("Existing"), leftSourceId: a.id, rightSourceId: b.id });
-    expect(created).toMatchObject({ left: { id: a.id }, right: { id: b.id }, question: null });
-    await expect(createComparison(analyst, { title: "Same", leftSourceId: a.id, rightSourceId: a.id })).rejects.toMatchObject({
+    const created = await createComparison(analyst, { title: uniqueTitle("Existing"), sourceIds: [b.id, a.id] });
+    expect(created).toMatchObject({
+      sources: [
+        { id: b.id, label: "A" },
+        { id: a.id, label: "B" },
+      ],
+      question: null,
+    });
+    await expect(createComparison(analyst, { title: "Same", sourceIds: [a.id, a.id] })).rejects.toMatchObject({
       status: 422,
+      errors: { "sourceIds.1": "This source is already in the comparison." },
     });
   });
 
@@ -55,21 +63,21 @@ describe("creating comparisons", () => {
     const analyst = await createActor();
     const before = await counts();
     await expect(
-      createComparison(analyst, { title: "Broken", left: pair().left, right: { title: "Empty", text: "Advertisement" } }),
+      createComparison(analyst, { title: "Broken", sources: [armyRifts(), { title: "Empty", text: "Advertisement" }] }),
     ).rejects.toMatchObject({
       status: 422,
-      errors: { "right.text": "No article text is left after cleaning." },
+      errors: { "sources.1.text": "No article text is left after cleaning." },
     });
-    // Left is inserted inside the transaction before the unknown right id is found: it must roll back.
+    // A is inserted inside the transaction before the unknown id of B is found: it must roll back.
     await expect(
-      createComparison(analyst, { title: "Unknown", left: pair().left, rightSourceId: "00000000-0000-4000-8000-000000000000" }),
+      createComparison(analyst, { title: "Unknown", sources: [armyRifts(), { sourceId: "00000000-0000-4000-8000-000000000000" }] }),
     ).rejects.toMatchObject({
       status: 422,
-      errors: { rightSourceId: "No source with this id." },
+      errors: { "sources.1": "No source with this id." },
     });
     await expect(
-      createComparison(analyst, { title: "No title", left: { text: "Untitled text." }, right: pair().right }),
-    ).rejects.toMatchObject({ errors: { "left.title": "Give the source a title." } });
+      createComparison(analyst, { title: "No title", sources: [{ text: "Untitled text." }, wagnerLeaves()] }),
+    ).rejects.toMatchObject({ errors: { "sources.0.title": "Give the source a title." } });
     await expect(createComparison(analyst, { title: " ", ...pair() })).rejects.toMatchObject({
       status: 400,
       errors: { title: "Give the comparison a title." },
@@ -110,7 +118,10 @@ describe("editing, archiving and deleting", () => {
     const annotation = await createAnnotation(analyst, created.id, {
       kind: "contradiction",
       rationale: "Withdrawal vs rebrand.",
-      spans: [spanOf(detail.left, "simply reappeared under the Africa Corps"), spanOf(detail.right, "claiming mission accomplished")],
+      spans: [
+        spanOf(detail.sources[0]!, "simply reappeared under the Africa Corps"),
+        spanOf(detail.sources[1]!, "claiming mission accomplished"),
+      ],
       submit: true,
     });
     await db.review.create({
@@ -137,7 +148,7 @@ describe("editing, archiving and deleting", () => {
     expect(audit.actorId).toBe(admin.id);
     expect(audit.before).toMatchObject({ title: created.title, annotationCount: 1 });
     // The sources stay: other comparisons may use them, and they can be picked again.
-    expect(await db.source.count({ where: { id: { in: [detail.left.id, detail.right.id] } } })).toBe(2);
+    expect(await db.source.count({ where: { id: { in: detail.sources.map((s) => s.id) } } })).toBe(2);
     await expect(deleteComparison(admin, created.id)).rejects.toMatchObject({ status: 404 });
   });
 });

@@ -8,19 +8,10 @@ import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { applyMigrations, listMigrations, MIGRATE_ADVISORY_LOCK_KEY } from "@/lib/infra/migrations";
 import { withDatabase } from "./global-setup";
+import { withClient } from "./migration-support";
 
 const MIGRATIONS_DIR = path.resolve("prisma/migrations");
 const scratchDatabases: string[] = [];
-
-async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
 
 async function createScratchDatabase(): Promise<string> {
   const name = `parallax_scratch_${randomBytes(6).toString("hex")}`;

@@ -63,7 +63,7 @@ describe("PDF report", () => {
       rationale: DRAFT_RATIONALE,
     });
     for (const scope of ["approved", "all"] as const) {
-      reports.set(scope, await parse(await renderReportBuffer(await loadReportData(analyst, comparison.id, scope))));
+      reports.set(scope, await parse(await renderReportBuffer(await loadReportData(analyst, comparison.id, { scope }))));
     }
   });
 
@@ -121,7 +121,7 @@ describe("PDF report", () => {
       submit: true,
     });
     await reviewAnnotation(reviewer, annotation.id, { decision: "approve", version: annotation.version });
-    const { text } = await parse(await renderReportBuffer(await loadReportData(analyst, multi.id, "approved")));
+    const { text } = await parse(await renderReportBuffer(await loadReportData(analyst, multi.id, { scope: "approved" })));
     const words = flat(text);
     expect(words).toContain(greek);
     expect(words).toContain(russian);
@@ -141,7 +141,9 @@ describe("PDF report", () => {
 
   it("refuses unknown comparisons and scopes", async () => {
     await expect(loadReportData(analyst, "00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({ code: "not_found" });
-    await expect(loadReportData(analyst, comparison.id, "everything" as ReportScope)).rejects.toBeInstanceOf(AppError);
-    await expect(loadReportData(analyst, comparison.id, "everything" as ReportScope)).rejects.toMatchObject({ code: "bad_request" });
+    await expect(loadReportData(analyst, comparison.id, { scope: "everything" as ReportScope })).rejects.toBeInstanceOf(AppError);
+    await expect(loadReportData(analyst, comparison.id, { scope: "everything" as ReportScope })).rejects.toMatchObject({
+      code: "bad_request",
+    });
   });
 });

@@ -72,10 +72,11 @@ describe("annotation history", () => {
       kind: "contradiction",
       leftQuote: "Most fighters have simply reappeared",
       rightQuote: "claiming mission accomplished",
+      submit: true,
     });
     const near = await createAnnotation(reviewer, comparison, { kind: "note", leftQuote: "up to 80% of them" });
     const context = await getAnnotationContext(reviewer, target.id);
-    expect(context.comparison.left.id).toBe(comparison.left.id);
+    expect(context.comparison.sources.map((s) => s.id)).toEqual([comparison.left.id, comparison.right.id]);
     const left = context.excerpts.find((e) => e.sourceId === comparison.left.id)!;
     expect(left.exact).toBe("Most fighters have simply reappeared");
     expect(left.before).toContain("Wagner fighters left Mali in June.");

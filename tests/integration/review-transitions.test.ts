@@ -1,10 +1,11 @@
 // The annotation life cycle × who acts: every review decision, submit and
 // edit from every state, by an unrelated analyst, the author (a reviewer),
 // another reviewer and an admin. Allowed moves land in the SPEC §2 state;
-// refused ones are 403 (role / four-eyes / ownership) or 409 (state).
+// refused ones are 403 (role / four-eyes / ownership) or 409 (state); another
+// person's draft is invisible to everyone but admins, so it answers 404.
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { submitAnnotation, updateAnnotation } from "@/lib/annotations/service";
+import { submitAnnotation, updateAnnotation, withdrawAnnotation } from "@/lib/annotations/service";
 import type { AnnotationStatus } from "@/lib/annotations/schemas";
 import { reviewDecisions, type ReviewDecision } from "@/lib/annotations/state";
 import { db } from "@/lib/db";
@@ -47,8 +48,15 @@ async function annotationIn(status: AnnotationStatus) {
   return annotation;
 }
 
-function expectedReview(who: Who, status: AnnotationStatus, decision: ReviewDecision): AnnotationStatus | "forbidden" | "conflict" {
-  if (who === "analyst" || who === "authorReviewer") return "forbidden";
+type Refusal = "forbidden" | "conflict" | "not_found";
+
+/** Drafts are the author's: for anyone else but an admin they do not exist. */
+const hidden = (who: Who, status: AnnotationStatus) => status === "draft" && who !== "authorReviewer" && who !== "admin";
+
+function expectedReview(who: Who, status: AnnotationStatus, decision: ReviewDecision): AnnotationStatus | Refusal {
+  if (who === "analyst") return "forbidden";
+  if (hidden(who, status)) return "not_found";
+  if (who === "authorReviewer") return "forbidden";
   return status === "in_review" ? decisionResult[decision] : "conflict";
 }
 
@@ -61,7 +69,7 @@ describe("review decisions by role and state", () => {
     const attempt = reviewAnnotation(people[who], annotation.id, { decision, version: annotation.version, comment: "Reasons given." });
     const stored = () =>
       db.annotation.findUniqueOrThrow({ where: { id: annotation.id }, select: { status: true, version: true, decidedAt: true } });
-    if (expected === "forbidden" || expected === "conflict") {
+    if (expected === "forbidden" || expected === "conflict" || expected === "not_found") {
       await expect(attempt).rejects.toMatchObject({ code: expected });
       expect(await stored()).toMatchObject({ status, version: annotation.version });
       return;
@@ -77,12 +85,18 @@ describe("review decisions by role and state", () => {
 describe("submit and edit by role and state", () => {
   // Only the author submits; the author or an admin edits (SPEC §1, §2).
   const submitFrom: Partial<Record<AnnotationStatus, AnnotationStatus>> = { draft: "in_review", changes_requested: "in_review" };
-  const editFrom: Partial<Record<AnnotationStatus, AnnotationStatus>> = { draft: "draft", changes_requested: "draft", approved: "draft" };
+  const editFrom: Partial<Record<AnnotationStatus, AnnotationStatus>> = {
+    draft: "draft",
+    changes_requested: "draft",
+    approved: "draft",
+    rejected: "draft",
+  };
   const cases = statuses.flatMap((status) => whos.map((who) => ({ status, who })));
 
   it.each(cases)("$who: submit $status", async ({ status, who }) => {
     const annotation = await annotationIn(status);
     const attempt = submitAnnotation(people[who], annotation.id, { version: annotation.version });
+    if (hidden(who, status)) return expect(attempt).rejects.toMatchObject({ code: "not_found" });
     if (who !== "authorReviewer") return expect(attempt).rejects.toMatchObject({ code: "forbidden" });
     const next = submitFrom[status];
     if (!next) return expect(attempt).rejects.toMatchObject({ code: "conflict" });
@@ -92,11 +106,21 @@ describe("submit and edit by role and state", () => {
   it.each(cases)("$who: edit $status", async ({ status, who }) => {
     const annotation = await annotationIn(status);
     const attempt = updateAnnotation(people[who], annotation.id, { version: annotation.version, rationale: "Reworded after review." });
+    if (hidden(who, status)) return expect(attempt).rejects.toMatchObject({ code: "not_found" });
     if (who !== "authorReviewer" && who !== "admin") return expect(attempt).rejects.toMatchObject({ code: "forbidden" });
     const next = editFrom[status];
     if (!next) return expect(attempt).rejects.toMatchObject({ code: "conflict" });
     const edited = await attempt;
     expect(edited).toMatchObject({ status: next, rationale: "Reworded after review.", decidedAt: null });
+  });
+
+  it.each(cases)("$who: withdraw $status", async ({ status, who }) => {
+    const annotation = await annotationIn(status);
+    const attempt = withdrawAnnotation(people[who], annotation.id, { version: annotation.version });
+    if (hidden(who, status)) return expect(attempt).rejects.toMatchObject({ code: "not_found" });
+    if (who !== "authorReviewer") return expect(attempt).rejects.toMatchObject({ code: "forbidden" });
+    if (status !== "in_review") return expect(attempt).rejects.toMatchObject({ code: "conflict" });
+    expect(await attempt).toMatchObject({ status: "draft", version: annotation.version + 1, submittedAt: null });
   });
 
   it("re-opening an approved annotation keeps its earlier review in the record", async () => {

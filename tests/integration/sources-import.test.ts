@@ -38,10 +38,12 @@ describe("creating sources", () => {
     await expect(
       createComparison(analyst, {
         title: "Huge pair",
-        left: { title: "Fine", text: "A short, fine article." },
-        right: { title: "Huge", text: huge },
+        sources: [
+          { title: "Fine", text: "A short, fine article." },
+          { title: "Huge", text: huge },
+        ],
       }),
-    ).rejects.toMatchObject({ status: 413, errors: { "right.text": expect.stringContaining("500,000") } });
+    ).rejects.toMatchObject({ status: 413, errors: { "sources.1.text": expect.stringContaining("500,000") } });
     expect(await counts()).toEqual(before);
   });
 
@@ -89,7 +91,7 @@ describe("immutability of annotated text", () => {
       { isTextLocked: false },
     );
 
-    const comparison = await createComparison(analyst, { title: uniqueTitle("Pair"), leftSourceId: left.id, rightSourceId: right.id });
+    const comparison = await createComparison(analyst, { title: uniqueTitle("Pair"), sourceIds: [left.id, right.id] });
     const leftNow = await db.source.findUniqueOrThrow({ where: { id: left.id }, select: { id: true, text: true } });
     await createAnnotation(analyst, comparison.id, {
       kind: "note",

@@ -64,7 +64,7 @@ describe("user administration", () => {
     expect(await signIn(user.email)).toBeNull();
     expect(await signIn(user.email, "a-brand-new-password")).toMatchObject({ id: user.id });
     const audit = await db.auditEvent.findMany({ where: { entityType: "user", entityId: user.id }, orderBy: { createdAt: "asc" } });
-    expect(audit.map((a) => a.action)).toEqual(["user.update", "user.update+password"]);
+    expect(audit.map((a) => a.action)).toEqual(["user.update", "user.password_reset"]);
     expect(JSON.stringify(audit)).not.toMatch(/a-brand-new-password|argon2/);
   });
 

@@ -30,10 +30,7 @@ export function pickSpan(source: ComparisonSource, random: () => number = Math.r
   return { sourceId: source.id, start, end, exact: text.slice(start, end) };
 }
 
-/**
- * The service/API input that creates a comparison over existing sources, in
- * order. The one place to change when comparisons take `sourceIds` (2–12).
- */
+/** The service/API input that creates a comparison over existing sources, in order (2–12). */
 export function comparisonInput(title: string, sourceIds: string[]) {
-  return { title, leftSourceId: sourceIds[0]!, rightSourceId: sourceIds[1]! };
+  return { title, sourceIds };
 }

@@ -48,16 +48,28 @@ export const RIGHT_TEXT =
   "The Wagner Group announced its departure from Mali, claiming mission accomplished. Most Russian personnel previously " +
   "affiliated with Wagner will be reassigned to the Africa Corps. Analysts doubt the security situation will improve.";
 
+export type TestSource = { id: string; text: string };
+
 export type TestComparison = {
   id: string;
   title: string;
-  left: { id: string; text: string };
-  right: { id: string; text: string };
+  /** Every source, in order. */
+  sources: TestSource[];
+  /** The first two sources, as most tests need just a pair. */
+  left: TestSource;
+  right: TestSource;
 };
 
-export type CreateComparisonOptions = { title?: string; leftText?: string; rightText?: string; createdById?: string };
+export type CreateComparisonOptions = {
+  title?: string;
+  leftText?: string;
+  rightText?: string;
+  /** Texts of further sources (C, D, …). */
+  moreTexts?: string[];
+  createdById?: string;
+};
 
-/** A comparison over two freshly created sources (plain text, already normalized). */
+/** A comparison over freshly created sources (plain text, already normalized): two unless `moreTexts` adds some. */
 export async function createComparison(options: CreateComparisonOptions = {}): Promise<TestComparison> {
   const suffix = randomSuffix();
   const leftText = options.leftText ?? LEFT_TEXT;
@@ -74,20 +86,20 @@ export async function createComparison(options: CreateComparisonOptions = {}): P
       },
       select: { id: true, text: true },
     });
-  const left = await makeSource(`Left source ${suffix}`, leftText);
-  const right = await makeSource(`Right source ${suffix}`, rightText);
+  const texts = [leftText, rightText, ...(options.moreTexts ?? [])];
+  const sources: TestSource[] = [];
+  for (const [i, text] of texts.entries()) sources.push(await makeSource(`Source ${String.fromCharCode(65 + i)} ${suffix}`, text));
   const title = options.title ?? `Comparison ${suffix}`;
   const comparison = await db.comparison.create({
     data: {
       title,
       question: "Did Wagner leave?",
-      leftSourceId: left.id,
-      rightSourceId: right.id,
       createdById: options.createdById ?? null,
+      sources: { create: sources.map((source, position) => ({ sourceId: source.id, position })) },
     },
     select: { id: true },
   });
-  return { id: comparison.id, title, left, right };
+  return { id: comparison.id, title, sources, left: sources[0]!, right: sources[1]! };
 }
 
 export type CreateAnnotationOptions = Partial<Omit<CreateAnnotationInput, "spans">> & {

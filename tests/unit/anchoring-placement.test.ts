@@ -2,12 +2,13 @@ import { describe, expect, it } from "vitest";
 
 import { describeSpan } from "@/lib/anchoring/quote";
 import type { AnnotationView } from "@/lib/annotations/views";
-import { placeAnnotations } from "@/components/workbench/placement";
+import { placeAnnotations } from "@/lib/anchoring/placement";
 
 // What the workbench paints: spans re-anchored against the displayed text,
 // orphans left unpainted and reported per annotation.
 
-const storedText = "Wagner announced its departure from Mali, claiming mission accomplished. Russia stays through the Africa Corps.";
+const storedText =
+  "Wagner announced its departure from Mali, claiming mission accomplished after three years in the country. Russia stays through the Africa Corps.";
 const otherText = "Most fighters have simply reappeared under the Kremlin-backed Africa Corps.";
 
 function annotation(id: string, spans: Array<{ sourceId: string; text: string; quote: string }>): AnnotationView {
@@ -17,6 +18,7 @@ function annotation(id: string, spans: Array<{ sourceId: string; text: string; q
     kind: spans.length > 1 ? "contradiction" : "note",
     rationale: id,
     confidence: "medium",
+    credibility: null,
     tags: [],
     status: "draft",
     version: 1,
@@ -39,7 +41,7 @@ describe("placeAnnotations", () => {
   ]);
   const note = annotation("note", [{ sourceId: "B", text: storedText, quote: "Russia stays through the Africa Corps" }]);
 
-  it("keeps annotations untouched when the displayed text is the stored one", () => {
+  it("paints every passage where it was saved when the displayed text is the stored one", () => {
     const { placed, orphans } = placeAnnotations(
       [linked, note],
       new Map([
@@ -47,13 +49,17 @@ describe("placeAnnotations", () => {
         ["B", storedText],
       ]),
     );
-    expect(placed[0]).toBe(linked);
-    expect(placed[1]).toBe(note);
+    const painted = (id: string) =>
+      placed.find((a) => a.id === id)!.spans.map((s) => ({ sourceId: s.sourceId, start: s.start, end: s.end }));
+    expect(painted("linked")).toEqual(linked.spans.map((s) => ({ sourceId: s.sourceId, start: s.start, end: s.end })));
+    expect(painted("note")).toEqual([{ sourceId: "B", start: note.spans[0]!.start, end: note.spans[0]!.end }]);
+    expect(storedText.slice(note.spans[0]!.start, note.spans[0]!.end)).toBe("Russia stays through the Africa Corps");
     expect(orphans.size).toBe(0);
   });
 
   it("moves spans with the text and flags spans whose quote is gone", () => {
-    const displayed = "Breaking: Wagner announced its departure from Mali, claiming mission accomplished. Moscow said nothing else.";
+    const displayed =
+      "Breaking: Wagner announced its departure from Mali, claiming mission accomplished after three years in the country. Moscow said nothing else.";
     const { placed, orphans } = placeAnnotations(
       [linked, note],
       new Map([

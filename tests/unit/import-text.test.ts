@@ -13,7 +13,7 @@ function readGolden(name: string): string {
   return readFileSync(path, "utf8").replace(/\n$/, "");
 }
 
-const seeds = [demoComparison.left, demoComparison.right].map((source) => ({
+const seeds = demoComparison.sources.map((source) => ({
   source,
   name: source.rawFile.replace(/\.raw\.txt$/, ""),
   raw: readSeedRaw(source.rawFile),
@@ -50,7 +50,7 @@ describe("importText on the seed articles", () => {
 
   it("reports what it removed from the first article, with reasons", () => {
     const { removed, stats } = importText(seeds[0]!.raw, {
-      title: demoComparison.left.title,
+      title: demoComparison.sources[0]!.title,
     });
     expect(
       removed.map(({ reason, rule, lineNumber }) => ({
@@ -75,12 +75,12 @@ describe("importText on the seed articles", () => {
 
   it("reports repeated headlines and site furniture of the second article", () => {
     const { removed } = importText(seeds[1]!.raw, {
-      title: demoComparison.right.title,
+      title: demoComparison.sources[1]!.title,
     });
     expect(removed.map(({ line, reason }) => [reason, line])).toEqual([
       ["boilerplate", "Skip to content"],
       ["duplicate-headline", "Wagner Mercenaries Seek Exit from Military Engagements in Mali"],
-      ["title", demoComparison.right.title],
+      ["title", demoComparison.sources[1]!.title],
       ["duplicate-headline", "Mercenaries affiliated with the Russian Wagner Group seek to terminate their operations in Mali."],
       ["boilerplate", "Read also:"],
       ["boilerplate", "Latest"],
@@ -102,7 +102,7 @@ describe("importText on the seed articles", () => {
   });
 
   it("prepares seed sources with raw content, text and hash", () => {
-    const loaded = loadSeedSource(demoComparison.left);
+    const loaded = loadSeedSource(demoComparison.sources[0]!);
     expect(loaded.rawContent).toBe(seeds[0]!.raw);
     expect(loaded.text).toBe(readGolden(seeds[0]!.name));
     expect(loaded.contentHash).toBe(contentHash(loaded.text));

@@ -1,45 +1,101 @@
 import { describe, expect, it } from "vitest";
 
+import {
+  canDeleteAnnotation,
+  canEditAnnotation,
+  canSeeAnnotation,
+  canSubmitAnnotation,
+  canWithdrawAnnotation,
+} from "@/lib/annotations/access";
+import type { AnnotationStatus } from "@/lib/annotations/schemas";
 import { assertPermission } from "@/lib/auth/actor";
-import { hasPermission, permissions, permissionsOf } from "@/lib/auth/permissions";
-import { AppError } from "@/lib/errors";
+import type { Role } from "@/lib/auth/permissions";
+import { canGradeSources, canManageComparison } from "@/lib/comparisons/access";
+import { canReviewAnnotation } from "@/lib/reviews/eligibility";
+import { canManageSource } from "@/lib/sources/access";
 
-const actor = (role: "analyst" | "reviewer" | "admin") => ({ id: "u", email: "u@example.com", name: "U", role });
+// Who may do what, as each person would find out by trying: these are the
+// functions both the services (enforcing) and the UI (offering buttons) call.
 
-describe("permission table", () => {
-  it("lets every role read and annotate", () => {
-    for (const role of ["analyst", "reviewer", "admin"] as const) {
-      expect(hasPermission(role, "comparison.read")).toBe(true);
-      expect(hasPermission(role, "annotation.create")).toBe(true);
-    }
+const person = (role: Role, id = `${role}-1`) => ({ id, email: `${id}@example.com`, name: id, role });
+const ana = person("analyst", "ana");
+const ari = person("analyst", "ari");
+const rey = person("reviewer", "rey");
+const ada = person("admin", "ada");
+const byAna = (status: AnnotationStatus) => ({ status, author: { id: "ana" } });
+
+describe("annotations", () => {
+  it("lets the author edit a draft, and an admin edit anyone's, but not another analyst", () => {
+    expect(canEditAnnotation(ana, byAna("draft"))).toBe(true);
+    expect(canEditAnnotation(ada, byAna("draft"))).toBe(true);
+    expect(canEditAnnotation(ari, byAna("draft"))).toBe(false);
+    expect(canEditAnnotation(rey, byAna("draft"))).toBe(false);
   });
 
-  it("keeps reviewing to reviewers and admins", () => {
-    expect(hasPermission("analyst", "annotation.review")).toBe(false);
-    expect(hasPermission("reviewer", "annotation.review")).toBe(true);
-    expect(hasPermission("admin", "annotation.review")).toBe(true);
+  it("freezes an annotation while it is in review, for its author and admins alike", () => {
+    expect(canEditAnnotation(ana, byAna("in_review"))).toBe(false);
+    expect(canEditAnnotation(ada, byAna("in_review"))).toBe(false);
+    expect(canWithdrawAnnotation(ana, byAna("in_review"))).toBe(true);
+    expect(canWithdrawAnnotation(ada, byAna("in_review"))).toBe(false);
+    expect(canWithdrawAnnotation(ana, byAna("approved"))).toBe(false);
   });
 
-  it("keeps user management and deleting comparisons to admins", () => {
-    for (const permission of ["user.manage", "comparison.delete", "annotation.manageAny"] as const) {
-      expect(permissions[permission]).toEqual(["admin"]);
-    }
+  it("lets only the author submit, from draft or after changes were requested", () => {
+    expect(canSubmitAnnotation(ana, byAna("draft"))).toBe(true);
+    expect(canSubmitAnnotation(ana, byAna("changes_requested"))).toBe(true);
+    expect(canSubmitAnnotation(ana, byAna("approved"))).toBe(false);
+    expect(canSubmitAnnotation(ada, byAna("draft"))).toBe(false);
   });
 
-  it("gives admins every permission and analysts a strict subset of reviewers", () => {
-    expect(permissionsOf("admin")).toEqual(Object.keys(permissions));
-    const reviewer = new Set(permissionsOf("reviewer"));
-    expect(permissionsOf("analyst").every((p) => reviewer.has(p))).toBe(true);
-    expect(permissionsOf("analyst").length).toBeLessThan(reviewer.size);
+  it("lets authors delete their drafts and rejected work, and admins anything", () => {
+    expect(canDeleteAnnotation(ana, byAna("draft"))).toBe(true);
+    expect(canDeleteAnnotation(ana, byAna("rejected"))).toBe(true);
+    expect(canDeleteAnnotation(ana, byAna("approved"))).toBe(false);
+    expect(canDeleteAnnotation(ari, byAna("draft"))).toBe(false);
+    expect(canDeleteAnnotation(ada, byAna("approved"))).toBe(true);
   });
 
-  it("refuses with a 403 AppError", () => {
-    expect(() => assertPermission(actor("analyst"), "user.manage")).toThrow(AppError);
-    try {
-      assertPermission(actor("reviewer"), "user.manage");
-    } catch (error) {
-      expect((error as AppError).status).toBe(403);
-    }
-    expect(() => assertPermission(actor("admin"), "user.manage")).not.toThrow();
+  it("keeps drafts to their author (and admins) until submitted", () => {
+    expect(canSeeAnnotation(ana, byAna("draft"))).toBe(true);
+    expect(canSeeAnnotation(ari, byAna("draft"))).toBe(false);
+    expect(canSeeAnnotation(rey, byAna("draft"))).toBe(false);
+    expect(canSeeAnnotation(ada, byAna("draft"))).toBe(true);
+    expect(canSeeAnnotation(ari, byAna("in_review"))).toBe(true);
+  });
+
+  it("offers review only to reviewers and admins, never on their own work, and only in review", () => {
+    expect(canReviewAnnotation(rey, byAna("in_review"))).toBe(true);
+    expect(canReviewAnnotation(ada, byAna("in_review"))).toBe(true);
+    expect(canReviewAnnotation(ari, byAna("in_review"))).toBe(false);
+    expect(canReviewAnnotation(rey, { status: "in_review", author: { id: "rey" } })).toBe(false);
+    expect(canReviewAnnotation(rey, byAna("draft"))).toBe(false);
+  });
+});
+
+describe("comparisons and sources", () => {
+  const anasComparison = { createdBy: { id: "ana" } };
+
+  it("lets the creator and admins change a comparison, not other analysts or reviewers", () => {
+    expect(canManageComparison(ana, anasComparison)).toBe(true);
+    expect(canManageComparison(ada, anasComparison)).toBe(true);
+    expect(canManageComparison(ari, anasComparison)).toBe(false);
+    expect(canManageComparison(rey, anasComparison)).toBe(false);
+    expect(canManageComparison(ari, { createdBy: null })).toBe(false);
+  });
+
+  it("lets every role grade sources", () => {
+    for (const who of [ana, rey, ada]) expect(canGradeSources(who)).toBe(true);
+  });
+
+  it("lets the importer and admins change a source", () => {
+    expect(canManageSource(ana, { createdById: "ana" })).toBe(true);
+    expect(canManageSource(ada, { createdById: "ana" })).toBe(true);
+    expect(canManageSource(ari, { createdById: "ana" })).toBe(false);
+  });
+
+  it("refuses a role without the permission with a 403", () => {
+    expect(() => assertPermission(ana, "user.manage")).toThrow(expect.objectContaining({ status: 403 }));
+    expect(() => assertPermission(rey, "comparison.delete")).toThrow(expect.objectContaining({ status: 403 }));
+    expect(() => assertPermission(ada, "user.manage")).not.toThrow();
   });
 });

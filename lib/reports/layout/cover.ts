@@ -1,5 +1,6 @@
 import { formatDate, formatDateTime, setStyle } from "@/lib/reports/layout/text";
 import { colors, columnGap, columnWidth, contentWidth, margins, sizes } from "@/lib/reports/layout/theme";
+import { reliabilityLabel } from "@/lib/comparisons/grades";
 import type { ReportData, ReportSource } from "@/lib/reports/types";
 
 type Doc = PDFKit.PDFDocument;
@@ -9,7 +10,7 @@ export const scopeDescription = {
   all: "All annotations (those not approved are labelled)",
 } as const;
 
-/** Title, question, both sources and who generated the report when. */
+/** Title, question, every source (two a row, with its grade) and who generated the report when. */
 export function drawCover(doc: Doc, data: ReportData): void {
   const x = margins.left;
   doc.y = margins.top + 8;
@@ -21,11 +22,14 @@ export function drawCover(doc: Doc, data: ReportData): void {
     setStyle(doc, "serif", 13, colors.muted).text(data.comparison.question, x, doc.y, { width: contentWidth, lineGap: 2 });
   }
   doc.y += 18;
-  const top = doc.y;
-  const bottoms = [data.left, data.right].map((source, i) =>
-    drawSource(doc, source, i === 0 ? "Source A" : "Source B", x + i * (columnWidth + columnGap), top),
-  );
-  doc.y = Math.max(...bottoms) + 20;
+  for (let i = 0; i < data.sources.length; i += 2) {
+    const top = doc.y;
+    const bottoms = data.sources
+      .slice(i, i + 2)
+      .map((source, j) => drawSource(doc, source, `Source ${source.label}`, x + j * (columnWidth + columnGap), top));
+    doc.y = Math.max(...bottoms) + 14;
+  }
+  doc.y += 6;
 
   const rows: Array<[string, string]> = [
     ["Scope", scopeDescription[data.scope]],
@@ -59,6 +63,16 @@ function drawSource(doc: Doc, source: ReportSource, label: string, x: number, y:
     source.publishedAt ? formatDate(source.publishedAt) : "date unknown",
   ].filter(Boolean);
   setStyle(doc, "sans", sizes.small + 0.5, colors.muted).text(details.join(" · "), x, doc.y, { width });
+  if (source.reliability) {
+    doc.y += 2;
+    const note = source.reliabilityNote ? ` — ${source.reliabilityNote}` : "";
+    setStyle(doc, "sans", sizes.small, colors.text).text(
+      `Reliability ${source.reliability}: ${reliabilityLabel[source.reliability].toLowerCase()}${note}`,
+      x,
+      doc.y,
+      { width },
+    );
+  }
   if (source.url) {
     doc.y += 2;
     setStyle(doc, "sans", sizes.tiny, colors.accent).text(source.url, x, doc.y, {

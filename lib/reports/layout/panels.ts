@@ -15,7 +15,8 @@ import {
   sizes,
 } from "@/lib/reports/layout/theme";
 
-// The quoted passages of both sources in two shaded panels side by side.
+// The quoted passages of each linked source in shaded panels, two side by side
+// per row (a note's single passage takes a row of its own).
 
 type Doc = PDFKit.PDFDocument;
 
@@ -28,8 +29,19 @@ export function measureQuote(doc: Doc, text: string): Block {
   return measureBlock(doc, text, { font: quoteFont(text), size: sizes.quote, color: colors.text, lineGap: 1.5 }, quoteWidth);
 }
 
-export function columnsHeight(a: Column, b: Column): number {
-  return panelHeight(Math.max(columnHeight(a), columnHeight(b)));
+function rowsOf(columns: Column[]): Array<[Column, Column | null]> {
+  const rows: Array<[Column, Column | null]> = [];
+  for (let i = 0; i < columns.length; i += 2) rows.push([columns[i]!, columns[i + 1] ?? null]);
+  return rows;
+}
+
+const rowGap = 6;
+
+export function columnsHeight(columns: Column[]): number {
+  return rowsOf(columns).reduce(
+    (sum, [a, b], i) => sum + (i > 0 ? rowGap : 0) + panelHeight(Math.max(columnHeight(a), b ? columnHeight(b) : 0)),
+    0,
+  );
 }
 
 function columnHeight(column: Column): number {
@@ -41,8 +53,15 @@ function panelHeight(contentHeight: number): number {
   return panelPadding * 2 + labelHeight + 3 + contentHeight;
 }
 
-/** Both columns side by side; passages longer than a page continue on the next one. */
-export function placeColumns(out: Output, kind: AnnotationKind, a: Column, b: Column): void {
+/** The columns two a row; passages longer than a page continue on the next one. */
+export function placeColumns(out: Output, kind: AnnotationKind, columns: Column[]): void {
+  rowsOf(columns).forEach(([a, b], i) => {
+    if (i > 0) out.y += rowGap;
+    placeRow(out, kind, a, b);
+  });
+}
+
+function placeRow(out: Output, kind: AnnotationKind, a: Column, b: Column | null): void {
   const measure = (text: string) => measureQuote(out.doc, text).height;
   let left = a;
   let right = b;
@@ -64,15 +83,15 @@ export function placeColumns(out: Output, kind: AnnotationKind, a: Column, b: Co
       };
     };
     const sa = split(left);
-    const sb = split(right);
+    const sb = right ? split(right) : null;
     const y = out.y;
-    const height = panelHeight(Math.max(columnHeight(sa.now), columnHeight(sb.now)));
-    out.paint((doc) => drawPanels(doc, kind, sa.now, sb.now, y, height, part > 0));
+    const height = panelHeight(Math.max(columnHeight(sa.now), sb ? columnHeight(sb.now) : 0));
+    out.paint((doc) => drawPanels(doc, kind, sb ? [sa.now, sb.now] : [sa.now], y, height, part > 0));
     out.y = y + height;
-    if (!sa.later && !sb.later) return;
+    if (!sa.later && !sb?.later) return;
     out.addPage();
     left = sa.later ?? { label: continued(left.label), blocks: [] };
-    right = sb.later ?? { label: continued(right.label), blocks: [] };
+    right = right ? (sb?.later ?? { label: continued(right.label), blocks: [] }) : null;
   }
 }
 
@@ -80,8 +99,8 @@ function continued(label: string): string {
   return label.includes(" · continued · ") ? label : label.replace(" · ", " · continued · ");
 }
 
-function drawPanels(doc: Doc, kind: AnnotationKind, a: Column, b: Column, y: number, height: number, isContinuation: boolean): void {
-  [a, b].forEach((col, i) => {
+function drawPanels(doc: Doc, kind: AnnotationKind, columns: Column[], y: number, height: number, isContinuation: boolean): void {
+  columns.forEach((col, i) => {
     const x = margins.left + i * (columnWidth + columnGap);
     if (isContinuation && col.blocks.length === 0) return;
     doc.rect(x, y, columnWidth, height).fill(colors.panel);

@@ -4,21 +4,21 @@ import { columnsHeight, measureQuote, placeColumns, type Column } from "@/lib/re
 import { formatDate, setStyle } from "@/lib/reports/layout/text";
 import { colors, contentBottom, contentWidth, freshPageHeight, kindColor, margins, sizes, statusColor } from "@/lib/reports/layout/theme";
 import { kindLabel, statusLabel } from "@/lib/annotations/state";
-import { decisionOutcome, type ReportAnnotation, type ReportScope } from "@/lib/reports/types";
+import { credibilityLabel, isCredibility } from "@/lib/comparisons/grades";
+import { decisionOutcome, type ReportAnnotation, type ReportScope, type ReportSource } from "@/lib/reports/types";
 
-// One annotation: heading, the quoted passages of both sources side by side,
+// One annotation: heading, the quoted passages of each linked source (two panels a row),
 // rationale and review details. A section that would not fit the rest of the
 // page starts a new one; only passages longer than a page are split.
 
 type Doc = PDFKit.PDFDocument;
 
-export type SectionContext = { scope: ReportScope; titleA: string; titleB: string };
+export type SectionContext = { scope: ReportScope; sources: ReportSource[] };
 
 export type MeasuredSection = {
   annotation: ReportAnnotation;
   index: number;
-  a: Column;
-  b: Column;
+  columns: Column[];
   rationale: Block;
   meta: Block;
 };
@@ -31,26 +31,29 @@ const rationaleStyle: TextStyle = { font: "sans", size: sizes.body, color: color
 const metaStyle: TextStyle = { font: "sans", size: sizes.small, color: colors.muted };
 
 export function measureSection(doc: Doc, annotation: ReportAnnotation, index: number, ctx: SectionContext): MeasuredSection {
-  const column = (label: string, quotes: string[]): Column => ({ label, blocks: quotes.map((q) => measureQuote(doc, `“${q.trim()}”`)) });
+  const columns = annotation.passages.map(({ sourceIndex, quotes }): Column => {
+    const source = ctx.sources[sourceIndex]!;
+    const grade = source.reliability ? ` [${source.reliability}]` : "";
+    return { label: `${source.label}${grade} · ${source.title}`, blocks: quotes.map((q) => measureQuote(doc, `“${q.trim()}”`)) };
+  });
   return {
     annotation,
     index,
-    a: column(`A · ${ctx.titleA}`, annotation.quotesA),
-    b: column(`B · ${ctx.titleB}`, annotation.quotesB),
+    columns,
     rationale: measureBlock(doc, annotation.rationale, rationaleStyle, contentWidth),
     meta: measureBlock(doc, metaText(annotation), metaStyle, contentWidth),
   };
 }
 
 export function placeSection(out: Output, section: MeasuredSection, scope: ReportScope): void {
-  const { a, b, rationale, meta } = section;
+  const { columns, rationale, meta } = section;
   const tailHeight = 8 + rationale.height + 5 + meta.height;
-  const total = headingHeight + columnsHeight(a, b) + tailHeight + sectionGap;
+  const total = headingHeight + columnsHeight(columns) + tailHeight + sectionGap;
   const room = contentBottom - out.y;
   if (total > room && (total <= freshPageHeight || room < minStartRoom)) out.addPage();
 
   placeHeading(out, section.annotation, section.index, scope);
-  placeColumns(out, section.annotation.kind, a, b);
+  placeColumns(out, section.annotation.kind, columns);
 
   if (out.y + tailHeight > contentBottom && tailHeight <= freshPageHeight) out.addPage();
   out.y += 8;
@@ -94,5 +97,9 @@ function metaText(annotation: ReportAnnotation): string {
   const review = annotation.review
     ? `Reviewer: ${annotation.review.reviewer} · Decision: ${decisionOutcome[annotation.review.decision]}, ${formatDate(annotation.review.decidedAt)}`
     : "Reviewer: not reviewed yet";
-  return `Confidence: ${confidence}   ·   Tags: ${tags}\nAuthor: ${annotation.author}   ·   ${review}`;
+  const credibility =
+    annotation.credibility !== null && isCredibility(annotation.credibility)
+      ? `   ·   Credibility: ${annotation.credibility} (${credibilityLabel[annotation.credibility].toLowerCase()})`
+      : "";
+  return `Confidence: ${confidence}${credibility}   ·   Tags: ${tags}\nAuthor: ${annotation.author}   ·   ${review}`;
 }

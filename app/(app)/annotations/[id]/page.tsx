@@ -32,7 +32,7 @@ export default async function AnnotationPage({ params }: Props) {
   const { user, context, history } = await load((await params).id);
   const { annotation, comparison } = context;
   const latest = history.reviews.at(-1);
-  const sourceLabel = (id: string) => (id === comparison.left.id ? "A" : id === comparison.right.id ? "B" : "?");
+  const sourceLabel = (id: string) => comparison.sources.find((source) => source.id === id)?.label ?? "?";
   return (
     <main className="mx-auto grid w-full max-w-6xl gap-8 px-4 py-8 lg:grid-cols-[1fr_24rem]">
       <div className="min-w-0 space-y-8">

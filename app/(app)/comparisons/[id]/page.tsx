@@ -3,7 +3,9 @@ import { notFound } from "next/navigation";
 
 import { ComparisonHeader } from "@/components/workbench/comparison-header";
 import { Workbench } from "@/components/workbench/workbench";
+import { hasPermission } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
+import { canManageComparison } from "@/lib/comparisons/access";
 import { getComparison } from "@/lib/comparisons/service";
 import { isAppError } from "@/lib/errors";
 
@@ -28,7 +30,11 @@ export default async function ComparisonPage({ params }: Props) {
   const { user, comparison } = await load((await params).id);
   return (
     <main className="flex h-[calc(100vh-3.5rem)] flex-col">
-      <ComparisonHeader comparison={comparison} />
+      <ComparisonHeader
+        comparison={comparison}
+        canManage={canManageComparison(user, comparison)}
+        canDelete={hasPermission(user.role, "comparison.delete")}
+      />
       <Workbench comparison={comparison} viewer={{ id: user.id, role: user.role }} />
     </main>
   );

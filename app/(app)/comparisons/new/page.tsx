@@ -19,8 +19,8 @@ export default async function NewComparisonPage() {
       </nav>
       <h1 className="mt-1 text-2xl font-semibold tracking-tight">New comparison</h1>
       <p className="mt-1 mb-6 max-w-3xl text-sm text-slate-600">
-        Two articles about the same events. Paste, upload or fetch each one (or reuse a source already in Parallax), check the cleaned text
-        you will annotate, and fix its details.
+        Two to twelve articles about the same events. Paste, upload or fetch each one (or reuse a source already in Parallax), check the
+        cleaned text you will annotate, and fix its details.
       </p>
       <NewComparisonForm sources={sources} />
     </main>

@@ -1,8 +1,7 @@
-import { createComparisonSchema } from "@/lib/comparisons/schemas";
 import { createComparison, listComparisons } from "@/lib/comparisons/service";
-import { apiRoute, json, readJson } from "@/lib/http/api";
+import { apiRoute, json, readBody } from "@/lib/http/api";
 
-/** Two inline sources of up to 5 MB each, base64 when uploaded. */
+/** Inline sources travel in the body; for many large ones, import them with POST /sources first and pass their ids. */
 const BODY_MAX_BYTES = 16 * 1024 * 1024;
 
 export const GET = apiRoute(async ({ request, actor }) => {
@@ -11,7 +10,7 @@ export const GET = apiRoute(async ({ request, actor }) => {
 });
 
 export const POST = apiRoute(async ({ request, actor }) => {
-  const body = await readJson(request, createComparisonSchema, BODY_MAX_BYTES);
+  const body = await readBody(request, BODY_MAX_BYTES);
   const comparison = await createComparison(actor, body);
   return json(comparison, { status: 201, headers: { Location: `/api/v1/comparisons/${comparison.id}` } });
 });

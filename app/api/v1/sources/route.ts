@@ -1,5 +1,4 @@
-import { apiRoute, json, readJson } from "@/lib/http/api";
-import { sourceInputSchema } from "@/lib/sources/schemas";
+import { apiRoute, json, readBody } from "@/lib/http/api";
 import { createSource, listSources } from "@/lib/sources/service";
 
 import { SOURCE_BODY_MAX_BYTES } from "./limits";
@@ -7,7 +6,7 @@ import { SOURCE_BODY_MAX_BYTES } from "./limits";
 export const GET = apiRoute(async ({ actor }) => json({ sources: await listSources(actor) }));
 
 export const POST = apiRoute(async ({ request, actor }) => {
-  const body = await readJson(request, sourceInputSchema, SOURCE_BODY_MAX_BYTES);
+  const body = await readBody(request, SOURCE_BODY_MAX_BYTES);
   const source = await createSource(actor, body);
   return json(source, { status: 201, headers: { Location: `/api/v1/sources/${source.id}` } });
 });

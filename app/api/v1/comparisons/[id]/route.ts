@@ -1,11 +1,10 @@
-import { updateComparisonSchema } from "@/lib/comparisons/schemas";
 import { deleteComparison, getComparison, updateComparison } from "@/lib/comparisons/service";
-import { apiRoute, json, readJson } from "@/lib/http/api";
+import { apiRoute, json, readBody } from "@/lib/http/api";
 
 export const GET = apiRoute<{ id: string }>(async ({ actor, params }) => json(await getComparison(actor, params.id)));
 
 export const PATCH = apiRoute<{ id: string }>(async ({ request, actor, params }) => {
-  const body = await readJson(request, updateComparisonSchema);
+  const body = await readBody(request);
   return json(await updateComparison(actor, params.id, body));
 });
 

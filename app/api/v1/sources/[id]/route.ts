@@ -1,11 +1,10 @@
-import { apiRoute, json, readJson } from "@/lib/http/api";
-import { updateSourceSchema } from "@/lib/sources/schemas";
+import { apiRoute, json, readBody } from "@/lib/http/api";
 import { updateSource } from "@/lib/sources/service";
 
 import { SOURCE_BODY_MAX_BYTES } from "../limits";
 
 /** Metadata always; the text only while no annotation points into it (409 otherwise). */
 export const PATCH = apiRoute<{ id: string }>(async ({ request, actor, params }) => {
-  const body = await readJson(request, updateSourceSchema, SOURCE_BODY_MAX_BYTES);
+  const body = await readBody(request, SOURCE_BODY_MAX_BYTES);
   return json(await updateSource(actor, params.id, body));
 });
