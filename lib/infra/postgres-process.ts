@@ -5,6 +5,7 @@
 // the app (scripts/run.ts). The process handle also tells when it died, which
 // the supervisor (supervise-postgres.ts) needs to restart it.
 import { execFile, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { promisify } from "node:util";
 
 export type PostgresExit = { code: number | null; signal: NodeJS.Signals | null };
@@ -28,6 +29,7 @@ export type SpawnPostgresOptions = {
 };
 
 const READY_MESSAGE = "database system is ready to accept connections";
+const SETPRIV = "/usr/bin/setpriv";
 const STOP_ESCALATION_MS = 15_000;
 
 export async function postgresBinary(): Promise<string> {
@@ -46,7 +48,11 @@ async function postgresUserIds(): Promise<{ uid?: number; gid?: number }> {
 export async function spawnPostgres(options: SpawnPostgresOptions): Promise<PostgresProcess> {
   const binary = await postgresBinary();
   const ids = await postgresUserIds();
-  const child = spawn(binary, ["-D", options.dataDir, "-p", String(options.port), ...options.flags], {
+  const args = ["-D", options.dataDir, "-p", String(options.port), ...options.flags];
+  // Detached, PostgreSQL would outlive us if we were killed outright (SIGKILL, a test runner
+  // killing our process group): with util-linux's setpriv the kernel then sends it SIGINT.
+  const [command, commandArgs] = existsSync(SETPRIV) ? [SETPRIV, ["--pdeathsig", "SIGINT", "--", binary, ...args]] : [binary, args];
+  const child = spawn(command, commandArgs, {
     ...ids,
     // Messages in English whatever the machine's locale: readiness is detected by text.
     env: { ...process.env, LC_MESSAGES: "C", LC_ALL: "C" },

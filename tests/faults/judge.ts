@@ -59,10 +59,11 @@ export function judgeOutage(requests: RequestRecord[], health: HealthSample[], t
     rate503: rate503(beforeKill),
   };
 
-  // Time each request waited while the database was down: from its start, or from the kill
-  // for one already under way (its wait before the kill is ordinary load, not the outage).
+  // Time each request waited while the database was down: from its start, or from the kill for
+  // one already under way, until its answer or PostgreSQL's return (a wait outside the outage is
+  // ordinary load; a request that never ends is caught as unanswered below).
   const during = requests.filter((record) => overlaps(record, killAt, backAt));
-  const waitOf = (record: RequestRecord) => record.startedAt + record.ms - Math.max(record.startedAt, killAt);
+  const waitOf = (record: RequestRecord) => Math.min(record.startedAt + record.ms, backAt) - Math.max(record.startedAt, killAt);
   const longest = [...during].sort((a, b) => waitOf(b) - waitOf(a))[0];
   const maxOutageWaitMs = longest ? waitOf(longest) : 0;
   const outageWaitLimitMs = OUTAGE_WAIT_LIMIT_MS + before.p95Ms;
