@@ -9,6 +9,7 @@ import { promisify } from "node:util";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 
+import { firstVersion, spanOnVersion } from "../lib/versions/records";
 import { openBenchDatabase } from "./support/database";
 import type { BenchResult } from "./types";
 
@@ -53,7 +54,17 @@ async function seed(): Promise<{ comparisonId: string; actor: { id: string; emai
     ),
   );
   const source = (title: string, text: string) =>
-    db.source.create({ data: { title, outlet: "Bench Outlet", rawContent: text, text, contentHash: randomUUID() } });
+    db.source.create({
+      data: {
+        title,
+        outlet: "Bench Outlet",
+        rawContent: text,
+        text,
+        contentHash: "bench",
+        versions: firstVersion({ text, rawContent: text, contentHash: "bench" }),
+      },
+      select: { id: true, versions: { select: { id: true } } },
+    });
   const [left, right] = await Promise.all([source("Left bench source", textA), source("Right bench source", textB)]);
   const comparison = await db.comparison.create({
     data: {
@@ -89,8 +100,22 @@ async function seed(): Promise<{ comparisonId: string; actor: { id: string; emai
   const spansB = offsetsOf(quotesB);
   await db.span.createMany({
     data: ids.flatMap((annotationId, i) => [
-      { annotationId, sourceId: left.id, ...spansA[i]!, exact: quotesA[i]!, position: 0 },
-      { annotationId, sourceId: right.id, ...spansB[i]!, exact: quotesB[i]!, position: 1 },
+      {
+        annotationId,
+        sourceId: left.id,
+        ...spansA[i]!,
+        exact: quotesA[i]!,
+        position: 0,
+        ...spanOnVersion(left.versions[0]!.id, { ...spansA[i]!, exact: quotesA[i]! }),
+      },
+      {
+        annotationId,
+        sourceId: right.id,
+        ...spansB[i]!,
+        exact: quotesB[i]!,
+        position: 1,
+        ...spanOnVersion(right.versions[0]!.id, { ...spansB[i]!, exact: quotesB[i]! }),
+      },
     ]),
   });
   await db.review.createMany({

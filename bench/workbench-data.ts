@@ -84,7 +84,15 @@ export function makeBenchData({ words = 20_000, annotations = 5_000, seed = 42 }
   const right = { id: "00000000-0000-4000-8000-00000000000b", text: makeText(words, random) };
   const span = (source: BenchSource, id: string) => {
     const { start, end } = randomSpan(source.text, random);
-    return { id, sourceId: source.id, ...describeSpan(source.text, start, end) };
+    const selector = describeSpan(source.text, start, end);
+    const version = { id: `${source.id}-v1`, number: 1, createdAt: "2025-01-01T00:00:00.000Z" };
+    return {
+      id,
+      sourceId: source.id,
+      ...selector,
+      version,
+      anchor: { status: "unchanged" as const, ...selector, intactVersion: version, keptAt: null },
+    };
   };
   const list: AnnotationView[] = Array.from({ length: annotations }, (_, i) => {
     const roll = random();
@@ -108,6 +116,7 @@ export function makeBenchData({ words = 20_000, annotations = 5_000, seed = 42 }
       decidedAt: null,
       author: { id: "bench-author", name: "Bench Analyst" },
       spans,
+      needsRecheck: false,
     };
   });
   return { left, right, annotations: list };

@@ -7,6 +7,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/record";
 import type { Reliability } from "@/lib/comparisons/grades";
 import { db, type Tx } from "@/lib/db";
+import { firstVersion, spanOnVersion } from "@/lib/versions/records";
 
 import { DEMO_PASSWORD, demoAccounts, demoComparison, loadSeedSource, type SeedSource } from "./seed-data/index";
 
@@ -15,7 +16,13 @@ import { DEMO_PASSWORD, demoAccounts, demoComparison, loadSeedSource, type SeedS
 // something to show. Safe to run again: it creates only what is missing and
 // never resets passwords.
 
-type SeededSource = { id: string; text: string };
+type SeededSource = { id: string; text: string; versionId: string };
+
+const seededSelect = { id: true, text: true, versions: { select: { id: true }, orderBy: { number: "desc" }, take: 1 } } as const;
+
+function toSeeded(row: { id: string; text: string; versions: Array<{ id: string }> }): SeededSource {
+  return { id: row.id, text: row.text, versionId: row.versions[0]!.id };
+}
 
 async function ensureUsers(): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
@@ -36,16 +43,19 @@ async function ensureSource(source: SeedSource, createdById: string): Promise<Se
   const loaded = loadSeedSource(source);
   const existing = await db.source.findFirst({
     where: { contentHash: loaded.contentHash, title: loaded.title },
-    select: { id: true, text: true },
+    select: seededSelect,
   });
-  if (existing) return existing;
-  return db.source.create({ data: { ...loaded, createdById }, select: { id: true, text: true } });
+  if (existing) return toSeeded(existing);
+  return toSeeded(
+    await db.source.create({ data: { ...loaded, createdById, versions: firstVersion({ ...loaded, createdById }) }, select: seededSelect }),
+  );
 }
 
 function spanOf(source: SeededSource, quote: string, position: number) {
   const start = source.text.indexOf(quote);
   if (start < 0) throw new Error(`Seed quote not found: ${quote}`);
-  return { sourceId: source.id, position, ...describeSpan(source.text, start, start + quote.length) };
+  const selector = describeSpan(source.text, start, start + quote.length);
+  return { sourceId: source.id, position, ...selector, ...spanOnVersion(source.versionId, selector) };
 }
 
 type SeedFinding = {

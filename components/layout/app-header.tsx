@@ -4,7 +4,7 @@ import { SignOutButton } from "@/components/auth/sign-out-button";
 import type { Actor } from "@/lib/auth/actor";
 import { hasPermission } from "@/lib/auth/permissions";
 
-export type NavCounts = { toReview?: number; returned?: number };
+export type NavCounts = { toReview?: number; returned?: number; notifications?: number };
 
 function Badge({ count, label }: { count: number | undefined; label: string }) {
   if (!count) return null;
@@ -41,9 +41,18 @@ export function AppHeader({ user, counts = {} }: { user: Actor; counts?: NavCoun
             Returned to me
             <Badge count={counts.returned} label="returned to me" />
           </Link>
+          <Link href="/notifications" className={linkClass}>
+            Notifications
+            <Badge count={counts.notifications} label="unread notifications" />
+          </Link>
           {hasPermission(user.role, "user.manage") ? (
             <Link href="/admin/users" className={linkClass}>
               Users
+            </Link>
+          ) : null}
+          {hasPermission(user.role, "source.checkAll") ? (
+            <Link href="/admin/sources" className={linkClass}>
+              Sources
             </Link>
           ) : null}
         </nav>

@@ -95,7 +95,7 @@ export function SourceSide({ idPrefix, label, draft, sources, isPreviewStale, on
                   {source.title}
                   {source.outlet ? ` — ${source.outlet}` : ""}
                   {source.publishedAt ? ` (${source.publishedAt})` : ""}
-                  {source.isTextLocked ? " · text locked" : ""}
+                  {source.isTextLocked ? " · annotated" : ""}
                 </option>
               ))}
             </select>
@@ -195,7 +195,7 @@ export function SourceSide({ idPrefix, label, draft, sources, isPreviewStale, on
 function LockedNote() {
   return (
     <span className="font-medium text-amber-800">
-      Text locked: annotated. Annotations point into this text, so it cannot change; it is used exactly as it is.
+      Annotated: it is used as its latest version. A new version re-anchors every annotation on it (Versions page).
     </span>
   );
 }

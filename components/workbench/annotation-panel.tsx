@@ -6,6 +6,8 @@ import { annotationKinds, annotationStatuses } from "@/lib/annotations/schemas";
 import { kindLabel, statusLabel } from "@/lib/annotations/state";
 import type { AnnotationView } from "@/lib/annotations/views";
 
+import { RecheckBadge } from "@/components/versions/recheck-badge";
+
 import { KindBadge, StatusBadge } from "./badges";
 import { filterAnnotations, type AnnotationFilters } from "./filters";
 
@@ -117,6 +119,7 @@ export function AnnotationPanel({ annotations, orphans, filters, onFilters, sele
                     <KindBadge kind={annotation.kind} />
                     <StatusBadge status={annotation.status} />
                     {orphans?.has(annotation.id) ? <span className="text-xs font-medium text-amber-800">⚠ Orphaned passage</span> : null}
+                    <RecheckBadge annotation={annotation} />
                     <span className="ml-auto text-xs text-slate-500">{annotation.author.name}</span>
                   </span>
                   <span className="mt-1.5 line-clamp-2 block text-sm text-slate-800">{annotation.rationale}</span>

@@ -5,6 +5,8 @@ import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } fr
 import type { AnnotationKind } from "@/lib/annotations/schemas";
 import type { AnnotationView } from "@/lib/annotations/views";
 import type { ComparisonDetail } from "@/lib/comparisons/views";
+import { placeOnVersions } from "@/lib/versions/placement";
+import { useReselect } from "@/components/versions/use-reselect";
 
 import { AnnotationDetail, type Viewer } from "./annotation-detail";
 import { AnnotationPanel } from "./annotation-panel";
@@ -13,7 +15,6 @@ import { ConnectorGutter } from "./connector-gutter";
 import { emptyFilters, type AnnotationFilters } from "./filters";
 import { flashRanges, paintHighlights } from "./highlights";
 import { HoverCard, useHoverCard } from "./hover-card";
-import { placeAnnotations } from "@/lib/anchoring/placement";
 import { SelectionToolbar } from "./selection-toolbar";
 import { SourceColumn, type Side } from "./source-column";
 import { offsetsFromRange, rangeFromOffsets, scrollIntoColumn, trimmedSpan, type TextIndex } from "./text-dom";
@@ -29,7 +30,16 @@ function initialColumns(sources: ComparisonDetail["sources"]): [string, string] 
   return [sources[0]!.id, sources[1]!.id];
 }
 
-export function Workbench({ comparison, viewer }: { comparison: ComparisonDetail; viewer: Viewer }) {
+export function Workbench({
+  comparison,
+  viewer,
+  shownVersions = {},
+}: {
+  comparison: ComparisonDetail;
+  viewer: Viewer;
+  /** Sources shown at an older version (read-only), by id; the rest show the latest. */
+  shownVersions?: Record<string, number>;
+}) {
   const [columns, setColumns] = useState<[string, string]>(() => initialColumns(comparison.sources));
   const [annotations, setAnnotations] = useState<AnnotationView[]>(comparison.annotations);
   const [indexes, setIndexes] = useState<Map<string, TextIndex>>(new Map());
@@ -51,7 +61,8 @@ export function Workbench({ comparison, viewer }: { comparison: ComparisonDetail
   );
   const texts = useMemo(() => new Map(comparison.sources.map((source) => [source.id, source.text])), [comparison.sources]);
   // Spans as they anchor in the displayed text; orphans are painted nowhere and flagged in the panel.
-  const { placed, orphans } = useMemo(() => placeAnnotations(annotations, texts), [annotations, texts]);
+  const shown = useMemo(() => new Map(Object.entries(shownVersions)), [shownVersions]);
+  const { placed, orphans } = useMemo(() => placeOnVersions(annotations, texts, shown), [annotations, texts, shown]);
   const sourceLabel = useCallback((id: string) => byId.get(id)?.label ?? "?", [byId]);
   const sourceOf = (side: Side) => (side === "left" ? left : right);
   const visibleIndexes = useMemo(
@@ -177,6 +188,8 @@ export function Workbench({ comparison, viewer }: { comparison: ComparisonDetail
     const { start, end } = trimmedSpan(source.text, rawStart, rawEnd);
     if (end <= start) return;
     const span: DraftSpan = { sourceId: source.id, start, end, exact: source.text.slice(start, end) };
+    if (shown.has(source.id)) return setDetailMessage("This column shows an older version, read-only: switch it to Latest to annotate.");
+    if (reselect.take(span)) return;
     if (composer) {
       const isDuplicate = composer.spans.some((s) => s.sourceId === span.sourceId && s.start === start && s.end === end);
       const spans = composer.kind === "note" ? [span] : isDuplicate ? composer.spans : [...composer.spans, span];
@@ -257,6 +270,8 @@ export function Workbench({ comparison, viewer }: { comparison: ComparisonDetail
     setMessage: setDetailMessage,
   });
 
+  const reselect = useReselect({ annotation: selected, upsert, setMessage: setDetailMessage, showSource });
+
   const armSource = (sourceId: string | null) => {
     if (sourceId) showSource(sourceId, composer?.spans[0]?.sourceId);
     patch({ armedSourceId: sourceId });
@@ -328,9 +343,10 @@ export function Workbench({ comparison, viewer }: { comparison: ComparisonDetail
                 onScreen={columns}
                 onShowSource={(sourceId) => showSource(sourceId, selected.spans.find((span) => columns.includes(span.sourceId))?.sourceId)}
                 orphanedSpanIds={orphans.get(selected.id)}
+                recheck={reselect.controls}
                 isBusy={isBusy}
                 message={detailMessage}
-                onEdit={() => setComposer(composerFrom(selected))}
+                onEdit={() => setComposer(composerFrom(placed.find((a) => a.id === selected.id) ?? selected))}
                 onDelete={() => void runAction("delete")}
                 onSubmit={() => void runAction("submit")}
                 onWithdraw={() => void runAction("withdraw")}

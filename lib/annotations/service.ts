@@ -9,30 +9,15 @@ import {
   type CreateAnnotationInput,
   type UpdateAnnotationInput,
 } from "@/lib/annotations/schemas";
-import { verifySpans, type ComparisonTexts } from "@/lib/annotations/spans";
+import { lockComparisonTexts, verifyOnLatest } from "@/lib/annotations/latest-texts";
 import { applyAnnotationEvent, conflictError } from "@/lib/annotations/transition";
 import { annotationSelect, toAnnotationView, type AnnotationRecord, type AnnotationView } from "@/lib/annotations/views";
 import { assertPermission, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { assertId, parseInput, type UntrustedInput } from "@/lib/validation";
-
-/**
- * The texts of a comparison's sources, locked against text changes until the
- * transaction ends: a span verified here cannot be left pointing at text that
- * a concurrent source edit replaced (the edit waits, then sees the span).
- */
-async function lockComparisonTexts(tx: Tx, comparisonId: string): Promise<ComparisonTexts> {
-  const id = assertId(comparisonId, "comparison");
-  const rows = await tx.$queryRaw<Array<{ id: string; text: string }>>`
-    SELECT s."id", s."text" FROM "Source" s
-    JOIN "ComparisonSource" cs ON cs."sourceId" = s."id"
-    WHERE cs."comparisonId" = ${id}::uuid
-    FOR SHARE OF s`;
-  if (rows.length === 0) throw new AppError("not_found", "No comparison with this id.");
-  return new Map(rows.map((row) => [row.id, row.text]));
-}
+import { parseInput, type UntrustedInput } from "@/lib/validation";
+import { latestSpanInputs } from "@/lib/versions/placement";
 
 function forbidden(message: string): AppError {
   return new AppError("forbidden", message);
@@ -51,7 +36,7 @@ export async function createAnnotation(
   assertPermission(actor, "annotation.create");
   const data = parseInput(createAnnotationSchema, input);
   return db.$transaction(async (tx) => {
-    const spans = verifySpans(data.kind, data.spans, await lockComparisonTexts(tx, comparisonId));
+    const spans = verifyOnLatest(data.kind, data.spans, await lockComparisonTexts(tx, comparisonId));
     const now = new Date();
     const created = await tx.annotation.create({
       data: {
@@ -109,7 +94,11 @@ export async function updateAnnotation(actor: Actor, id: string, input: UpdateAn
       // Re-verify even unchanged spans when the kind changes: a note turned agreement needs two sources.
       spans: async (current) =>
         data.spans || data.kind
-          ? verifySpans(data.kind ?? current.kind, data.spans ?? current.spans, await lockComparisonTexts(tx, current.comparisonId))
+          ? verifyOnLatest(
+              data.kind ?? current.kind,
+              data.spans ?? latestSpanInputs(current.spans),
+              await lockComparisonTexts(tx, current.comparisonId),
+            )
           : null,
     });
     if (!data.submit) return edited.after;

@@ -15,6 +15,19 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 // check the version the actor saw, ask the state table for the next status,
 // write, and record the audit event — all in the caller's transaction.
 
+/** A span row as an edit writes it: verified, and placed on a source version (lib/versions/records.ts). */
+export type SpanWrite = VerifiedSpan & {
+  id?: string;
+  versionId: string;
+  intactVersionId: string;
+  anchorStatus: "unchanged" | "changed" | "orphaned";
+  anchorStart: number | null;
+  anchorEnd: number | null;
+  anchorExact: string | null;
+  keptAt: Date | null;
+  keptById: string | null;
+};
+
 export type AnnotationChange = {
   id: string;
   event: AnnotationEvent;
@@ -25,7 +38,7 @@ export type AnnotationChange = {
   /** Field changes of an edit (kind, rationale, …). */
   fields?: (current: AnnotationRecord) => Prisma.AnnotationUpdateInput | Promise<Prisma.AnnotationUpdateInput>;
   /** New spans of an edit, replacing the old ones. */
-  spans?: (current: AnnotationRecord) => VerifiedSpan[] | null | Promise<VerifiedSpan[] | null>;
+  spans?: (current: AnnotationRecord) => SpanWrite[] | null | Promise<SpanWrite[] | null>;
   /** Writes that belong to the event (a review row) and extra audit details. */
   record?: (current: AnnotationRecord, next: AnnotationView) => Promise<Record<string, unknown>>;
 };

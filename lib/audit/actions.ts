@@ -10,6 +10,10 @@ export const auditActions = [
   "annotation.request_changes",
   "annotation.reject",
   "annotation.delete",
+  /** A new source version moved, changed or orphaned some of its passages (lib/versions). */
+  "annotation.reanchor",
+  /** The author kept a changed or orphaned passage on the version it was made on. */
+  "annotation.span_keep",
   "comment.create",
   "comparison.create",
   "comparison.update",
@@ -23,6 +27,9 @@ export const auditActions = [
   "source.create",
   "source.update",
   "source.update_text",
+  "source.version_create",
+  "source_check.start",
+  "source_check.finish",
   "user.create",
   "user.update",
   "user.password_reset",
@@ -30,5 +37,5 @@ export const auditActions = [
 
 export type AuditAction = (typeof auditActions)[number];
 
-export const auditEntityTypes = ["annotation", "comparison", "source", "user", "review", "comment"] as const;
+export const auditEntityTypes = ["annotation", "comparison", "source", "user", "review", "comment", "source_check"] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];

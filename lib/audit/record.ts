@@ -22,6 +22,22 @@ function toJson(value: unknown): Prisma.InputJsonValue | undefined {
   return JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue;
 }
 
+/** Many events at once (a new source version can touch thousands of annotations). */
+export async function recordAudits(tx: Tx, inputs: AuditInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  await tx.auditEvent.createMany({
+    data: inputs.map((input) => ({
+      actorId: input.actorId,
+      action: input.action,
+      entityType: input.entityType,
+      entityId: input.entityId,
+      comparisonId: input.comparisonId ?? null,
+      before: toJson(input.before),
+      after: toJson(input.after),
+    })),
+  });
+}
+
 export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
   await tx.auditEvent.create({
     data: {

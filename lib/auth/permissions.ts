@@ -17,6 +17,8 @@ export const permissions = {
   /** Change a source's metadata or text: its creator; admins any source. */
   "source.update": ["analyst", "reviewer", "admin"],
   "source.manageAny": ["admin"],
+  /** Start a "Check all sources" run (re-fetch every source with a URL). */
+  "source.checkAll": ["admin"],
   "annotation.create": ["analyst", "reviewer", "admin"],
   "annotation.comment": ["analyst", "reviewer", "admin"],
   /** Edit or delete annotations of other people. */

@@ -79,13 +79,14 @@ export async function getAnnotationContext(actor: Actor, id: string): Promise<An
       },
     },
   });
-  const linked = [...new Set(annotation.spans.map((span) => span.sourceId))];
+  // Each passage in the text of the version it was made on: what the analyst quoted, in its own context.
+  const versionIds = [...new Set(annotation.spans.map((span) => span.versionId))];
   const texts = new Map(
-    (await db.source.findMany({ where: { id: { in: linked } }, select: { id: true, text: true } })).map((s) => [s.id, s.text]),
+    (await db.sourceVersion.findMany({ where: { id: { in: versionIds } }, select: { id: true, text: true } })).map((v) => [v.id, v.text]),
   );
   const excerpts = annotation.spans.map((span) => ({
     sourceId: span.sourceId,
-    ...excerptAround(texts.get(span.sourceId) ?? "", span.start, span.end),
+    ...excerptAround(texts.get(span.versionId) ?? "", span.start, span.end),
   }));
   const others = await db.annotation.findMany({
     where: { comparisonId: annotation.comparisonId, id: { not: annotation.id }, ...visibleAnnotationsWhere(actor) },

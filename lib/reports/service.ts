@@ -7,7 +7,15 @@ import { positionLetter } from "@/lib/comparisons/views";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { reportQuerySchema } from "@/lib/reports/schemas";
-import type { CountTable, ReportAnnotation, ReportData, ReportReview, ReportScope, ReportSource } from "@/lib/reports/types";
+import type {
+  CountTable,
+  ReportAnnotation,
+  ReportData,
+  ReportQuoteVersion,
+  ReportReview,
+  ReportScope,
+  ReportSource,
+} from "@/lib/reports/types";
 import { toDay } from "@/lib/sources/views";
 import { assertId, parseInput, type UntrustedInput } from "@/lib/validation";
 
@@ -66,7 +74,18 @@ export async function loadReportData(
         credibility: true,
         tags: true,
         author: { select: { name: true } },
-        spans: { select: { sourceId: true, start: true, exact: true }, orderBy: { position: "asc" } },
+        spans: {
+          select: {
+            sourceId: true,
+            start: true,
+            exact: true,
+            // Source versions (lib/versions): the version quoted and where the passage stands now.
+            anchorStatus: true,
+            anchorExact: true,
+            version: { select: { number: true, createdAt: true } },
+          },
+          orderBy: { position: "asc" },
+        },
         reviews: {
           select: { decision: true, createdAt: true, annotationVersion: true, reviewer: { select: { name: true } } },
           orderBy: { createdAt: "desc" },
@@ -80,10 +99,10 @@ export async function loadReportData(
   const annotations = rows
     .map((row) => {
       const passages = sources
-        .map((_, index) => ({
-          sourceIndex: index,
-          quotes: row.spans.filter((s) => sourceIndex.get(s.sourceId) === index).map((s) => s.exact),
-        }))
+        .map((_, index) => {
+          const spans = row.spans.filter((s) => sourceIndex.get(s.sourceId) === index);
+          return { sourceIndex: index, quotes: spans.map((s) => s.exact), quoteVersions: spans.map(toQuoteVersion) };
+        })
         .filter((passage) => passage.quotes.length > 0);
       const annotation: ReportAnnotation = {
         id: row.id,
@@ -96,6 +115,7 @@ export async function loadReportData(
         author: row.author.name,
         passages,
         review: currentReview(row.version, row.reviews[0]),
+        isQuoteChangedSince: row.spans.some((span) => span.anchorStatus !== "unchanged"),
       };
       // Reading order: by the first linked source, then where the passage sits in it.
       const first = row.spans.reduce<{ index: number; start: number } | null>((best, span) => {
@@ -116,6 +136,19 @@ export async function loadReportData(
     annotations,
     included: countAnnotations(annotations),
     excludedCount: total - annotations.length,
+  };
+}
+
+function toQuoteVersion(span: {
+  anchorStatus: "unchanged" | "changed" | "orphaned";
+  anchorExact: string | null;
+  version: { number: number; createdAt: Date };
+}): ReportQuoteVersion {
+  return {
+    versionNumber: span.version.number,
+    versionDate: span.version.createdAt,
+    isChangedSince: span.anchorStatus !== "unchanged",
+    currentWording: span.anchorStatus === "changed" ? span.anchorExact : null,
   };
 }
 

@@ -22,8 +22,28 @@ export type ReportSource = {
   reliabilityNote: string | null;
 };
 
+/**
+ * Where one quote comes from (source versions, lib/versions): the version of
+ * the source it was quoted on and whether a later version changed its wording
+ * or removed the passage.
+ */
+export type ReportQuoteVersion = {
+  versionNumber: number;
+  /** When that version was fetched or uploaded. */
+  versionDate: Date;
+  /** The source's latest version changed this wording or no longer has the passage. */
+  isChangedSince: boolean;
+  /** The wording in the latest version when it changed; null when unchanged or gone. */
+  currentWording: string | null;
+};
+
 /** The passages an annotation quotes from one source. */
-export type ReportPassage = { sourceIndex: number; quotes: string[] };
+export type ReportPassage = {
+  sourceIndex: number;
+  quotes: string[];
+  /** One entry per quote, in the order of `quotes`. */
+  quoteVersions: ReportQuoteVersion[];
+};
 
 export type ReportReview = { reviewer: string; decision: ReviewDecision; decidedAt: Date };
 
@@ -40,6 +60,8 @@ export type ReportAnnotation = {
   passages: ReportPassage[];
   /** The decision on the current version, if any (earlier decisions belong to the history). */
   review: ReportReview | null;
+  /** Some quote changed or disappeared in a later version of its source (see `quoteVersions`). */
+  isQuoteChangedSince: boolean;
 };
 
 export type CountTable = {

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
+import { OlderVersionBanner } from "@/components/versions/older-version-banner";
+import { SourceVersionsBar } from "@/components/versions/source-versions-bar";
 import { ComparisonHeader } from "@/components/workbench/comparison-header";
 import { Workbench } from "@/components/workbench/workbench";
 import { hasPermission } from "@/lib/auth/permissions";
@@ -8,8 +10,10 @@ import { requirePageUser } from "@/lib/auth/session";
 import { canManageComparison } from "@/lib/comparisons/access";
 import { getComparison } from "@/lib/comparisons/service";
 import { isAppError } from "@/lib/errors";
+import { parseShownVersions } from "@/lib/versions/placement";
+import { getVersion, listVersions } from "@/lib/versions/service";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ version?: string | string[] }> };
 
 async function load(id: string) {
   const user = await requirePageUser();
@@ -26,8 +30,22 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: comparison.title };
 }
 
-export default async function ComparisonPage({ params }: Props) {
-  const { user, comparison } = await load((await params).id);
+export default async function ComparisonPage({ params, searchParams }: Props) {
+  const { user, comparison: latest } = await load((await params).id);
+  // Versions: the latest by default; `?version=<sourceId>:<n>` shows an older one read-only (lib/versions).
+  const requested = parseShownVersions((await searchParams).version);
+  const versions = new Map(await Promise.all(latest.sources.map(async (s) => [s.id, await listVersions(user, s.id)] as const)));
+  const shown = new Map<string, number>();
+  const sources = await Promise.all(
+    latest.sources.map(async (source) => {
+      const number = requested.get(source.id);
+      if (number === undefined || number === source.version.number || !versions.get(source.id)?.some((v) => v.number === number))
+        return source;
+      shown.set(source.id, number);
+      return { ...source, text: (await getVersion(user, source.id, number)).text };
+    }),
+  );
+  const comparison = { ...latest, sources };
   return (
     <main className="flex h-[calc(100vh-3.5rem)] flex-col">
       <ComparisonHeader
@@ -35,7 +53,21 @@ export default async function ComparisonPage({ params }: Props) {
         canManage={canManageComparison(user, comparison)}
         canDelete={hasPermission(user.role, "comparison.delete")}
       />
-      <Workbench comparison={comparison} viewer={{ id: user.id, role: user.role }} />
+      <OlderVersionBanner sources={latest.sources} annotations={latest.annotations} />
+      <SourceVersionsBar
+        sources={latest.sources.map((s) => ({
+          id: s.id,
+          label: s.label,
+          versions: versions.get(s.id) ?? [],
+          shown: shown.get(s.id) ?? null,
+        }))}
+      />
+      <Workbench
+        key={[...shown].join(",")}
+        comparison={comparison}
+        viewer={{ id: user.id, role: user.role }}
+        shownVersions={Object.fromEntries(shown)}
+      />
     </main>
   );
 }
