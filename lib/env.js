@@ -20,6 +20,10 @@ const schema = z.object({
   PARALLAX_ALLOW_PRIVATE_URLS: booleanFlag,
   PARALLAX_LOGIN_MAX_ATTEMPTS: z.coerce.number().int().positive().default(10),
   PARALLAX_LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  PARALLAX_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  PARALLAX_SESSION_MAX_HOURS: z.coerce.number().positive().max(720).default(12),
+  PARALLAX_IMPORT_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(10),
+  PARALLAX_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
   // Database pool and timeouts (lib/db.ts): bounded waits, so an outage answers 503 instead of hanging.
   PARALLAX_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   PARALLAX_DB_CONNECT_TIMEOUT: z.coerce.number().int().min(100).default(2000),

@@ -33,6 +33,12 @@ export const auditActions = [
   "user.create",
   "user.update",
   "user.password_reset",
+  "user.update_profile",
+  "user.password_changed",
+  "user.sessions_revoked",
+  "user.sign_in",
+  "user.sign_in_failed",
+  "user.sign_in_throttled",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
