@@ -24,6 +24,8 @@ const schema = z.object({
   PARALLAX_SESSION_MAX_HOURS: z.coerce.number().positive().max(720).default(12),
   PARALLAX_IMPORT_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(10),
   PARALLAX_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+  /** "false" keeps this instance from computing suggestions (other instances still do). */
+  PARALLAX_SUGGESTIONS_WORKER: z.enum(["true", "false"]).default("true"),
   // Database pool and timeouts (lib/db.ts): bounded waits, so an outage answers 503 instead of hanging.
   PARALLAX_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   PARALLAX_DB_CONNECT_TIMEOUT: z.coerce.number().int().min(100).default(2000),

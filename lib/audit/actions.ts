@@ -24,6 +24,8 @@ export const auditActions = [
   "comparison.source_remove",
   "comparison.source_update",
   "comparison.source_grade",
+  "suggestion.accept",
+  "suggestion.dismiss",
   "source.create",
   "source.update",
   "source.update_text",
@@ -43,5 +45,5 @@ export const auditActions = [
 
 export type AuditAction = (typeof auditActions)[number];
 
-export const auditEntityTypes = ["annotation", "comparison", "source", "user", "review", "comment", "source_check"] as const;
+export const auditEntityTypes = ["annotation", "comparison", "source", "user", "review", "comment", "source_check", "suggestion"] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
