@@ -41,6 +41,9 @@ export function AppHeader({ user, counts = {} }: { user: Actor; counts?: NavCoun
             Returned to me
             <Badge count={counts.returned} label="returned to me" />
           </Link>
+          <Link href="/verify" className={linkClass}>
+            Verify
+          </Link>
           <Link href="/notifications" className={linkClass}>
             Notifications
             <Badge count={counts.notifications} label="unread notifications" />

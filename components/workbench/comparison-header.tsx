@@ -1,7 +1,9 @@
 import Link from "next/link";
 
 import { ComparisonActionsMenu } from "@/components/comparisons/comparison-actions-menu";
+import { SignoffBadge } from "@/components/reports/signoff-badge";
 import type { ComparisonDetail } from "@/lib/comparisons/views";
+import type { SignoffStatus } from "@/lib/reports/signoff-views";
 
 import { ExportPdf } from "./export-pdf";
 
@@ -10,9 +12,11 @@ type Props = {
   /** The viewer created the comparison or is an admin (lib/comparisons/access.ts). */
   canManage: boolean;
   canDelete: boolean;
+  /** The last sign-off and the changes since (lib/reports/signoff-service getSignoffStatus). */
+  signoffStatus?: SignoffStatus;
 };
 
-export function ComparisonHeader({ comparison, canManage, canDelete }: Props) {
+export function ComparisonHeader({ comparison, canManage, canDelete, signoffStatus }: Props) {
   return (
     <div className="flex items-center gap-4 px-4 py-3">
       <div className="min-w-0">
@@ -36,6 +40,7 @@ export function ComparisonHeader({ comparison, canManage, canDelete }: Props) {
           <span className="inline-block w-5 border-t-2 border-dotted border-[var(--color-note)]" aria-hidden /> Note
         </span>
       </div>
+      {signoffStatus ? <SignoffBadge comparisonId={comparison.id} status={signoffStatus} /> : null}
       <ExportPdf comparisonId={comparison.id} />
     </div>
   );

@@ -41,9 +41,10 @@ export const auditActions = [
   "user.sign_in",
   "user.sign_in_failed",
   "user.sign_in_throttled",
+  "report.signoff",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
 
-export const auditEntityTypes = ["annotation", "comparison", "source", "user", "review", "comment", "source_check", "suggestion"] as const;
+export const auditEntityTypes = ["annotation", "comparison", "source", "user", "review", "comment", "source_check", "suggestion", "report"] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
