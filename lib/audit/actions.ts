@@ -14,6 +14,14 @@ export const auditActions = [
   "annotation.reanchor",
   /** The author kept a changed or orphaned passage on the version it was made on. */
   "annotation.span_keep",
+  "assessment.create",
+  "assessment.update",
+  "assessment.submit",
+  "assessment.withdraw",
+  "assessment.approve",
+  "assessment.request_changes",
+  "assessment.reject",
+  "assessment.delete",
   "comment.create",
   "comparison.create",
   "comparison.update",
@@ -46,5 +54,16 @@ export const auditActions = [
 
 export type AuditAction = (typeof auditActions)[number];
 
-export const auditEntityTypes = ["annotation", "comparison", "source", "user", "review", "comment", "source_check", "suggestion", "report"] as const;
+export const auditEntityTypes = [
+  "annotation",
+  "assessment",
+  "comparison",
+  "source",
+  "user",
+  "review",
+  "comment",
+  "source_check",
+  "suggestion",
+  "report",
+] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];
