@@ -9,9 +9,10 @@ import {
   type CreateAnnotationInput,
   type UpdateAnnotationInput,
 } from "@/lib/annotations/schemas";
+import { insertAnnotation } from "@/lib/annotations/insert";
 import { lockComparisonTexts, verifyOnLatest } from "@/lib/annotations/latest-texts";
 import { applyAnnotationEvent, conflictError } from "@/lib/annotations/transition";
-import { annotationSelect, toAnnotationView, type AnnotationRecord, type AnnotationView } from "@/lib/annotations/views";
+import { toAnnotationView, type AnnotationRecord, type AnnotationView } from "@/lib/annotations/views";
 import { assertPermission, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { db, type Tx } from "@/lib/db";
@@ -49,36 +50,29 @@ export async function createAnnotationInTransaction(
 ): Promise<AnnotationView> {
   assertPermission(actor, "annotation.create");
   const data = parseInput(createAnnotationSchema, input);
-  const spans = verifyOnLatest(data.kind, data.spans, await lockComparisonTexts(tx, comparisonId));
-  const now = new Date();
-  const created = await tx.annotation.create({
-    data: {
+  const locked = await lockComparisonTexts(tx, comparisonId);
+  return insertAnnotation(
+    tx,
+    {
       comparisonId: comparisonId.toLowerCase(),
-      authorId: actor.id,
+      author: { id: actor.id, name: actor.name },
       kind: data.kind,
       rationale: data.rationale,
       confidence: data.confidence,
-      credibility: data.credibility,
+      credibility: data.credibility ?? null,
       tags: data.tags,
-      status: data.submit ? "in_review" : "draft",
-      submittedAt: data.submit ? now : null,
-      spans: { create: spans },
+      submit: data.submit,
+      spans: verifyOnLatest(data.kind, data.spans, locked),
+      versions: locked.versions,
     },
-    select: annotationSelect,
-  });
-  const view = toAnnotationView(created);
-  const audit = { actorId: actor.id, entityType: "annotation", entityId: created.id, comparisonId: created.comparisonId } as const;
-  const after = data.submit ? { ...view, status: "draft" } : view;
-  await recordAudit(tx, { ...audit, action: "annotation.create", after: origin ? { ...after, origin } : after });
-  if (data.submit) {
-    await recordAudit(tx, {
-      ...audit,
-      action: "annotation.submit",
-      before: { status: "draft" },
-      after: { status: "in_review", version: 1 },
-    });
-  }
-  return view;
+    (view) => {
+      // The creation is recorded as a draft; a submit in the same request is its own event.
+      const after = data.submit ? { ...view, status: "draft" } : view;
+      const created = { action: "annotation.create" as const, after: origin ? { ...after, origin } : after };
+      if (!data.submit) return [created];
+      return [created, { action: "annotation.submit" as const, before: { status: "draft" }, after: { status: "in_review", version: 1 } }];
+    },
+  );
 }
 
 // Who may act is checked here (403); whether the state allows it is the state table's (409).
