@@ -31,11 +31,21 @@ export type NewAnnotation = {
 
 export type NewAudit = { action: AuditAction; before?: unknown; after: unknown };
 
+/** What the caller read of each source; the write happens only if all are still so (see the guard below). */
+export type SeenSource = { id: string; contentHash: string; versionNumber: number };
+
+/**
+ * Writes the annotation and returns its view; null when `seen` is given and a
+ * source's text changed since it was read (nothing is written then: read the
+ * texts again, verify again, retry). Inside a transaction that already holds
+ * the sources' locks, pass no `seen`.
+ */
 export async function insertAnnotation(
-  tx: Tx,
+  client: Pick<Tx, "$executeRaw">,
   input: NewAnnotation,
   auditsFor: (view: AnnotationView) => NewAudit[],
-): Promise<AnnotationView> {
+  seen: SeenSource[] = [],
+): Promise<AnnotationView | null> {
   const id = randomUUID();
   const now = new Date();
   const versionRef = (versionId: string) => {
@@ -95,18 +105,35 @@ export async function insertAnnotation(
     annotation: { ...record, author: undefined, spans: undefined, authorId: input.author.id, createdAt: now.toISOString() },
     spans,
     audits,
+    seen,
   });
-  await tx.$executeRaw`
+  // The guard takes share locks on the sources read and checks they still
+  // hold the same text (hash; under READ COMMITTED a row changed meanwhile is
+  // re-checked in its new state) and no newer version: a concurrent new
+  // version either waits for this statement, then re-anchors its spans, or
+  // has committed and the guard fails.
+  const written = await client.$executeRaw`
     WITH input AS (SELECT ${payload}::jsonb AS doc),
+    guard AS (
+      SELECT count(*) = jsonb_array_length((SELECT doc FROM input) -> 'seen') AS ok
+      FROM (
+        SELECT s."id"
+        FROM "Source" s, input, jsonb_to_recordset(input.doc -> 'seen') AS x("id" uuid, "contentHash" text, "versionNumber" int)
+        WHERE s."id" = x."id" AND s."contentHash" = x."contentHash"
+          AND NOT EXISTS (SELECT 1 FROM "SourceVersion" v WHERE v."sourceId" = s."id" AND v."number" > x."versionNumber")
+        FOR SHARE OF s
+      ) locked
+    ),
     annotation AS (
       INSERT INTO "Annotation" ("id", "comparisonId", "authorId", "kind", "rationale", "confidence", "credibility", "tags",
         "status", "version", "submittedAt", "createdAt", "updatedAt")
       SELECT a."id", a."comparisonId", a."authorId", a."kind"::"AnnotationKind", a."rationale", a."confidence"::"Confidence",
         a."credibility", a."tags", a."status"::"AnnotationStatus", 1,
         CASE WHEN a."status" = 'in_review' THEN a."createdAt" END, a."createdAt", a."createdAt"
-      FROM input, jsonb_to_record(input.doc -> 'annotation') AS a(
+      FROM input, guard, jsonb_to_record(input.doc -> 'annotation') AS a(
         "id" uuid, "comparisonId" uuid, "authorId" uuid, "kind" text, "rationale" text, "confidence" text,
         "credibility" int, "tags" text[], "status" text, "createdAt" timestamp(3))
+      WHERE guard.ok
       RETURNING "id", "comparisonId"
     ),
     spans AS (
@@ -122,5 +149,5 @@ export async function insertAnnotation(
     SELECT e."id", ${input.author.id}::uuid, e."action", 'annotation', annotation."id", annotation."comparisonId",
       NULLIF(e."before", 'null'::jsonb), e."after", e."createdAt"
     FROM annotation, input, jsonb_to_recordset(input.doc -> 'audits') AS e("id" uuid, "action" text, "before" jsonb, "after" jsonb, "createdAt" timestamp(3))`;
-  return view;
+  return written > 0 ? view : null;
 }

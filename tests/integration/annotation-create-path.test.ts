@@ -4,10 +4,13 @@
 // any size, and the history must show the creation before the submission.
 import { beforeAll, describe, expect, it } from "vitest";
 
+import { insertAnnotation } from "@/lib/annotations/insert";
+import { readComparisonTexts, verifyOnLatest } from "@/lib/annotations/latest-texts";
 import { createAnnotation, getAnnotation } from "@/lib/annotations/service";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db";
 import { getAnnotationHistory } from "@/lib/history/service";
+import { addVersion } from "@/lib/versions/service";
 import { createComparison, createUser } from "@/tests/support/factories";
 
 let analyst: Actor;
@@ -81,5 +84,39 @@ describe("creating an annotation", () => {
     ).rejects.toMatchObject({ status: 422 });
     expect(await db.annotation.count({ where: { comparisonId: comparison.id } })).toBe(before);
     expect(await db.auditEvent.count({ where: { comparisonId: comparison.id, action: "annotation.create" } })).toBe(0);
+  });
+
+  it("writes nothing when a source got a new version between reading its text and writing (the caller reads again)", async () => {
+    const comparison = await createComparison({ createdById: analyst.id });
+    const exact = comparison.left.text.split(". ")[0]!;
+    const spans = [{ sourceId: comparison.left.id, start: 0, end: exact.length, exact }];
+    const stale = await readComparisonTexts(db, comparison.id);
+    await addVersion(analyst, comparison.left.id, { text: `Update: corrected.\n\n${comparison.left.text}` });
+    const attempt = {
+      comparisonId: comparison.id,
+      author: { id: analyst.id, name: analyst.name },
+      kind: "note" as const,
+      rationale: "Read before the new version.",
+      confidence: "medium" as const,
+      credibility: null,
+      tags: [],
+      submit: false,
+      spans: verifyOnLatest("note", spans, stale),
+      versions: stale.versions,
+    };
+    expect(await insertAnnotation(db, attempt, (view) => [{ action: "annotation.create", after: view }], stale.seen)).toBeNull();
+    expect(await db.annotation.count({ where: { comparisonId: comparison.id } })).toBe(0);
+    // Through the service the old offsets are checked against the new text (refused); the new ones land on the new version.
+    await expect(createAnnotation(analyst, comparison.id, { kind: "note", rationale: "Old offsets.", spans })).rejects.toMatchObject({
+      status: 422,
+    });
+    const start = "Update: corrected.\n\n".length;
+    const created = await createAnnotation(analyst, comparison.id, {
+      kind: "note",
+      rationale: "After.",
+      spans: [{ sourceId: comparison.left.id, start, end: start + exact.length, exact }],
+    });
+    const latest = await db.sourceVersion.findFirst({ where: { sourceId: comparison.left.id }, orderBy: { number: "desc" } });
+    expect(created.spans[0]!.anchor).toMatchObject({ status: "unchanged", intactVersion: { id: latest!.id, number: 2 } });
   });
 });
