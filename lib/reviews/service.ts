@@ -181,15 +181,21 @@ export async function getNavCounts(actor: Actor): Promise<NavCounts> {
 export async function findNextInQueue(actor: Actor, currentId: string, filter: ReviewQueueFilter = {}): Promise<string | null> {
   assertPermission(actor, "annotation.review");
   const { comparisonId, kind } = parseInput(reviewQueueFilterSchema, filter);
-  const ids = (
-    await db.annotation.findMany({
-      where: { status: "in_review", authorId: { not: actor.id }, comparisonId, kind },
+  const queue: Prisma.AnnotationWhereInput = { status: "in_review", authorId: { not: actor.id }, comparisonId, kind };
+  const orderBy = keysetOrderNullable<Prisma.AnnotationOrderByWithRelationInput>(queueKey, "asc");
+  const id = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(currentId) ? currentId.toLowerCase() : null;
+  // Two indexed look-ups instead of reading the queue: the item after the current one when it is still queued…
+  const current = id ? await db.annotation.findFirst({ where: { ...queue, id }, select: { id: true, submittedAt: true } }) : null;
+  if (current) {
+    const cursor = { key: nullableKey(current.submittedAt), id: current.id };
+    const after = await db.annotation.findFirst({
+      where: { AND: [queue, keysetAfterNullable<Prisma.AnnotationWhereInput, Date>(queueKey, "asc", cursor, dateKey) ?? {}] },
+      orderBy,
       select: { id: true },
-      orderBy: [{ submittedAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
-      take: 500,
-    })
-  ).map((row) => row.id);
-  const index = ids.indexOf(currentId);
-  const after = index >= 0 ? ids.slice(index + 1) : ids;
-  return after[0] ?? ids.find((id) => id !== currentId) ?? null;
+    });
+    if (after) return after.id;
+  }
+  // …else the first other one.
+  const first = await db.annotation.findFirst({ where: { AND: [queue, id ? { id: { not: id } } : {}] }, orderBy, select: { id: true } });
+  return first?.id ?? null;
 }
