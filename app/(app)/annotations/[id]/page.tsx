@@ -75,8 +75,13 @@ export default async function AnnotationPage({ params, searchParams }: Props) {
         {canReviewAnnotation(user, annotation) ? (
           <ReviewPanel endpoint={`/api/v1/annotations/${annotation.id}/reviews`} version={annotation.version} />
         ) : null}
-        {canWithdrawAnnotation(user, annotation) ? (
-          <WithdrawButton endpoint={`/api/v1/annotations/${annotation.id}/withdraw`} version={annotation.version} />
+        {/* Kept mounted for the author so the confirmation outlives the refresh that hides the button. */}
+        {annotation.author.id === user.id || canWithdrawAnnotation(user, annotation) ? (
+          <WithdrawButton
+            endpoint={`/api/v1/annotations/${annotation.id}/withdraw`}
+            version={annotation.version}
+            isAvailable={canWithdrawAnnotation(user, annotation)}
+          />
         ) : null}
         <Link
           href={annotationHref(comparison.id, annotation.id)}
