@@ -30,6 +30,11 @@ const schema = z
     PARALLAX_LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
     /** "false" keeps this instance from computing suggestions (other instances still do). */
     PARALLAX_SUGGESTIONS_WORKER: z.enum(["true", "false"]).default("true"),
+    // Database pool and timeouts (lib/db.ts): bounded waits, so an outage answers 503 instead of hanging.
+    PARALLAX_DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    PARALLAX_DB_CONNECT_TIMEOUT: z.coerce.number().int().min(100).default(2000),
+    PARALLAX_DB_STATEMENT_TIMEOUT: z.coerce.number().int().min(0).default(15000),
+    PARALLAX_DB_IDLE_TX_TIMEOUT: z.coerce.number().int().min(0).default(10000),
     /** Roles that must use two-factor with password sign-in, e.g. "reviewer,admin" (lib/auth/two-factor-policy.ts). */
     PARALLAX_REQUIRE_2FA_FOR: z
       .string()

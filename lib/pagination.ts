@@ -1,6 +1,6 @@
 // Offset pages for lists shown in pages (the evidence matrix): a page number
 // read leniently from a query string, and one page of a list with its counts.
-// Cursor pagination of the API lists is a separate, later change.
+// Cursor (keyset) pages of the API lists live in lib/http/pagination.ts.
 
 export type Page<T> = { items: T[]; page: number; pageCount: number; total: number; pageSize: number };
 

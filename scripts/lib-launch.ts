@@ -5,11 +5,17 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-import { DEFAULT_PG_DATABASE, readPgPortFromEnv, startEmbeddedPostgres } from "../lib/infra/embedded-postgres";
+import { DEFAULT_PG_DATABASE, readPgPortFromEnv, startEmbeddedPostgres, type EmbeddedPostgresHandle } from "../lib/infra/embedded-postgres";
 
 export const dataDir = path.resolve(process.env.PARALLAX_DATA_DIR ?? ".data");
 
-export type Database = { connectionString: string; isEmbedded: boolean; stop(): Promise<void> };
+export type Database = {
+  connectionString: string;
+  isEmbedded: boolean;
+  stop(): Promise<void>;
+  /** The embedded server, for supervision (scripts/run.ts). */
+  embedded?: EmbeddedPostgresHandle;
+};
 
 export async function openDatabase(log: (message: string) => void = console.log): Promise<Database> {
   if (process.env.DATABASE_URL) {
@@ -23,7 +29,7 @@ export async function openDatabase(log: (message: string) => void = console.log)
     log,
   });
   process.env.DATABASE_URL = embedded.connectionString;
-  return { connectionString: embedded.connectionString, isEmbedded: true, stop: () => embedded.stop() };
+  return { connectionString: embedded.connectionString, isEmbedded: true, stop: () => embedded.stop(), embedded };
 }
 
 /** Demo mode keeps one generated secret in the data folder so sessions survive restarts. */

@@ -8,6 +8,7 @@ import path from "node:path";
 import { applyMigrations } from "../lib/infra/migrations";
 import { DEMO_PASSWORD, demoAccounts } from "../prisma/seed-data/index";
 import { dataDir, demoSecret, openDatabase } from "./lib-launch";
+import { runUntilStopped } from "./lib-shutdown";
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const port = Number(process.env.PORT ?? 3000);
@@ -82,17 +83,7 @@ async function main(): Promise<void> {
   const hostArgs = host ? ["-H", host] : [];
   const child = spawn(nextBin, [mode, "-p", String(port), ...hostArgs], { stdio: "inherit", env: process.env });
 
-  let isStopping = false;
-  const stop = async (code: number) => {
-    if (isStopping) return;
-    isStopping = true;
-    if (child.exitCode === null) child.kill("SIGTERM");
-    await database.stop().catch(() => {});
-    process.exit(code);
-  };
-  process.on("SIGINT", () => void stop(0));
-  process.on("SIGTERM", () => void stop(0));
-  child.on("exit", (code) => void stop(code ?? 0));
+  runUntilStopped(child, database, log);
 
   if (await waitForHealth(`http://127.0.0.1:${port}/api/health`, child)) {
     const lines = [`Parallax is running at ${process.env.NEXTAUTH_URL}`];

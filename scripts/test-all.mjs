@@ -87,6 +87,8 @@ if (existsSync("/usr/bin/docker-compose")) {
 vitest("unit");
 vitest("integration");
 playwright();
+// Kill PostgreSQL under 50 writers: nothing acknowledged is lost, outage answered 503, recovery by itself.
+check("faults", "npx", ["tsx", "--conditions=react-server", "tests/faults/run.ts", "--short"]);
 
 const passed = results.reduce((sum, r) => sum + r.passed, 0);
 const failed = results.reduce((sum, r) => sum + r.failed, 0);

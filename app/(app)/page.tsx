@@ -3,6 +3,7 @@ import Link from "next/link";
 
 import { ComparisonActionsMenu } from "@/components/comparisons/comparison-actions-menu";
 import { formatDate } from "@/components/history/format";
+import { PageLinks } from "@/components/ui/page-links";
 import { hasPermission } from "@/lib/auth/permissions";
 import { canManageComparison } from "@/lib/comparisons/access";
 import { requirePageUser } from "@/lib/auth/session";
@@ -10,12 +11,14 @@ import { listComparisons } from "@/lib/comparisons/service";
 
 export const metadata: Metadata = { title: "Comparisons" };
 
-type Props = { searchParams: Promise<{ archived?: string }> };
+type Props = { searchParams: Promise<{ archived?: string; cursor?: string }> };
 
 export default async function HomePage({ searchParams }: Props) {
   const user = await requirePageUser();
-  const showArchived = (await searchParams).archived === "show";
-  const comparisons = await listComparisons(user, { includeArchived: showArchived });
+  const query = await searchParams;
+  const showArchived = query.archived === "show";
+  const cursor = typeof query.cursor === "string" ? query.cursor : null;
+  const { items: comparisons, nextCursor } = await listComparisons(user, { includeArchived: showArchived }, { cursor });
   const canDelete = hasPermission(user.role, "comparison.delete");
   // Identical titles are told apart by when and by whom they were created.
   const titles = comparisons.map((comparison) => comparison.title);
@@ -103,6 +106,13 @@ export default async function HomePage({ searchParams }: Props) {
           ))}
         </ul>
       )}
+      <PageLinks
+        path="/"
+        query={{ archived: showArchived ? "show" : undefined }}
+        cursor={cursor}
+        nextCursor={nextCursor}
+        label="Pages of comparisons"
+      />
     </main>
   );
 }

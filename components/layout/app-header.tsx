@@ -65,10 +65,10 @@ export function AppHeader({ user, counts = {} }: { user: Actor; counts?: NavCoun
         <div className="ml-auto flex items-center gap-3 text-sm">
           <ConnectionIndicator />
           <Link href="/settings" className="text-slate-600 hover:underline focus-visible:underline">
-            {/* In the name, not an aria-label: the visible name and role must be part of what is announced. */}
+            {/* The visible name and role stay part of the accessible name (WCAG 2.5.3). */}
             <span className="sr-only">Account settings of </span>
-            <span className="font-medium text-slate-900">{user.name}</span>
-            <span className="ml-1.5 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{user.role}</span>
+            <span className="font-medium text-slate-900">{user.name}</span>{" "}
+            <span className="ml-1 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{user.role}</span>
           </Link>
           <SignOutButton />
         </div>

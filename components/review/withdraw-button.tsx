@@ -6,8 +6,20 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/client/api-client";
 
+type Props = {
+  endpoint: string;
+  version: number;
+  what?: string;
+  /**
+   * False once withdrawing is no longer possible. A page that keeps the
+   * component mounted with `isAvailable={false}` (instead of dropping it) keeps
+   * the confirmation on screen after its refresh.
+   */
+  isAvailable?: boolean;
+};
+
 /** The author takes an annotation (or assessment) back from review to draft while nobody has decided on it. */
-export function WithdrawButton({ endpoint, version, what = "annotation" }: { endpoint: string; version: number; what?: string }) {
+export function WithdrawButton({ endpoint, version, what = "annotation", isAvailable = true }: Props) {
   const router = useRouter();
   const [isPending, setIsPending] = useState(false);
   const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
@@ -21,12 +33,17 @@ export function WithdrawButton({ endpoint, version, what = "annotation" }: { end
     router.refresh();
   }
 
+  if (!isAvailable && !message) return null;
   return (
     <div className="space-y-2">
-      <Button variant="secondary" onClick={() => void withdraw()} disabled={isPending}>
-        {isPending ? "Withdrawing…" : "Withdraw from review"}
-      </Button>
-      <p className="text-xs text-slate-700">Back to draft while nobody has decided on it; submit it again when it is ready.</p>
+      {isAvailable ? (
+        <>
+          <Button variant="secondary" onClick={() => void withdraw()} disabled={isPending}>
+            {isPending ? "Withdrawing…" : "Withdraw from review"}
+          </Button>
+          <p className="text-xs text-slate-700">Back to draft while nobody has decided on it; submit it again when it is ready.</p>
+        </>
+      ) : null}
       {message ? (
         <p role={message.isError ? "alert" : "status"} className={`text-sm ${message.isError ? "text-red-800" : "text-emerald-800"}`}>
           {message.text}

@@ -1,5 +1,7 @@
 import "server-only";
 
+import type { z } from "@/lib/zod";
+
 import { canDeleteAnnotation, isAuthor, isAuthorOrAdmin } from "@/lib/annotations/access";
 import { loadAnnotation, lockAnnotation } from "@/lib/annotations/records";
 import {
@@ -9,9 +11,10 @@ import {
   type CreateAnnotationInput,
   type UpdateAnnotationInput,
 } from "@/lib/annotations/schemas";
-import { lockComparisonTexts, verifyOnLatest } from "@/lib/annotations/latest-texts";
+import { insertAnnotation, type NewAnnotation, type NewAudit } from "@/lib/annotations/insert";
+import { lockComparisonTexts, readComparisonTexts, verifyOnLatest, type LockedTexts } from "@/lib/annotations/latest-texts";
 import { applyAnnotationEvent, conflictError } from "@/lib/annotations/transition";
-import { annotationSelect, toAnnotationView, type AnnotationRecord, type AnnotationView } from "@/lib/annotations/views";
+import { toAnnotationView, type AnnotationRecord, type AnnotationView } from "@/lib/annotations/views";
 import { assertPermission, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { db, type Tx } from "@/lib/db";
@@ -29,18 +32,32 @@ export async function getAnnotation(actor: Actor, id: string): Promise<Annotatio
   return toAnnotationView(await loadAnnotation(db, actor, id));
 }
 
+/**
+ * Creates an annotation without holding a transaction open: the sources'
+ * hashes and latest versions are read (texts from the cache), the spans
+ * checked, and one statement writes annotation, spans and audit rows if the
+ * sources are still as read. A text changed in between (rare: a new version
+ * in that instant) means reading and checking again.
+ */
 export async function createAnnotation(
   actor: Actor,
   comparisonId: string,
   input: CreateAnnotationInput | UntrustedInput,
 ): Promise<AnnotationView> {
-  return db.$transaction((tx) => createAnnotationInTransaction(tx, actor, comparisonId, input));
+  assertPermission(actor, "annotation.create");
+  const data = parseInput(createAnnotationSchema, input);
+  for (let attempt = 1; ; attempt++) {
+    const texts = await readComparisonTexts(db, comparisonId);
+    const view = await insertAnnotation(db, newAnnotation(actor, comparisonId, data, texts), auditsOfCreate(data), texts.seen);
+    if (view) return view;
+    if (attempt >= 3) throw new AppError("conflict", "The sources changed while the annotation was saved. Try again.");
+  }
 }
 
 /** Where an annotation came from, kept in its creation's audit row (e.g. the suggestion it was accepted from). */
 export type AnnotationOrigin = Record<string, unknown>;
 
-/** createAnnotation inside a caller's transaction, optionally recording the annotation's origin in its history. */
+/** createAnnotation inside a caller's transaction (the sources locked in it), optionally recording the annotation's origin in its history. */
 export async function createAnnotationInTransaction(
   tx: Tx,
   actor: Actor,
@@ -50,42 +67,47 @@ export async function createAnnotationInTransaction(
 ): Promise<AnnotationView> {
   assertPermission(actor, "annotation.create");
   const data = parseInput(createAnnotationSchema, input);
-  const spans = verifyOnLatest(data.kind, data.spans, await lockComparisonTexts(tx, comparisonId));
-  const now = new Date();
-  const created = await tx.annotation.create({
-    data: {
-      comparisonId: comparisonId.toLowerCase(),
-      authorId: actor.id,
-      kind: data.kind,
-      rationale: data.rationale,
-      confidence: data.confidence,
-      credibility: data.credibility,
-      tags: data.tags,
-      status: data.submit ? "in_review" : "draft",
-      submittedAt: data.submit ? now : null,
-      spans: { create: spans },
-    },
-    select: annotationSelect,
-  });
-  const view = toAnnotationView(created);
-  const audit = { actorId: actor.id, entityType: "annotation", entityId: created.id, comparisonId: created.comparisonId } as const;
-  const after = data.submit ? { ...view, status: "draft" } : view;
-  await recordAudit(tx, {
-    ...audit,
-    action: "annotation.create",
-    after: origin ? { ...after, origin } : after,
-    feed: annotationFeed(created, "draft", null),
-  });
-  if (data.submit) {
-    await recordAudit(tx, {
-      ...audit,
-      action: "annotation.submit",
-      before: { status: "draft" },
-      after: { status: "in_review", version: 1 },
-      feed: annotationFeed(created, "in_review", "draft"),
-    });
-  }
-  return view;
+  const locked = await lockComparisonTexts(tx, comparisonId);
+  return (await insertAnnotation(tx, newAnnotation(actor, comparisonId, data, locked), auditsOfCreate(data, origin)))!;
+}
+
+type ParsedCreate = z.output<typeof createAnnotationSchema>;
+
+function newAnnotation(actor: Actor, comparisonId: string, data: ParsedCreate, texts: LockedTexts): NewAnnotation {
+  return {
+    comparisonId: comparisonId.toLowerCase(),
+    author: { id: actor.id, name: actor.name },
+    kind: data.kind,
+    rationale: data.rationale,
+    confidence: data.confidence,
+    credibility: data.credibility ?? null,
+    tags: data.tags,
+    submit: data.submit,
+    spans: verifyOnLatest(data.kind, data.spans, texts),
+    versions: texts.versions,
+  };
+}
+
+/** The creation is recorded as a draft; a submit in the same request is its own event. */
+function auditsOfCreate(data: ParsedCreate, origin?: AnnotationOrigin) {
+  return (view: AnnotationView): NewAudit[] => {
+    const after = data.submit ? { ...view, status: "draft" } : view;
+    const created = {
+      action: "annotation.create" as const,
+      after: origin ? { ...after, origin } : after,
+      feed: annotationFeed(view, "draft", null),
+    };
+    if (!data.submit) return [created];
+    return [
+      created,
+      {
+        action: "annotation.submit" as const,
+        before: { status: "draft" },
+        after: { status: "in_review", version: 1 },
+        feed: annotationFeed(view, "in_review", "draft"),
+      },
+    ];
+  };
 }
 
 // Who may act is checked here (403); whether the state allows it is the state table's (409).

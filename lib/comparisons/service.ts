@@ -25,6 +25,8 @@ import {
   type ComparisonSummary,
 } from "@/lib/comparisons/views";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { dateKey, keysetAfter, keysetOrder, parsePageRequest, toPage, type PageInput, type Paged } from "@/lib/http/pagination";
 import { AppError } from "@/lib/errors";
 import type { PrepareOptions } from "@/lib/sources/prepare";
 import { scheduleSuggestions } from "@/lib/suggestions/schedule";
@@ -32,19 +34,27 @@ import { assertId, parseInput, type UntrustedInput } from "@/lib/validation";
 
 export type ListComparisonsOptions = { includeArchived?: boolean };
 
-export async function listComparisons(actor: Actor, options: ListComparisonsOptions = {}): Promise<ComparisonSummary[]> {
+export async function listComparisons(
+  actor: Actor,
+  options: ListComparisonsOptions = {},
+  page?: PageInput | UntrustedInput,
+): Promise<Paged<ComparisonSummary>> {
   assertPermission(actor, "comparison.read");
-  const rows = await db.comparison.findMany({
-    where: options.includeArchived ? {} : { archivedAt: null },
-    orderBy: { createdAt: "desc" },
+  const { limit, after } = parsePageRequest(page);
+  const keyset = keysetAfter<Prisma.ComparisonWhereInput, Date>("createdAt", "desc", after, dateKey);
+  const fetched = await db.comparison.findMany({
+    where: { AND: [options.includeArchived ? {} : { archivedAt: null }, keyset ?? {}] },
+    orderBy: keysetOrder<Prisma.ComparisonOrderByWithRelationInput>("createdAt", "desc"),
     select: recordSelect,
+    take: limit + 1,
   });
+  const { items: rows, nextCursor } = toPage(fetched, limit, (row) => ({ key: row.createdAt.toISOString(), id: row.id }));
   const counts = await db.annotation.groupBy({
     by: ["comparisonId", "kind", "status"],
     where: { comparisonId: { in: rows.map((row) => row.id) }, ...visibleAnnotationsWhere(actor) },
     _count: { _all: true },
   });
-  return rows.map((row) => {
+  const items = rows.map((row) => {
     const mine = counts.filter((c) => c.comparisonId === row.id);
     const sum = (predicate: (c: (typeof mine)[number]) => boolean) => mine.filter(predicate).reduce((total, c) => total + c._count._all, 0);
     return {
@@ -58,6 +68,7 @@ export async function listComparisons(actor: Actor, options: ListComparisonsOpti
       },
     };
   });
+  return { items, nextCursor };
 }
 
 /**

@@ -7,9 +7,12 @@ import { assertPermission, type Actor } from "@/lib/auth/actor";
 import { commentSelect, toCommentView, type CommentView } from "@/lib/comments/views";
 import { positionLetter } from "@/lib/comparisons/views";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { excerptAround, isNear, type Excerpt } from "@/lib/history/context";
 import { diffSnapshots, versionOf, type FieldChange } from "@/lib/history/diff";
+import { dateKey, keysetAfter, keysetOrder, parsePageRequest, toPage, type PageInput } from "@/lib/http/pagination";
 import { reviewSelect, toReviewView, type ReviewView } from "@/lib/reviews/views";
+import type { UntrustedInput } from "@/lib/validation";
 
 // Everything that happened to one annotation (SPEC §4 history), and the
 // annotation shown in its comparison for reviewing.
@@ -27,20 +30,31 @@ export type HistoryEvent = {
   origin: { type: string; engineVersion?: string; score?: number } | null;
 };
 
-export type AnnotationHistory = { annotation: AnnotationView; reviews: ReviewView[]; comments: CommentView[]; events: HistoryEvent[] };
+/** `nextCursor` pages `events` (the audit trail, oldest first); reviews and comments come whole. */
+export type AnnotationHistory = {
+  annotation: AnnotationView;
+  reviews: ReviewView[];
+  comments: CommentView[];
+  events: HistoryEvent[];
+  nextCursor: string | null;
+};
 
-export async function getAnnotationHistory(actor: Actor, id: string): Promise<AnnotationHistory> {
+export async function getAnnotationHistory(actor: Actor, id: string, page?: PageInput | UntrustedInput): Promise<AnnotationHistory> {
   assertPermission(actor, "comparison.read");
+  const { limit, after } = parsePageRequest(page);
   const annotation = await loadAnnotation(db, actor, id);
-  const [reviews, comments, audit] = await Promise.all([
+  const keyset = keysetAfter<Prisma.AuditEventWhereInput, Date>("createdAt", "asc", after, dateKey);
+  const [reviews, comments, fetched] = await Promise.all([
     db.review.findMany({ where: { annotationId: annotation.id }, select: reviewSelect, orderBy: { createdAt: "asc" } }),
     db.comment.findMany({ where: { annotationId: annotation.id }, select: commentSelect, orderBy: { createdAt: "asc" } }),
     db.auditEvent.findMany({
-      where: { entityType: "annotation", entityId: annotation.id },
+      where: { AND: [{ entityType: "annotation", entityId: annotation.id }, keyset ?? {}] },
       select: { id: true, action: true, createdAt: true, before: true, after: true, actor: { select: { id: true, name: true } } },
-      orderBy: { createdAt: "asc" },
+      orderBy: keysetOrder<Prisma.AuditEventOrderByWithRelationInput>("createdAt", "asc"),
+      take: limit + 1,
     }),
   ]);
+  const { items: audit, nextCursor } = toPage(fetched, limit, (event) => ({ key: event.createdAt.toISOString(), id: event.id }));
   const events = audit.map((event): HistoryEvent => {
     const after = event.after as Record<string, unknown> | null;
     return {
@@ -54,7 +68,13 @@ export async function getAnnotationHistory(actor: Actor, id: string): Promise<An
       origin: after?.origin && typeof after.origin === "object" ? (after.origin as HistoryEvent["origin"]) : null,
     };
   });
-  return { annotation: toAnnotationView(annotation), reviews: reviews.map(toReviewView), comments: comments.map(toCommentView), events };
+  return {
+    annotation: toAnnotationView(annotation),
+    reviews: reviews.map(toReviewView),
+    comments: comments.map(toCommentView),
+    events,
+    nextCursor,
+  };
 }
 
 type SourceSummary = { id: string; title: string; outlet: string | null; label: string };

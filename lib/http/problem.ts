@@ -1,10 +1,13 @@
 import { randomUUID } from "node:crypto";
 
+import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { AppError, errorTitle, type ErrorCode } from "@/lib/errors";
 import { log } from "@/lib/log";
 
 // RFC 9457 problem documents. Unknown errors never leak their message or
-// stack: they are logged with an id and the client gets only that id.
+// stack: they are logged with an id and the client gets only that id. A
+// database that is down, restarting or overloaded is not a bug: it answers 503
+// with Retry-After so that clients retry.
 
 export type Problem = {
   type: string;
@@ -31,6 +34,15 @@ export function problemFromError(error: unknown, context = "request"): Problem {
       ...(error.errors ? { errors: error.errors } : {}),
     };
   }
+  if (isDatabaseUnavailable(error)) {
+    logUnavailable(context, error);
+    return {
+      type: problemType("unavailable"),
+      title: errorTitle.unavailable,
+      status: 503,
+      detail: "The database is unavailable at the moment. Try again in a few seconds.",
+    };
+  }
   const errorId = randomUUID();
   log.error({ event: "http.unexpected_error", errorId, context, err: error }, "unexpected error");
   return {
@@ -43,8 +55,24 @@ export function problemFromError(error: unknown, context = "request"): Problem {
 }
 
 export function problemResponse(problem: Problem, headers: Record<string, string> = {}): Response {
+  const retry: Record<string, string> = problem.status === 503 ? { "Retry-After": String(RETRY_AFTER_SECONDS) } : {};
   return new Response(JSON.stringify(problem), {
     status: problem.status,
-    headers: { "Content-Type": "application/problem+json", "Cache-Control": "no-store", ...headers },
+    headers: { "Content-Type": "application/problem+json", "Cache-Control": "no-store", ...retry, ...headers },
   });
+}
+
+const RETRY_AFTER_SECONDS = 2;
+let lastUnavailableLog = 0;
+let unavailableSinceLog = 0;
+
+/** One line a second at most: an outage under load would otherwise print thousands of stacks. */
+function logUnavailable(context: string, error: unknown): void {
+  unavailableSinceLog++;
+  const now = Date.now();
+  if (now - lastUnavailableLog < 1000) return;
+  const reason = error instanceof Error ? error.message.split("\n").findLast((line) => line.trim()) : String(error);
+  console.warn(`database unavailable during ${context} (${unavailableSinceLog} request(s) answered 503 since last report): ${reason}`);
+  lastUnavailableLog = now;
+  unavailableSinceLog = 0;
 }

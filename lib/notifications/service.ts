@@ -4,6 +4,8 @@ import { z } from "@/lib/zod";
 
 import { assertPermission, type Actor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { dateKey, keysetAfter, keysetOrder, parsePageRequest, toPage, type PageInput } from "@/lib/http/pagination";
 import { parseInput, type UntrustedInput } from "@/lib/validation";
 
 import type { NotificationView } from "./views";
@@ -30,13 +32,26 @@ const select = {
   readAt: true,
 } as const;
 
-export async function listNotifications(actor: Actor): Promise<{ notifications: NotificationView[]; unread: number }> {
+/** Newest first, in cursor pages; `unread` counts all of the actor's unread ones. */
+export async function listNotifications(
+  actor: Actor,
+  page?: PageInput | UntrustedInput,
+): Promise<{ notifications: NotificationView[]; unread: number; nextCursor: string | null }> {
   assertPermission(actor, "comparison.read");
-  const [rows, unread] = await Promise.all([
-    db.notification.findMany({ where: { userId: actor.id }, orderBy: { createdAt: "desc" }, take: 100, select }),
+  const { limit, after } = parsePageRequest(page);
+  const keyset = keysetAfter<Prisma.NotificationWhereInput, Date>("createdAt", "desc", after, dateKey);
+  const [fetched, unread] = await Promise.all([
+    db.notification.findMany({
+      where: { AND: [{ userId: actor.id }, keyset ?? {}] },
+      orderBy: keysetOrder<Prisma.NotificationOrderByWithRelationInput>("createdAt", "desc"),
+      take: limit + 1,
+      select,
+    }),
     countUnreadNotifications(actor),
   ]);
+  const { items: rows, nextCursor } = toPage(fetched, limit, (row) => ({ key: row.createdAt.toISOString(), id: row.id }));
   return {
+    nextCursor,
     notifications: rows.map((row) => ({ ...row, createdAt: row.createdAt.toISOString(), readAt: row.readAt?.toISOString() ?? null })),
     unread,
   };

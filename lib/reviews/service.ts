@@ -6,6 +6,17 @@ import { assertPermission, type Actor } from "@/lib/auth/actor";
 import { hasPermission } from "@/lib/auth/permissions";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import {
+  dateKey,
+  keysetAfterNullable,
+  keysetOrderNullable,
+  nullableKey,
+  parsePageRequest,
+  toPage,
+  type PageInput,
+  type Paged,
+} from "@/lib/http/pagination";
 import { reviewInputSchema, reviewQueueFilterSchema, type ReviewInput, type ReviewQueueFilter } from "@/lib/reviews/schemas";
 import { reviewSelect, toReviewView, type NavCounts, type ReviewView } from "@/lib/reviews/views";
 import { parseInput, type UntrustedInput } from "@/lib/validation";
@@ -66,23 +77,34 @@ export async function reviewAnnotation(actor: Actor, id: string, input: ReviewIn
 export type QueueItem = AnnotationView & { comparison: { id: string; title: string } };
 export type ReviewQueue = {
   items: QueueItem[];
+  /** The next page of `items` (oldest submission first); null on the last page. */
+  nextCursor: string | null;
   /** Counts over the whole queue (before filtering), for the filter controls. */
   counts: { total: number; byKind: Record<string, number>; byComparison: Array<{ id: string; title: string; count: number }> };
 };
 
-export async function listReviewQueue(actor: Actor, filter: ReviewQueueFilter = {}): Promise<ReviewQueue> {
+const queueKey = "submittedAt";
+
+export async function listReviewQueue(
+  actor: Actor,
+  filter: ReviewQueueFilter | UntrustedInput = {},
+  page?: PageInput | UntrustedInput,
+): Promise<ReviewQueue> {
   assertPermission(actor, "annotation.review");
   const { comparisonId, kind } = parseInput(reviewQueueFilterSchema, filter);
+  const { limit, after } = parsePageRequest(page);
   const where = { status: "in_review" as const, authorId: { not: actor.id } };
-  const [rows, groups] = await Promise.all([
+  const keyset = keysetAfterNullable<Prisma.AnnotationWhereInput, Date>(queueKey, "asc", after, dateKey);
+  const [fetched, groups] = await Promise.all([
     db.annotation.findMany({
-      where: { ...where, comparisonId, kind },
-      select: { ...annotationSelect, comparison: { select: { id: true, title: true } } },
-      orderBy: [{ submittedAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
-      take: 500,
+      where: { AND: [{ ...where, comparisonId, kind }, keyset ?? {}] },
+      select: { ...annotationSelect, submittedAt: true, comparison: { select: { id: true, title: true } } },
+      orderBy: keysetOrderNullable<Prisma.AnnotationOrderByWithRelationInput>(queueKey, "asc"),
+      take: limit + 1,
     }),
     db.annotation.groupBy({ by: ["comparisonId", "kind"], where, _count: { _all: true } }),
   ]);
+  const { items: rows, nextCursor } = toPage(fetched, limit, (row) => ({ key: nullableKey(row.submittedAt), id: row.id }));
   const comparisons = await db.comparison.findMany({
     where: { id: { in: [...new Set(groups.map((g) => g.comparisonId))] } },
     select: { id: true, title: true },
@@ -92,6 +114,7 @@ export async function listReviewQueue(actor: Actor, filter: ReviewQueueFilter = 
   for (const group of groups) byKind[group.kind] = (byKind[group.kind] ?? 0) + group._count._all;
   return {
     items: rows.map(({ comparison, ...row }) => ({ ...toAnnotationView(row), comparison })),
+    nextCursor,
     counts: {
       total: groups.reduce((sum, g) => sum + g._count._all, 0),
       byKind,
@@ -108,23 +131,33 @@ export type ReturnedItem = QueueItem & { latestReview: ReviewView | null };
 /** Statuses in which a reviewer's decision sends an annotation back to its author. */
 export const returnedStatuses = ["changes_requested", "rejected"] as const;
 
-/** The actor's own annotations sent back or rejected, with the reviewer's reason, newest decision first. */
-export async function listReturnedToMe(actor: Actor): Promise<ReturnedItem[]> {
+/** The actor's own annotations sent back or rejected, with the reviewer's reason, newest decision first, in cursor pages. */
+export async function listReturnedToMe(actor: Actor, page?: PageInput | UntrustedInput): Promise<Paged<ReturnedItem> & { total: number }> {
   assertPermission(actor, "annotation.create");
-  const rows = await db.annotation.findMany({
-    where: { authorId: actor.id, status: { in: [...returnedStatuses] } },
-    select: {
-      ...annotationSelect,
-      comparison: { select: { id: true, title: true } },
-      reviews: { select: reviewSelect, orderBy: { createdAt: "desc" }, take: 1 },
-    },
-    orderBy: { decidedAt: "desc" },
-  });
-  return rows.map(({ comparison, reviews, ...row }) => ({
+  const { limit, after } = parsePageRequest(page);
+  const where = { authorId: actor.id, status: { in: [...returnedStatuses] } };
+  const keyset = keysetAfterNullable<Prisma.AnnotationWhereInput, Date>("decidedAt", "desc", after, dateKey);
+  const [fetched, total] = await Promise.all([
+    db.annotation.findMany({
+      where: { AND: [where, keyset ?? {}] },
+      select: {
+        ...annotationSelect,
+        decidedAt: true,
+        comparison: { select: { id: true, title: true } },
+        reviews: { select: reviewSelect, orderBy: { createdAt: "desc" }, take: 1 },
+      },
+      orderBy: keysetOrderNullable<Prisma.AnnotationOrderByWithRelationInput>("decidedAt", "desc"),
+      take: limit + 1,
+    }),
+    db.annotation.count({ where }),
+  ]);
+  const { items: rows, nextCursor } = toPage(fetched, limit, (row) => ({ key: nullableKey(row.decidedAt), id: row.id }));
+  const items = rows.map(({ comparison, reviews, ...row }) => ({
     ...toAnnotationView(row),
     comparison,
     latestReview: reviews[0] ? toReviewView(reviews[0]) : null,
   }));
+  return { items, nextCursor, total };
 }
 
 export async function getNavCounts(actor: Actor): Promise<NavCounts> {
@@ -148,15 +181,21 @@ export async function getNavCounts(actor: Actor): Promise<NavCounts> {
 export async function findNextInQueue(actor: Actor, currentId: string, filter: ReviewQueueFilter = {}): Promise<string | null> {
   assertPermission(actor, "annotation.review");
   const { comparisonId, kind } = parseInput(reviewQueueFilterSchema, filter);
-  const ids = (
-    await db.annotation.findMany({
-      where: { status: "in_review", authorId: { not: actor.id }, comparisonId, kind },
+  const queue: Prisma.AnnotationWhereInput = { status: "in_review", authorId: { not: actor.id }, comparisonId, kind };
+  const orderBy = keysetOrderNullable<Prisma.AnnotationOrderByWithRelationInput>(queueKey, "asc");
+  const id = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(currentId) ? currentId.toLowerCase() : null;
+  // Two indexed look-ups instead of reading the queue: the item after the current one when it is still queued…
+  const current = id ? await db.annotation.findFirst({ where: { ...queue, id }, select: { id: true, submittedAt: true } }) : null;
+  if (current) {
+    const cursor = { key: nullableKey(current.submittedAt), id: current.id };
+    const after = await db.annotation.findFirst({
+      where: { AND: [queue, keysetAfterNullable<Prisma.AnnotationWhereInput, Date>(queueKey, "asc", cursor, dateKey) ?? {}] },
+      orderBy,
       select: { id: true },
-      orderBy: [{ submittedAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
-      take: 500,
-    })
-  ).map((row) => row.id);
-  const index = ids.indexOf(currentId);
-  const after = index >= 0 ? ids.slice(index + 1) : ids;
-  return after[0] ?? ids.find((id) => id !== currentId) ?? null;
+    });
+    if (after) return after.id;
+  }
+  // …else the first other one.
+  const first = await db.annotation.findFirst({ where: { AND: [queue, id ? { id: { not: id } } : {}] }, orderBy, select: { id: true } });
+  return first?.id ?? null;
 }

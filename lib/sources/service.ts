@@ -11,6 +11,7 @@ import { prepareVersion } from "@/lib/versions/service";
 import type { VersionOutcome } from "@/lib/versions/views";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { dateKey, keysetAfter, keysetOrder, parsePageRequest, toPage, type PageInput, type Paged } from "@/lib/http/pagination";
 import { assertId, parseInput, type UntrustedInput } from "@/lib/validation";
 
 import { contentHash } from "./content-hash";
@@ -116,10 +117,18 @@ export async function createSource(
   return { ...view, removed: prepared.removed };
 }
 
-export async function listSources(actor: Actor): Promise<SourceSummary[]> {
+/** Newest first, in cursor pages. */
+export async function listSources(actor: Actor, page?: PageInput | UntrustedInput): Promise<Paged<SourceSummary>> {
   assertPermission(actor, "comparison.read");
-  const rows = await db.source.findMany({ orderBy: { createdAt: "desc" }, select: summarySelect, take: 500 });
-  return rows.map(toSummary);
+  const { limit, after } = parsePageRequest(page);
+  const rows = await db.source.findMany({
+    where: keysetAfter<Prisma.SourceWhereInput, Date>("createdAt", "desc", after, dateKey),
+    orderBy: keysetOrder<Prisma.SourceOrderByWithRelationInput>("createdAt", "desc"),
+    select: summarySelect,
+    take: limit + 1,
+  });
+  const { items, nextCursor } = toPage(rows, limit, (row) => ({ key: row.createdAt.toISOString(), id: row.id }));
+  return { items: items.map(toSummary), nextCursor };
 }
 
 /**

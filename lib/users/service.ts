@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { keysetAfter, keysetOrder, parsePageRequest, toPage, type PageInput, type Paged } from "@/lib/http/pagination";
 import { log } from "@/lib/log";
 import { createUserSchema, updateUserSchema, type CreateUserInput, type UpdateUserInput } from "@/lib/users/schemas";
 import { assertId, parseInput, type UntrustedInput } from "@/lib/validation";
@@ -26,13 +27,18 @@ function toUserView(user: UserRecord): UserView {
   };
 }
 
-export async function listUsers(actor: Actor): Promise<UserView[]> {
+/** By e-mail address (then id), in cursor pages. */
+export async function listUsers(actor: Actor, page?: PageInput | UntrustedInput): Promise<Paged<UserView>> {
   assertPermission(actor, "user.manage");
+  const { limit, after } = parsePageRequest(page);
   const users = await db.user.findMany({
+    where: keysetAfter<Prisma.UserWhereInput, string>("email", "asc", after, (key) => key),
     select: userSelect,
-    orderBy: [{ disabledAt: { sort: "asc", nulls: "first" } }, { email: "asc" }],
+    orderBy: keysetOrder<Prisma.UserOrderByWithRelationInput>("email", "asc"),
+    take: limit + 1,
   });
-  return users.map(toUserView);
+  const { items, nextCursor } = toPage(users, limit, (user) => ({ key: user.email, id: user.id }));
+  return { items: items.map(toUserView), nextCursor };
 }
 
 async function insertUser(tx: Tx, actorId: string | null, input: CreateUserInput | UntrustedInput): Promise<UserView> {

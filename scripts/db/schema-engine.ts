@@ -70,6 +70,8 @@ async function withSchemaEngine<T>(datamodels: [string, string][], run: (engine:
   const server = await connectToServer();
   const shadowNames: string[] = [];
   const admin = new pg.Pool({ connectionString: server.url, max: 1 });
+  // end() resolves before its connection has closed; the server's shutdown notice (57P01) may still reach it.
+  admin.on("error", () => {});
   const factory = {
     provider: "postgres" as const,
     adapterName: "@prisma/adapter-pg",

@@ -94,13 +94,13 @@ describe("editing, archiving and deleting", () => {
     expect(edited).toMatchObject({ title: "Renamed comparison", question: null, archivedAt: null });
 
     await updateComparison(analyst, created.id, { archived: true });
-    expect((await listComparisons(analyst)).map((c) => c.id)).not.toContain(created.id);
-    expect((await listComparisons(analyst, { includeArchived: true })).find((c) => c.id === created.id)?.archivedAt).toEqual(
+    expect((await listComparisons(analyst)).items.map((c) => c.id)).not.toContain(created.id);
+    expect((await listComparisons(analyst, { includeArchived: true })).items.find((c) => c.id === created.id)?.archivedAt).toEqual(
       expect.any(String),
     );
 
     await updateComparison(analyst, created.id, { archived: false });
-    expect((await listComparisons(analyst)).map((c) => c.id)).toContain(created.id);
+    expect((await listComparisons(analyst)).items.map((c) => c.id)).toContain(created.id);
     const actions = await db.auditEvent.findMany({
       where: { entityId: created.id },
       orderBy: { createdAt: "asc" },

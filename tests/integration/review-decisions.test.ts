@@ -121,7 +121,7 @@ describe("queue, returned list and navigation counts", () => {
     await reviewAnnotation(reviewer, a.id, { decision: "request_changes", version: a.version, comment: "Quote the whole sentence." });
     expect((await getNavCounts(reviewer)).toReview).toBe(before.toReview);
     expect((await getNavCounts(author)).returned).toBe(1);
-    const returned = await listReturnedToMe(author);
+    const { items: returned } = await listReturnedToMe(author);
     expect(returned).toHaveLength(1);
     expect(returned[0]!.latestReview).toMatchObject({ decision: "request_changes", comment: "Quote the whole sentence." });
 

@@ -33,7 +33,7 @@ describe("returned work", () => {
     const before = (await getNavCounts(author)).returned ?? 0;
     await reviewAnnotation(reviewer, rejected.id, { decision: "reject", comment: "Not a contradiction.", version: rejected.version });
     await reviewAnnotation(reviewer, sentBack.id, { decision: "request_changes", comment: "Quote more.", version: sentBack.version });
-    const returned = await listReturnedToMe(author);
+    const { items: returned } = await listReturnedToMe(author);
     const mine = returned.filter((item) => item.comparison.id === comparison.id);
     expect(mine.map((item) => [item.rationale, item.status, item.latestReview?.comment])).toEqual([
       ["To be sent back", "changes_requested", "Quote more."],

@@ -23,7 +23,7 @@ describe("creating sources", () => {
     const stored = await db.source.findUniqueOrThrow({ where: { id: source.id } });
     expect(stored).toMatchObject({ rawContent: raw, rawFormat: "text", outlet: "Sahel Post", createdById: analyst.id });
     expect(stored.contentHash).toMatch(/^[0-9a-f]{64}$/);
-    const listed = (await listSources(analyst)).find((entry) => entry.id === source.id);
+    const listed = (await listSources(analyst)).items.find((entry) => entry.id === source.id);
     expect(listed).toMatchObject({ title: "Army splits", publishedAt: "2025-06-07", isTextLocked: false });
     expect(listed).not.toHaveProperty("text");
   });

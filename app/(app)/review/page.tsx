@@ -6,6 +6,7 @@ import { AssessmentQueue } from "@/components/review/assessment-queue";
 import { DecisionToast } from "@/components/review/decision-toast";
 import { DeleteAnnotationButton } from "@/components/review/delete-annotation-button";
 import { QueueList } from "@/components/review/queue-list";
+import { PageLinks } from "@/components/ui/page-links";
 import { canDeleteAnnotation } from "@/lib/annotations/access";
 import { annotationHref } from "@/lib/annotations/links";
 import { kindLabel } from "@/lib/annotations/state";
@@ -36,14 +37,19 @@ export default async function ReviewPage({ searchParams }: Props) {
   const params = await searchParams;
   const canReview = hasPermission(user.role, "annotation.review");
   const showMine = !canReview || one(params.mine) !== undefined;
-  const [returned, returnedAssessments] = await Promise.all([listReturnedToMe(user), listReturnedAssessments(user)]);
+  const cursor = one(params.cursor) ?? null;
+  // Only the list on show takes the cursor; the other tab's count comes from the first page's total.
+  const [returned, returnedAssessments] = await Promise.all([
+    listReturnedToMe(user, { cursor: showMine ? cursor : null }),
+    listReturnedAssessments(user),
+  ]);
   const comparisonId = one(params.comparison);
   const kindParam = one(params.kind);
   const kind = annotationKinds.find((k) => k === kindParam);
   const filter = { comparisonId: comparisonId && uuid.test(comparisonId) ? comparisonId : undefined, kind };
   const [queue, assessmentsToReview] = showMine
     ? [null, []]
-    : await Promise.all([listReviewQueue(user, filter), listAssessmentsToReview(user)]);
+    : await Promise.all([listReviewQueue(user, filter, { cursor }), listAssessmentsToReview(user)]);
   const done = decisionFrom(params.done);
 
   const href = (patch: Record<string, string | undefined>) => {
@@ -78,7 +84,7 @@ export default async function ReviewPage({ searchParams }: Props) {
             To review ({queue ? queue.counts.total + assessmentsToReview.length : "…"})
           </Link>
           <Link href="/review?mine=1" className={tabClass(showMine)} aria-current={showMine ? "page" : undefined}>
-            Returned to me ({returned.length + returnedAssessments.length})
+            Returned to me ({returned.total + returnedAssessments.length})
           </Link>
         </nav>
       ) : null}
@@ -133,13 +139,20 @@ export default async function ReviewPage({ searchParams }: Props) {
                     : "When someone submits an annotation for review, it appears here.",
               }}
             />
+            <PageLinks
+              path="/review"
+              query={{ comparison: comparisonId, kind }}
+              cursor={cursor}
+              nextCursor={queue.nextCursor}
+              label="Pages of the review queue"
+            />
           </div>
         </>
       ) : (
         <div className="mt-5">
           <AssessmentQueue items={returnedAssessments} heading="Assessments returned to you" isReturned />
           <QueueList
-            items={returned}
+            items={returned.items}
             hrefFor={(item) => annotationHref(item.comparison.id, item.id, { edit: true })}
             actionsFor={(item) => (
               <>
@@ -161,6 +174,13 @@ export default async function ReviewPage({ searchParams }: Props) {
               title: "Nothing returned to you",
               body: "When a reviewer requests changes on one of your annotations or rejects it, it appears here with their reason.",
             }}
+          />
+          <PageLinks
+            path="/review"
+            query={{ mine: canReview ? "1" : undefined }}
+            cursor={cursor}
+            nextCursor={returned.nextCursor}
+            label="Pages of annotations returned to you"
           />
         </div>
       )}

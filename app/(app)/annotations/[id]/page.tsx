@@ -9,6 +9,7 @@ import { LiveRefresh } from "@/components/live/live-refresh";
 import { AnnotationInContext } from "@/components/review/annotation-context";
 import { ReviewPanel } from "@/components/review/review-panel";
 import { WithdrawButton } from "@/components/review/withdraw-button";
+import { PageLinks } from "@/components/ui/page-links";
 import { canWithdrawAnnotation } from "@/lib/annotations/access";
 import { annotationHref } from "@/lib/annotations/links";
 import { requirePageUser } from "@/lib/auth/session";
@@ -16,17 +17,21 @@ import { threadComments } from "@/lib/comments/views";
 import { isAppError } from "@/lib/errors";
 import { getAnnotationContext, getAnnotationHistory } from "@/lib/history/service";
 import { getFeedCursor } from "@/lib/live/service";
+import { PAGE_LIMIT_MAX } from "@/lib/http/pagination";
 import { canReviewAnnotation } from "@/lib/reviews/eligibility";
 
 export const metadata: Metadata = { title: "Annotation history" };
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ cursor?: string }> };
 
-async function load(id: string) {
+async function load(id: string, cursor: string | null) {
   const user = await requirePageUser();
   try {
     const feedCursor = await getFeedCursor(user);
-    const [context, history] = await Promise.all([getAnnotationContext(user, id), getAnnotationHistory(user, id)]);
+    const [context, history] = await Promise.all([
+      getAnnotationContext(user, id),
+      getAnnotationHistory(user, id, { cursor, limit: PAGE_LIMIT_MAX }),
+    ]);
     return { user, context, history, feedCursor };
   } catch (error) {
     if (isAppError(error) && error.code === "not_found") notFound();
@@ -34,8 +39,10 @@ async function load(id: string) {
   }
 }
 
-export default async function AnnotationPage({ params }: Props) {
-  const { user, context, history, feedCursor } = await load((await params).id);
+export default async function AnnotationPage({ params, searchParams }: Props) {
+  const { cursor: rawCursor } = await searchParams;
+  const cursor = typeof rawCursor === "string" ? rawCursor : null;
+  const { user, context, history, feedCursor } = await load((await params).id, cursor);
   const { annotation, comparison } = context;
   const latest = history.reviews.at(-1);
   const sourceLabel = (id: string) => comparison.sources.find((source) => source.id === id)?.label ?? "?";
@@ -62,6 +69,7 @@ export default async function AnnotationPage({ params }: Props) {
             History
           </h2>
           <HistoryTimeline events={history.events} comments={history.comments} sourceLabel={sourceLabel} />
+          <PageLinks path={`/annotations/${annotation.id}`} cursor={cursor} nextCursor={history.nextCursor} label="Pages of the history" />
         </section>
       </div>
       <aside className="space-y-6">
@@ -80,8 +88,13 @@ export default async function AnnotationPage({ params }: Props) {
             version={annotation.version}
           />
         ) : null}
-        {canWithdrawAnnotation(user, annotation) ? (
-          <WithdrawButton endpoint={`/api/v1/annotations/${annotation.id}/withdraw`} version={annotation.version} />
+        {/* Kept mounted for the author so the confirmation outlives the refresh that hides the button. */}
+        {annotation.author.id === user.id || canWithdrawAnnotation(user, annotation) ? (
+          <WithdrawButton
+            endpoint={`/api/v1/annotations/${annotation.id}/withdraw`}
+            version={annotation.version}
+            isAvailable={canWithdrawAnnotation(user, annotation)}
+          />
         ) : null}
         <Link
           href={annotationHref(comparison.id, annotation.id)}

@@ -3,13 +3,15 @@ import Link from "next/link";
 
 import { NewComparisonForm } from "@/components/comparisons/new-comparison-form";
 import { requirePageUser } from "@/lib/auth/session";
+import { PAGE_LIMIT_MAX } from "@/lib/http/pagination";
 import { listSources } from "@/lib/sources/service";
 
 export const metadata: Metadata = { title: "New comparison" };
 
 export default async function NewComparisonPage() {
   const user = await requirePageUser("comparison.create");
-  const sources = await listSources(user);
+  // The picker offers the newest sources; older ones are added by id or re-imported.
+  const { items: sources } = await listSources(user, { limit: PAGE_LIMIT_MAX });
   return (
     <main className="mx-auto w-full max-w-[1400px] px-4 py-8">
       <nav aria-label="Breadcrumb" className="text-xs text-slate-500">

@@ -6,6 +6,7 @@ import { SourcesManager } from "@/components/source-list/sources-manager";
 import { requirePageUser } from "@/lib/auth/session";
 import { getSourcesOverview } from "@/lib/comparisons/sources-overview";
 import { isAppError } from "@/lib/errors";
+import { PAGE_LIMIT_MAX } from "@/lib/http/pagination";
 import { listSources } from "@/lib/sources/service";
 
 export const metadata: Metadata = { title: "Sources" };
@@ -19,7 +20,7 @@ export default async function SourcesPage({ params }: Props) {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });
-  const library = overview.canManage ? await listSources(user) : [];
+  const library = overview.canManage ? (await listSources(user, { limit: PAGE_LIMIT_MAX })).items : [];
   return (
     <main className="mx-auto w-full max-w-6xl px-4 py-6">
       <ComparisonPageHeader comparison={overview.comparison} current="sources" heading="Sources" headingId="sources-title" />

@@ -1,4 +1,7 @@
 import { getAnnotationHistory } from "@/lib/history/service";
-import { apiRoute, json } from "@/lib/http/api";
+import { apiRoute, json, readQuery } from "@/lib/http/api";
 
-export const GET = apiRoute<{ id: string }>(async ({ actor, params }) => json(await getAnnotationHistory(actor, params.id)));
+/** `events` is paged (`cursor`, `limit`); `nextCursor` names the next page of them. */
+export const GET = apiRoute<{ id: string }>(async ({ request, actor, params }) =>
+  json(await getAnnotationHistory(actor, params.id, readQuery(request))),
+);
