@@ -26,7 +26,7 @@ export async function signIn(page: Page, email: string): Promise<void> {
 
 /** The seeded demo comparison's id, from the API. */
 export async function demoComparisonId(request: APIRequestContext): Promise<string> {
-  const { comparisons } = (await (await request.get("/api/v1/comparisons")).json()) as {
+  const { comparisons } = (await (await request.get("/api/v1/comparisons?limit=200")).json()) as {
     comparisons: Array<{ id: string; title: string }>;
   };
   const found = comparisons.find((c) => c.title.startsWith("Wagner's exit from Mali"));

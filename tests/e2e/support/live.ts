@@ -46,7 +46,7 @@ const LIVE_TITLE = "Live collaboration (end-to-end tests)";
  * the seeded comparison as the other specs (matrix, report) expect it. Made once, found afterwards.
  */
 export async function liveComparisonId(request: APIRequestContext): Promise<string> {
-  const { comparisons } = (await (await request.get("/api/v1/comparisons")).json()) as {
+  const { comparisons } = (await (await request.get("/api/v1/comparisons?limit=200")).json()) as {
     comparisons: Array<{ id: string; title: string }>;
   };
   const found = comparisons.find((comparison) => comparison.title === LIVE_TITLE);
