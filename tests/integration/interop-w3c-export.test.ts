@@ -31,9 +31,9 @@ beforeAll(async () => {
     leftQuote: "Most fighters have simply reappeared under the Kremlin-backed Africa Corps",
     rightQuote: "claiming mission accomplished",
     tags: ["rebrand", "wagner"],
-    credibility: 2,
     submit: true,
   });
+  await db.annotation.update({ where: { id: link.id }, data: { credibility: 2 } });
   const decided = await reviewAnnotation(reviewer, link.id, { decision: "approve", version: link.version });
   approvedId = decided.annotation.id;
   draftNoteId = (await createAnnotation(analyst, comparison, { kind: "note", leftQuote: "Residents of Bamako remain wary" })).id;
