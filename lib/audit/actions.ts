@@ -14,6 +14,8 @@ export const auditActions = [
   "annotation.reanchor",
   /** The author kept a changed or orphaned passage on the version it was made on. */
   "annotation.span_keep",
+  /** Created by importing a W3C or Hypothesis file (lib/interop); `after.origin` says where from. */
+  "annotation.import",
   "comment.create",
   "comparison.create",
   "comparison.update",
@@ -24,6 +26,8 @@ export const auditActions = [
   "comparison.source_remove",
   "comparison.source_update",
   "comparison.source_grade",
+  /** An import of annotations into the comparison, with its summary. */
+  "comparison.import",
   "source.create",
   "source.update",
   "source.update_text",

@@ -57,7 +57,13 @@ export async function loadExportComparison(comparisonId: string): Promise<Export
       title: true,
       question: true,
       sources: {
-        select: { position: true, label: true, reliability: true, reliabilityNote: true, source: { select: { id: true, title: true, url: true } } },
+        select: {
+          position: true,
+          label: true,
+          reliability: true,
+          reliabilityNote: true,
+          source: { select: { id: true, title: true, url: true } },
+        },
         orderBy: { position: "asc" },
       },
     },
@@ -90,7 +96,11 @@ export function countExportAnnotations(actor: Actor, comparisonId: string, where
   return db.annotation.count({ where: visibleIn(actor, comparisonId, where) });
 }
 
-export async function loadExportAnnotations(actor: Actor, comparisonId: string, query: ExportAnnotationsQuery = {}): Promise<ExportAnnotation[]> {
+export async function loadExportAnnotations(
+  actor: Actor,
+  comparisonId: string,
+  query: ExportAnnotationsQuery = {},
+): Promise<ExportAnnotation[]> {
   return db.annotation.findMany({
     where: visibleIn(actor, comparisonId, query.where),
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -103,7 +113,8 @@ export async function loadExportAnnotations(actor: Actor, comparisonId: string, 
 /** Code-point converters for the version texts the annotations' spans were made on, each text read once. */
 export async function loadVersionConverters(annotations: readonly ExportAnnotation[]): Promise<(versionId: string) => OffsetConverter> {
   const ids = [...new Set(annotations.flatMap((annotation) => annotation.spans.map((span) => span.versionId)))];
-  const versions = ids.length === 0 ? [] : await db.sourceVersion.findMany({ where: { id: { in: ids } }, select: { id: true, text: true } });
+  const versions =
+    ids.length === 0 ? [] : await db.sourceVersion.findMany({ where: { id: { in: ids } }, select: { id: true, text: true } });
   const converters = new Map(versions.map((version) => [version.id, createOffsetConverter(version.text)]));
   return (versionId) => {
     const converter = converters.get(versionId);

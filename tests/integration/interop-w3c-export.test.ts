@@ -7,7 +7,15 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { exportW3c } from "@/lib/interop/export-service";
 import { reviewAnnotation } from "@/lib/reviews/service";
-import { createAnnotation, createComparison, createUser, LEFT_TEXT, RIGHT_TEXT, type TestComparison, type TestUser } from "@/tests/support/factories";
+import {
+  createAnnotation,
+  createComparison,
+  createUser,
+  LEFT_TEXT,
+  RIGHT_TEXT,
+  type TestComparison,
+  type TestUser,
+} from "@/tests/support/factories";
 import { findW3cViolations } from "@/tests/support/w3c-musts";
 
 const baseUrl = "https://parallax.example.org";
@@ -51,7 +59,11 @@ describe("W3C export", () => {
     expect(findW3cViolations(collection, (iri) => texts.get(iri))).toEqual([]);
     expect(Object.keys(collection)[0]).toBe("@context");
     expect(collection["@context"]).toEqual(["http://www.w3.org/ns/anno.jsonld", { parallax: "https://parallax.app/ns/annotation#" }]);
-    expect(collection).toMatchObject({ type: "AnnotationCollection", total: 2, id: `${baseUrl}/api/v1/comparisons/${comparison.id}/annotations.jsonld` });
+    expect(collection).toMatchObject({
+      type: "AnnotationCollection",
+      total: 2,
+      id: `${baseUrl}/api/v1/comparisons/${comparison.id}/annotations.jsonld`,
+    });
     expect(collection.first.items).toHaveLength(2);
     for (const item of collection.first.items) expect(findW3cViolations({ "@context": collection["@context"], ...item })).toEqual([]);
   });

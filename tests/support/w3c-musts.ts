@@ -110,7 +110,8 @@ class Checker {
     const sources = many(resource.source);
     if (sources.length !== 1) this.fail(path, "4 a SpecificResource MUST have exactly 1 source");
     for (const source of sources) {
-      if (!(isIri(source) || (isObject(source) && isIri(source.id)))) this.fail(`${path}.source`, "4 the source MUST be an IRI or an object with one");
+      if (!(isIri(source) || (isObject(source) && isIri(source.id))))
+        this.fail(`${path}.source`, "4 the source MUST be an IRI or an object with one");
     }
     if (resource.id !== undefined && !isIri(resource.id)) this.fail(path, "4 a SpecificResource's id MUST be an IRI");
     for (const state of many(resource.state)) this.state(`${path}.state`, state);
@@ -135,12 +136,14 @@ class Checker {
   }
 
   selector(path: string, selector: unknown, resource: Json) {
-    if (typeof selector === "string") return isIri(selector) ? undefined : this.fail(path, "4.2 a selector given as a string MUST be an IRI");
+    if (typeof selector === "string")
+      return isIri(selector) ? undefined : this.fail(path, "4.2 a selector given as a string MUST be an IRI");
     if (!isObject(selector)) return this.fail(path, "4.2 a selector MUST be an IRI or an object");
     const types = many(selector.type);
     if (types.length === 0) return this.fail(path, "4.2 a Selector MUST have its class (type)");
     if (types.includes("TextQuoteSelector")) {
-      if (many(selector.exact).length !== 1 || typeof selector.exact !== "string") this.fail(path, "4.2.4 a TextQuoteSelector MUST have exactly 1 exact");
+      if (many(selector.exact).length !== 1 || typeof selector.exact !== "string")
+        this.fail(path, "4.2.4 a TextQuoteSelector MUST have exactly 1 exact");
       for (const key of ["prefix", "suffix"]) {
         if (selector[key] !== undefined && typeof selector[key] !== "string") this.fail(path, `4.2.4 ${key} MUST be a single string`);
       }
@@ -204,7 +207,8 @@ class Checker {
       else if (!isIri(item)) this.fail(`${path}.items.${i}`, "5.2 items MUST be Annotations (objects or IRIs)");
     });
     for (const key of ["next", "prev"]) this.iriOnly(path, node, key, "5.2");
-    if (node.startIndex !== undefined && !isNonNegativeInteger(node.startIndex)) this.fail(path, "5.2 startIndex MUST be a non-negative integer");
+    if (node.startIndex !== undefined && !isNonNegativeInteger(node.startIndex))
+      this.fail(path, "5.2 startIndex MUST be a non-negative integer");
     if (node.partOf !== undefined && !(isIri(node.partOf) || (isObject(node.partOf) && isIri(node.partOf.id)))) {
       this.fail(path, "5.2 partOf MUST be the collection's IRI or an object with it");
     }

@@ -72,6 +72,11 @@ export function toW3cPage(input: PageInput): W3cObject {
   return {
     "@context": EXPORT_CONTEXT,
     ...page(input),
-    partOf: { id: input.iris.collection(input.comparison.id), type: "AnnotationCollection", label: input.comparison.title, total: input.total },
+    partOf: {
+      id: input.iris.collection(input.comparison.id),
+      type: "AnnotationCollection",
+      label: input.comparison.title,
+      total: input.total,
+    },
   };
 }
