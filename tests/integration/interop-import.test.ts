@@ -77,7 +77,7 @@ describe("W3C round trip", () => {
       orderBy: { rationale: "asc" },
     });
     const restored = await spansOf(target, importer.id);
-    expect(restored.map(({ status, ...rest }) => rest)).toEqual(original);
+    expect(restored.map(({ status: _status, ...rest }) => rest)).toEqual(original);
     expect(restored.every((annotation) => annotation.status === "draft")).toBe(true);
 
     const audit = await db.auditEvent.findFirstOrThrow({
