@@ -1,6 +1,7 @@
 import Link from "next/link";
 
 import { ComparisonActionsMenu } from "@/components/comparisons/comparison-actions-menu";
+import { InteropMenu } from "@/components/interop/interop-menu";
 import type { ComparisonDetail } from "@/lib/comparisons/views";
 
 import { ExportPdf } from "./export-pdf";
@@ -36,6 +37,7 @@ export function ComparisonHeader({ comparison, canManage, canDelete }: Props) {
           <span className="inline-block w-5 border-t-2 border-dotted border-[var(--color-note)]" aria-hidden /> Note
         </span>
       </div>
+      <InteropMenu comparisonId={comparison.id} />
       <ExportPdf comparisonId={comparison.id} />
     </div>
   );
