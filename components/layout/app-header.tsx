@@ -55,6 +55,11 @@ export function AppHeader({ user, counts = {} }: { user: Actor; counts?: NavCoun
               Sources
             </Link>
           ) : null}
+          {hasPermission(user.role, "workspace.archive") ? (
+            <Link href="/admin/backup" className={linkClass}>
+              Backup
+            </Link>
+          ) : null}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
           <span className="text-slate-600">

@@ -37,9 +37,11 @@ export const auditActions = [
   "user.create",
   "user.update",
   "user.password_reset",
+  /** An admin downloaded the workspace archive (lib/archive); entityId is the admin. */
+  "workspace.archive_export",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
 
-export const auditEntityTypes = ["annotation", "comparison", "source", "user", "review", "comment", "source_check"] as const;
+export const auditEntityTypes = ["annotation", "comparison", "source", "user", "review", "comment", "source_check", "workspace"] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];

@@ -28,6 +28,8 @@ export const permissions = {
   "annotation.review": ["reviewer", "admin"],
   "report.export": ["analyst", "reviewer", "admin"],
   "user.manage": ["admin"],
+  /** Download the whole workspace as an archive (lib/archive). */
+  "workspace.archive": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;
