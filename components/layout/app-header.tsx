@@ -55,6 +55,9 @@ export function AppHeader({ user, counts = {} }: { user: Actor; counts?: NavCoun
               Sources
             </Link>
           ) : null}
+          <Link href="/api-reference" className={linkClass}>
+            API
+          </Link>
           {hasPermission(user.role, "workspace.archive") ? (
             <Link href="/admin/backup" className={linkClass}>
               Backup
