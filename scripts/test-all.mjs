@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every check the project has, in order, on a fresh machine too.
-// Installs what Debian lacks (Chromium, poppler-utils, docker-compose, an emoji font) when
+// Installs what Debian lacks (Chromium, poppler-utils, qpdf, docker-compose, an emoji font) when
 // it can, runs each suite even if an earlier one failed, and ends with one
 // line: `tests: N passed, M failed`.
 import { spawnSync } from "node:child_process";
@@ -19,6 +19,8 @@ function ensureSystemPackages() {
   const wanted = [
     ["/usr/bin/chromium", "chromium"],
     ["/usr/bin/pdftoppm", "poppler-utils"],
+    // Structural check of the PDF reports (qpdf --check) in the integration tests.
+    ["/usr/bin/qpdf", "qpdf"],
     ["/usr/bin/docker-compose", "docker-compose"],
     // Screenshots of imported texts show emoji instead of empty boxes.
     ["/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf", "fonts-noto-color-emoji"],

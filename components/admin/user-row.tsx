@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 
+import { MIN_PASSWORD } from "@/lib/auth/password-length";
 import { roles, type Role } from "@/lib/auth/permissions";
 import type { UserView } from "@/lib/users/service";
 
@@ -148,7 +149,7 @@ export function UserRow({ user, isSelf, onChanged }: Props) {
                     value={password}
                     onChange={(e) => setPassword(e.target.value)}
                     className="input mt-1 w-72"
-                    minLength={10}
+                    minLength={MIN_PASSWORD}
                   />
                 </div>
                 <Button type="submit" size="sm" disabled={isPending}>

@@ -41,6 +41,9 @@ export function AppHeader({ user, counts = {} }: { user: Actor; counts?: NavCoun
             Returned to me
             <Badge count={counts.returned} label="returned to me" />
           </Link>
+          <Link href="/verify" className={linkClass}>
+            Verify
+          </Link>
           <Link href="/notifications" className={linkClass}>
             Notifications
             <Badge count={counts.notifications} label="unread notifications" />
@@ -65,10 +68,14 @@ export function AppHeader({ user, counts = {} }: { user: Actor; counts?: NavCoun
           ) : null}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
-          <span className="text-slate-600">
+          <Link
+            href="/settings"
+            className="text-slate-600 hover:underline focus-visible:underline"
+            aria-label={`Account settings of ${user.name}`}
+          >
             <span className="font-medium text-slate-900">{user.name}</span>
             <span className="ml-1.5 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{user.role}</span>
-          </span>
+          </Link>
           <SignOutButton />
         </div>
       </div>

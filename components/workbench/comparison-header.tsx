@@ -2,7 +2,9 @@ import Link from "next/link";
 
 import { ComparisonActionsMenu } from "@/components/comparisons/comparison-actions-menu";
 import { InteropMenu } from "@/components/interop/interop-menu";
+import { SignoffBadge } from "@/components/reports/signoff-badge";
 import type { ComparisonDetail } from "@/lib/comparisons/views";
+import type { SignoffStatus } from "@/lib/reports/signoff-views";
 
 import { ExportPdf } from "./export-pdf";
 
@@ -11,9 +13,11 @@ type Props = {
   /** The viewer created the comparison or is an admin (lib/comparisons/access.ts). */
   canManage: boolean;
   canDelete: boolean;
+  /** The last sign-off and the changes since (lib/reports/signoff-service getSignoffStatus). */
+  signoffStatus?: SignoffStatus;
 };
 
-export function ComparisonHeader({ comparison, canManage, canDelete }: Props) {
+export function ComparisonHeader({ comparison, canManage, canDelete, signoffStatus }: Props) {
   return (
     <div className="flex items-center gap-4 px-4 py-3">
       <div className="min-w-0">
@@ -38,6 +42,7 @@ export function ComparisonHeader({ comparison, canManage, canDelete }: Props) {
         </span>
       </div>
       <InteropMenu comparisonId={comparison.id} />
+      {signoffStatus ? <SignoffBadge comparisonId={comparison.id} status={signoffStatus} /> : null}
       <ExportPdf comparisonId={comparison.id} />
     </div>
   );

@@ -7,6 +7,10 @@ import type { AnnotationView } from "@/lib/annotations/views";
 import type { ComparisonDetail } from "@/lib/comparisons/views";
 import { placeOnVersions } from "@/lib/versions/placement";
 import { useReselect } from "@/components/versions/use-reselect";
+import { hasPermission } from "@/lib/auth/permissions";
+import type { SuggestionSpanView } from "@/lib/suggestions/views";
+import { paintSuggestionPreview } from "@/components/suggestions/preview";
+import { SuggestionsPanel } from "@/components/suggestions/suggestions-panel";
 
 import { AnnotationDetail, type Viewer } from "./annotation-detail";
 import { AnnotationPanel } from "./annotation-panel";
@@ -20,6 +24,7 @@ import { SourceColumn, type Side } from "./source-column";
 import { offsetsFromRange, rangeFromOffsets, scrollIntoColumn, trimmedSpan, type TextIndex } from "./text-dom";
 import { useAnnotationActions } from "./use-annotation-actions";
 import { composerFrom, isComposerDirty, newComposer, useComposer } from "./use-composer";
+import { PanelTabs, type PanelTab } from "./panel-tabs";
 import { useUnsavedWarning } from "./use-unsaved-warning";
 import { coversWindows, PAINT_MARGIN, REPAINT_MARGIN, visibleWindows, type OffsetWindow } from "./viewport";
 
@@ -51,6 +56,9 @@ export function Workbench({
   const frame = useRef(0);
   const paintedWindows = useRef<Map<string, OffsetWindow>>(new Map());
   const [paintKey, setPaintKey] = useState(0);
+  const [panelTab, setPanelTab] = useState<PanelTab>("annotations");
+  const [previewSpans, setPreviewSpans] = useState<SuggestionSpanView[] | null>(null);
+  const showRequest = useRef<SuggestionSpanView[] | null>(null);
 
   const byId = useMemo(() => new Map(comparison.sources.map((source) => [source.id, source])), [comparison.sources]);
   const left = byId.get(columns[0])!;
@@ -181,6 +189,36 @@ export function Workbench({
     scrollRequest.current = null;
     scrollTo(annotation);
   }, [placed, columns, visibleIndexes, scrollTo]);
+
+  // Suggestions tab: paint the previewed passages; "Show in text" brings both on screen, then scrolls to them.
+  useEffect(() => {
+    const ranges = (previewSpans ?? []).flatMap((span) => {
+      const index = visibleIndexes.get(span.sourceId);
+      const range = index && rangeFromOffsets(index, span.start, span.end);
+      return range ? [range] : [];
+    });
+    paintSuggestionPreview(ranges);
+  }, [previewSpans, visibleIndexes, paintKey]);
+  useEffect(() => () => paintSuggestionPreview(null), []);
+  const showSpans = useCallback((spans: SuggestionSpanView[]) => {
+    const [a, b] = spans.map((span) => span.sourceId);
+    if (a && b) setColumns(([x, y]) => ((x === a && y === b) || (x === b && y === a) ? [x, y] : [a, b]));
+    showRequest.current = spans;
+    setPreviewSpans(spans);
+  }, []);
+  useEffect(() => {
+    const spans = showRequest.current;
+    if (!spans || !spans.every((span) => visibleIndexes.has(span.sourceId))) return;
+    showRequest.current = null;
+    const ranges = spans.flatMap((span) => {
+      const index = visibleIndexes.get(span.sourceId)!;
+      const range = rangeFromOffsets(index, span.start, span.end);
+      if (range) scrollIntoColumn(index, range);
+      return range ? [range] : [];
+    });
+    flashRanges(ranges);
+    relayout();
+  }, [visibleIndexes, relayout]);
 
   /** One entry point for mouse selections and "Find passage" results. */
   const applySelection = (side: Side, rawStart: number, rawEnd: number, rect: DOMRect | null, fromKeyboard: boolean) => {
@@ -333,35 +371,62 @@ export function Workbench({
               onCancel={cancelComposer}
             />
           </div>
+        ) : panelTab === "suggestions" ? (
+          <>
+            <PanelTabs tab={panelTab} onTab={setPanelTab} />
+            <div id="panel-suggestions" role="tabpanel" aria-labelledby="tab-suggestions" className="flex min-h-0 flex-1 flex-col">
+              <SuggestionsPanel
+                comparisonId={comparison.id}
+                sources={comparison.sources}
+                canDecide={hasPermission(viewer.role, "annotation.create")}
+                onPreview={setPreviewSpans}
+                onShow={showSpans}
+                onAccept={(annotation) => {
+                  // The draft opens in the composer; once saved, its detail shows under Annotations.
+                  upsert(annotation);
+                  setSelectedId(annotation.id);
+                  setPanelTab("annotations");
+                  showSpans(annotation.spans);
+                  setPreviewSpans(null); // the composer marks the passages from here on
+                  setComposer(composerFrom(annotation));
+                }}
+              />
+            </div>
+          </>
         ) : (
           <>
-            {selected ? (
-              <AnnotationDetail
-                annotation={selected}
-                viewer={viewer}
+            <PanelTabs tab={panelTab} onTab={setPanelTab} />
+            <div id="panel-annotations" role="tabpanel" aria-labelledby="tab-annotations" className="flex min-h-0 flex-1 flex-col">
+              {selected ? (
+                <AnnotationDetail
+                  annotation={selected}
+                  viewer={viewer}
+                  sourceLabel={sourceLabel}
+                  onScreen={columns}
+                  onShowSource={(sourceId) =>
+                    showSource(sourceId, selected.spans.find((span) => columns.includes(span.sourceId))?.sourceId)
+                  }
+                  orphanedSpanIds={orphans.get(selected.id)}
+                  recheck={reselect.controls}
+                  isBusy={isBusy}
+                  message={detailMessage}
+                  onEdit={() => setComposer(composerFrom(placed.find((a) => a.id === selected.id) ?? selected))}
+                  onDelete={() => void runAction("delete")}
+                  onSubmit={() => void runAction("submit")}
+                  onWithdraw={() => void runAction("withdraw")}
+                  onClose={() => setSelectedId(null)}
+                />
+              ) : null}
+              <AnnotationPanel
+                annotations={annotations}
+                orphans={orphans}
+                filters={filters}
+                onFilters={setFilters}
+                selectedId={selectedId}
+                onChoose={choose}
                 sourceLabel={sourceLabel}
-                onScreen={columns}
-                onShowSource={(sourceId) => showSource(sourceId, selected.spans.find((span) => columns.includes(span.sourceId))?.sourceId)}
-                orphanedSpanIds={orphans.get(selected.id)}
-                recheck={reselect.controls}
-                isBusy={isBusy}
-                message={detailMessage}
-                onEdit={() => setComposer(composerFrom(placed.find((a) => a.id === selected.id) ?? selected))}
-                onDelete={() => void runAction("delete")}
-                onSubmit={() => void runAction("submit")}
-                onWithdraw={() => void runAction("withdraw")}
-                onClose={() => setSelectedId(null)}
               />
-            ) : null}
-            <AnnotationPanel
-              annotations={annotations}
-              orphans={orphans}
-              filters={filters}
-              onFilters={setFilters}
-              selectedId={selectedId}
-              onChoose={choose}
-              sourceLabel={sourceLabel}
-            />
+            </div>
           </>
         )}
       </aside>

@@ -33,39 +33,52 @@ export async function createAnnotation(
   comparisonId: string,
   input: CreateAnnotationInput | UntrustedInput,
 ): Promise<AnnotationView> {
+  return db.$transaction((tx) => createAnnotationInTransaction(tx, actor, comparisonId, input));
+}
+
+/** Where an annotation came from, kept in its creation's audit row (e.g. the suggestion it was accepted from). */
+export type AnnotationOrigin = Record<string, unknown>;
+
+/** createAnnotation inside a caller's transaction, optionally recording the annotation's origin in its history. */
+export async function createAnnotationInTransaction(
+  tx: Tx,
+  actor: Actor,
+  comparisonId: string,
+  input: CreateAnnotationInput | UntrustedInput,
+  origin?: AnnotationOrigin,
+): Promise<AnnotationView> {
   assertPermission(actor, "annotation.create");
   const data = parseInput(createAnnotationSchema, input);
-  return db.$transaction(async (tx) => {
-    const spans = verifyOnLatest(data.kind, data.spans, await lockComparisonTexts(tx, comparisonId));
-    const now = new Date();
-    const created = await tx.annotation.create({
-      data: {
-        comparisonId: comparisonId.toLowerCase(),
-        authorId: actor.id,
-        kind: data.kind,
-        rationale: data.rationale,
-        confidence: data.confidence,
-        credibility: data.credibility,
-        tags: data.tags,
-        status: data.submit ? "in_review" : "draft",
-        submittedAt: data.submit ? now : null,
-        spans: { create: spans },
-      },
-      select: annotationSelect,
-    });
-    const view = toAnnotationView(created);
-    const audit = { actorId: actor.id, entityType: "annotation", entityId: created.id, comparisonId: created.comparisonId } as const;
-    await recordAudit(tx, { ...audit, action: "annotation.create", after: data.submit ? { ...view, status: "draft" } : view });
-    if (data.submit) {
-      await recordAudit(tx, {
-        ...audit,
-        action: "annotation.submit",
-        before: { status: "draft" },
-        after: { status: "in_review", version: 1 },
-      });
-    }
-    return view;
+  const spans = verifyOnLatest(data.kind, data.spans, await lockComparisonTexts(tx, comparisonId));
+  const now = new Date();
+  const created = await tx.annotation.create({
+    data: {
+      comparisonId: comparisonId.toLowerCase(),
+      authorId: actor.id,
+      kind: data.kind,
+      rationale: data.rationale,
+      confidence: data.confidence,
+      credibility: data.credibility,
+      tags: data.tags,
+      status: data.submit ? "in_review" : "draft",
+      submittedAt: data.submit ? now : null,
+      spans: { create: spans },
+    },
+    select: annotationSelect,
   });
+  const view = toAnnotationView(created);
+  const audit = { actorId: actor.id, entityType: "annotation", entityId: created.id, comparisonId: created.comparisonId } as const;
+  const after = data.submit ? { ...view, status: "draft" } : view;
+  await recordAudit(tx, { ...audit, action: "annotation.create", after: origin ? { ...after, origin } : after });
+  if (data.submit) {
+    await recordAudit(tx, {
+      ...audit,
+      action: "annotation.submit",
+      before: { status: "draft" },
+      after: { status: "in_review", version: 1 },
+    });
+  }
+  return view;
 }
 
 // Who may act is checked here (403); whether the state allows it is the state table's (409).

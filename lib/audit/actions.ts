@@ -28,6 +28,8 @@ export const auditActions = [
   "comparison.source_grade",
   /** An import of annotations into the comparison, with its summary. */
   "comparison.import",
+  "suggestion.accept",
+  "suggestion.dismiss",
   "source.create",
   "source.update",
   "source.update_text",
@@ -39,9 +41,16 @@ export const auditActions = [
   "user.password_reset",
   /** An admin downloaded the workspace archive (lib/archive); entityId is the admin. */
   "workspace.archive_export",
+  "user.update_profile",
+  "user.password_changed",
+  "user.sessions_revoked",
+  "user.sign_in",
+  "user.sign_in_failed",
+  "user.sign_in_throttled",
+  "report.signoff",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
 
-export const auditEntityTypes = ["annotation", "comparison", "source", "user", "review", "comment", "source_check", "workspace"] as const;
+export const auditEntityTypes = ["annotation", "comparison", "source", "user", "review", "comment", "source_check", "suggestion", "report", "workspace"] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];

@@ -27,6 +27,8 @@ export const permissions = {
   "annotation.readDrafts": ["admin"],
   "annotation.review": ["reviewer", "admin"],
   "report.export": ["analyst", "reviewer", "admin"],
+  /** Sign off a comparison's report: freeze it, fingerprinted, as vouched for. */
+  "report.signoff": ["reviewer", "admin"],
   "user.manage": ["admin"],
   /** Download the whole workspace as an archive (lib/archive). */
   "workspace.archive": ["admin"],

@@ -23,6 +23,8 @@ export type HistoryEvent = {
   version: number | null;
   changes: FieldChange[];
   comment: string | null;
+  /** Where the annotation came from, on its creation event (e.g. a suggestion: engine version and score). */
+  origin: { type: string; engineVersion?: string; score?: number } | null;
 };
 
 export type AnnotationHistory = { annotation: AnnotationView; reviews: ReviewView[]; comments: CommentView[]; events: HistoryEvent[] };
@@ -49,6 +51,7 @@ export async function getAnnotationHistory(actor: Actor, id: string): Promise<An
       version: versionOf(event.after),
       changes: diffSnapshots(event.before, event.after),
       comment: typeof after?.comment === "string" ? after.comment : null,
+      origin: after?.origin && typeof after.origin === "object" ? (after.origin as HistoryEvent["origin"]) : null,
     };
   });
   return { annotation: toAnnotationView(annotation), reviews: reviews.map(toReviewView), comments: comments.map(toCommentView), events };

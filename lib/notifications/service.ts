@@ -1,6 +1,6 @@
 import "server-only";
 
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 import { assertPermission, type Actor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db";

@@ -22,8 +22,9 @@
  * The output is idempotent: importText(importText(x).text).text equals
  * importText(x).text.
  */
-import { isBareUrl, matchBoilerplate } from "./boilerplate";
-import { joinLines, looseKey, normalizeLine, toNormalizedLines } from "./normalize";
+import { isBareUrl, matchBoilerplate, type BoilerplateRule } from "./boilerplate";
+import { linesOf } from "./lines";
+import { isPlainAscii, joinLines, looseKey, looseKeyOfNormalized, normalizeLine } from "./normalize";
 
 export type RemovalReason = "boilerplate" | "url" | "title" | "duplicate-headline";
 
@@ -56,82 +57,152 @@ export type ImportResult = {
 export type ImportTextOptions = {
   /** The source title, displayed separately; its copies are removed from the text. */
   title?: string;
+  /** Stop early (TextTooLongError) once the kept text certainly exceeds this many characters. */
+  maxChars?: number;
 };
+
+/** The cleaned text would exceed `ImportTextOptions.maxChars`; thrown before all of it is built. */
+export class TextTooLongError extends Error {
+  constructor(readonly maxChars: number) {
+    super(`The cleaned text is longer than ${maxChars} characters.`);
+    this.name = "TextTooLongError";
+  }
+}
 
 /** Lines shorter than this may be headlines; longer ones are body text. */
 export const SHORT_LINE_MAX = 200;
 const HEADLINE_MIN_WORDS = 3;
+/** Removed lines listed one by one; `stats.removedLines` counts them all. */
+export const MAX_LISTED_REMOVALS = 1_000;
+
+const HAS_LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
 
 function isHeadlineLike(line: string): boolean {
   if (line.length >= SHORT_LINE_MAX) return false;
-  const words = line.split(" ").filter((word) => /\p{L}|\p{N}/u.test(word));
-  return words.length >= HEADLINE_MIN_WORDS;
+  let words = 0;
+  for (const word of line.split(" ")) if (HAS_LETTER_OR_NUMBER.test(word) && ++words >= HEADLINE_MIN_WORDS) return true;
+  return false;
 }
 
-export function importText(raw: string, options: ImportTextOptions = {}): ImportResult {
-  const lines = toNormalizedLines(raw);
+type LineFacts = { rule?: BoilerplateRule; isTitle: boolean; isHeadline: boolean };
+
+/**
+ * Per-line work remembered per distinct line: scrapes (and hostile inputs)
+ * repeat the same short lines many times, and each costs one lookup after
+ * its first occurrence.
+ */
+function lineClassifier(titleKey: string | undefined) {
+  const normalized = new Map<string, string>();
+  const facts = new Map<string, LineFacts>();
+  return {
+    normalize(raw: string): string {
+      if (raw.length > SHORT_LINE_MAX || isPlainAscii(raw)) return normalizeLine(raw);
+      let line = normalized.get(raw);
+      if (line === undefined) normalized.set(raw, (line = normalizeLine(raw)));
+      return line;
+    },
+    classify(line: string): LineFacts {
+      let known = facts.get(line);
+      if (known) return known;
+      known = {
+        rule: matchBoilerplate(line),
+        isTitle: titleKey !== undefined && looseKeyOfNormalized(line) === titleKey,
+        isHeadline: isHeadlineLike(line),
+      };
+      if (line.length <= SHORT_LINE_MAX) facts.set(line, known);
+      return known;
+    },
+  };
+}
+
+/** Why a (normalized, non-blank) line goes, if it does; rules in the order of the module comment. */
+function removalReason(
+  facts: LineFacts,
+  line: string,
+  isAfterLinkIntro: boolean,
+  seenShort: ReadonlySet<string>,
+): RemovalReason | undefined {
+  if (facts.rule) return "boilerplate";
+  // A second URL under the same invitation goes too.
+  if (isAfterLinkIntro && isBareUrl(line)) return "url";
+  if (facts.isTitle) return "title";
+  if (facts.isHeadline && seenShort.has(line)) return "duplicate-headline";
+  return undefined;
+}
+
+const LINE_BREAK = /[\n\r\u000B\u000C\u0085\u2028\u2029]/;
+
+/** Lines as given, split further where one holds a line break of another convention. */
+function* splitLines(raw: string | Iterable<string>): Generator<string, void, undefined> {
+  if (typeof raw === "string") {
+    yield* linesOf(raw);
+    return;
+  }
+  for (const line of raw) {
+    if (LINE_BREAK.test(line)) yield* linesOf(line);
+    else yield line;
+  }
+}
+
+/** Cleans raw text, or its lines (Markdown conversion hands over lines one at a time). */
+export function importText(raw: string | Iterable<string>, options: ImportTextOptions = {}): ImportResult {
   const title = options.title === undefined ? "" : normalizeLine(options.title);
   const titleKey = title === "" ? undefined : looseKey(title);
+  const lines = lineClassifier(titleKey);
 
   const kept: string[] = [];
   const removed: RemovedLine[] = [];
+  let removedCount = 0;
+  const maxChars = options.maxChars ?? Infinity;
+  // A lower bound of the joined text's length: kept non-blank lines and one line break each.
+  let keptChars = 0;
   const seenShort = new Set<string>();
   const seenLong = new Set<string>();
   const repeatedLong = new Set<string>();
   // Whether the previous non-blank line was removed by a rule that introduces a link.
   let isAfterLinkIntro = false;
 
-  lines.forEach((line, index) => {
+  let index = -1;
+  let rawChars = -1;
+  for (const rawLine of splitLines(raw)) {
+    index++;
+    rawChars += rawLine.length + 1;
+    const line = rawLine === "" ? "" : lines.normalize(rawLine);
     if (line === "") {
-      kept.push(line);
-      return;
+      // Any run of blank lines becomes one (joinLines): keeping one is enough.
+      if (kept.length > 0 && kept[kept.length - 1] !== "") kept.push(line);
+      continue;
     }
-    const remove = (reason: RemovalReason, rule?: string) =>
-      removed.push({
-        line,
-        reason,
-        lineNumber: index + 1,
-        ...(rule ? { rule } : {}),
-      });
-
-    const rule = matchBoilerplate(line);
-    if (rule) {
-      remove("boilerplate", rule.id);
-      isAfterLinkIntro = rule.introducesLink === true;
-      return;
-    }
-    if (isAfterLinkIntro && isBareUrl(line)) {
-      remove("url");
-      return; // a second URL under the same invitation goes too
-    }
-    isAfterLinkIntro = false;
-
-    if (titleKey !== undefined && looseKey(line) === titleKey) {
-      remove("title");
-      return;
-    }
-    if (isHeadlineLike(line)) {
-      if (seenShort.has(line)) {
-        remove("duplicate-headline");
-        return;
+    const facts = lines.classify(line);
+    const reason = removalReason(facts, line, isAfterLinkIntro, seenShort);
+    if (facts.rule || reason !== "url") isAfterLinkIntro = facts.rule?.introducesLink === true;
+    if (reason) {
+      removedCount++;
+      if (removed.length < MAX_LISTED_REMOVALS) {
+        removed.push({ line, reason, lineNumber: index + 1, ...(reason === "boilerplate" ? { rule: facts.rule!.id } : {}) });
       }
+      continue;
+    }
+    if (facts.isHeadline) {
       seenShort.add(line);
     } else if (line.length >= SHORT_LINE_MAX) {
       if (seenLong.has(line)) repeatedLong.add(line);
       seenLong.add(line);
     }
+    keptChars += line.length + 1;
+    if (keptChars > maxChars + 1) throw new TextTooLongError(maxChars);
     kept.push(line);
-  });
+  }
 
   const text = joinLines(kept);
   return {
     text,
     removed,
     stats: {
-      rawChars: raw.length,
+      rawChars: typeof raw === "string" ? raw.length : Math.max(rawChars, 0),
       textChars: text.length,
       paragraphs: text === "" ? 0 : text.split("\n\n").length,
-      removedLines: removed.length,
+      removedLines: removedCount,
       repeatedParagraphs: repeatedLong.size,
     },
   };

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 import { isAuthorOrAdmin } from "@/lib/annotations/access";
 import { lockComparisonTexts, verifyOnLatest } from "@/lib/annotations/latest-texts";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 import { sourceContentShape } from "@/lib/sources/schemas";
 

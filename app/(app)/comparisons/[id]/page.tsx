@@ -10,6 +10,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { canManageComparison } from "@/lib/comparisons/access";
 import { getComparison } from "@/lib/comparisons/service";
 import { isAppError } from "@/lib/errors";
+import { getSignoffStatus } from "@/lib/reports/signoff-service";
 import { parseShownVersions } from "@/lib/versions/placement";
 import { getVersion, listVersions } from "@/lib/versions/service";
 
@@ -46,12 +47,14 @@ export default async function ComparisonPage({ params, searchParams }: Props) {
     }),
   );
   const comparison = { ...latest, sources };
+  const signoffStatus = await getSignoffStatus(user, comparison.id);
   return (
     <main className="flex h-[calc(100vh-3.5rem)] flex-col">
       <ComparisonHeader
         comparison={comparison}
         canManage={canManageComparison(user, comparison)}
         canDelete={hasPermission(user.role, "comparison.delete")}
+        signoffStatus={signoffStatus}
       />
       <OlderVersionBanner sources={latest.sources} annotations={latest.annotations} />
       <SourceVersionsBar
