@@ -41,8 +41,10 @@ async function ensureUsers(): Promise<Map<string, string>> {
 
 async function ensureSource(source: SeedSource, createdById: string): Promise<SeededSource> {
   const loaded = loadSeedSource(source);
+  // Match on the raw scrape too: when the cleaning rules improve, an installation
+  // seeded earlier keeps its source (its text is immutable once annotated).
   const existing = await db.source.findFirst({
-    where: { contentHash: loaded.contentHash, title: loaded.title },
+    where: { title: loaded.title, OR: [{ contentHash: loaded.contentHash }, { rawContent: loaded.rawContent }] },
     select: seededSelect,
   });
   if (existing) return toSeeded(existing);

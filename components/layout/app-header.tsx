@@ -20,14 +20,14 @@ const linkClass = "rounded-md px-2.5 py-1.5 text-sm font-medium text-slate-700 h
 export function AppHeader({ user, counts = {} }: { user: Actor; counts?: NavCounts }) {
   return (
     <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
-      <div className="mx-auto flex h-14 max-w-[1600px] items-center gap-4 px-4">
+      <div className="mx-auto flex min-h-14 max-w-[1600px] flex-wrap items-center gap-x-4 gap-y-1 px-4 py-1.5 sm:flex-nowrap sm:py-0">
         <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight text-slate-900">
           <span className="flex h-7 w-7 items-center justify-center rounded-md bg-indigo-700 text-sm text-white" aria-hidden>
             ∥
           </span>
           Parallax
         </Link>
-        <nav aria-label="Main" className="flex items-center gap-1">
+        <nav aria-label="Main" className="order-last flex w-full flex-wrap items-center gap-1 sm:order-none sm:w-auto">
           <Link href="/" className={linkClass}>
             Comparisons
           </Link>
@@ -74,7 +74,7 @@ export function AppHeader({ user, counts = {} }: { user: Actor; counts?: NavCoun
             aria-label={`Account settings of ${user.name}`}
           >
             <span className="font-medium text-slate-900">{user.name}</span>
-            <span className="ml-1.5 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600">{user.role}</span>
+            <span className="ml-1.5 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{user.role}</span>
           </Link>
           <SignOutButton />
         </div>

@@ -173,12 +173,12 @@ export function SourceSide({ idPrefix, label, draft, sources, isPreviewStale, on
               </span>
             ) : null}
             {draft.preview && isPreviewStale && !draft.isPreviewing ? (
-              <span className="text-sm text-amber-800">The content changed since this preview.</span>
+              <span className="text-sm text-amber-800">Out of date: the text or the title changed. It is cleaned again before saving.</span>
             ) : null}
           </div>
           {draft.preview ? (
             <>
-              <SourcePreview preview={draft.preview} headingId={id("preview-title")} />
+              <SourcePreview preview={draft.preview} headingId={id("preview-title")} isStale={isPreviewStale} />
               <div className="border-t border-slate-100 pt-3">
                 <h4 className="mb-2 text-sm font-medium text-slate-700">Details of {label}</h4>
                 <SourceMetadataFields idPrefix={id("meta")} meta={draft.meta} errors={errors} onChange={(meta) => onChange({ meta })} />

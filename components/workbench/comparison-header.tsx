@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ComparisonActionsMenu } from "@/components/comparisons/comparison-actions-menu";
 import { InteropMenu } from "@/components/interop/interop-menu";
 import { SignoffBadge } from "@/components/reports/signoff-badge";
+import { ComparisonViewsNav } from "@/components/comparisons/comparison-views-nav";
 import type { ComparisonDetail } from "@/lib/comparisons/views";
 import type { SignoffStatus } from "@/lib/reports/signoff-views";
 
@@ -30,6 +31,7 @@ export function ComparisonHeader({ comparison, canManage, canDelete, signoffStat
         {comparison.question ? <p className="truncate text-sm text-slate-600">{comparison.question}</p> : null}
       </div>
       {canManage ? <ComparisonActionsMenu comparison={comparison} canDelete={canDelete} /> : null}
+      <ComparisonViewsNav comparisonId={comparison.id} current="workbench" />
       <div className="ml-auto flex items-center gap-3 text-xs text-slate-600" aria-label="Legend">
         <span className="flex items-center gap-1">
           <span className="inline-block h-0.5 w-5 bg-[var(--color-agree)]" aria-hidden /> Agreement

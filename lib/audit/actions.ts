@@ -16,6 +16,14 @@ export const auditActions = [
   "annotation.span_keep",
   /** Created by importing a W3C or Hypothesis file (lib/interop); `after.origin` says where from. */
   "annotation.import",
+  "assessment.create",
+  "assessment.update",
+  "assessment.submit",
+  "assessment.withdraw",
+  "assessment.approve",
+  "assessment.request_changes",
+  "assessment.reject",
+  "assessment.delete",
   "comment.create",
   "comparison.create",
   "comparison.update",
@@ -52,5 +60,17 @@ export const auditActions = [
 
 export type AuditAction = (typeof auditActions)[number];
 
-export const auditEntityTypes = ["annotation", "comparison", "source", "user", "review", "comment", "source_check", "suggestion", "report", "workspace"] as const;
+export const auditEntityTypes = [
+  "annotation",
+  "assessment",
+  "comparison",
+  "source",
+  "user",
+  "review",
+  "comment",
+  "source_check",
+  "suggestion",
+  "report",
+  "workspace",
+] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];

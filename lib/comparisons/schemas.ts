@@ -12,10 +12,12 @@ export const MIN_SOURCES = 2;
 export const MAX_SOURCES = 12;
 export const MAX_SOURCE_LABEL = 24;
 
-const title = safeText()
+/** Also used by the new-comparison form to validate as you type. */
+export const comparisonTitleSchema = safeText()
   .trim()
   .min(1, "Give the comparison a title.")
   .max(MAX_COMPARISON_TITLE, `At most ${MAX_COMPARISON_TITLE} characters.`);
+const title = comparisonTitleSchema;
 const question = z.preprocess(
   (value) => (typeof value === "string" && value.trim() === "" ? null : value),
   safeText().trim().max(MAX_QUESTION, `At most ${MAX_QUESTION} characters.`).nullable().optional(),

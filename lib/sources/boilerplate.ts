@@ -25,6 +25,10 @@ export type BoilerplateRule = {
   introducesLink?: boolean;
 };
 
+/** Networks named by share and follow buttons. */
+const NETWORKS =
+  "facebook|twitter|x|linkedin|whatsapp|telegram|reddit|e-?mail|pinterest|messenger|bluesky|threads|flipboard|instagram|youtube|tiktok";
+
 export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   {
     id: "skip-link",
@@ -73,15 +77,42 @@ export const BOILERPLATE_RULES: readonly BoilerplateRule[] = [
   {
     id: "newsletter",
     description: "Newsletter or subscription prompt",
-    // The keyword ends at a word boundary, so "subscribers" or "signups" do not start a prompt.
-    pattern: String.raw`(?:subscribe|sign up|sign-up|get our newsletter|join our newsletter)\b(?:.{0,100}\b(?:newsletter|updates|inbox|free|now|today|here|alerts?|email)\b.*|\s*[.!:]?)`,
+    // A bare "Subscribe now", or a sign-up line that names what you sign up for.
+    // ("Sign up for military service rose sharply today" is a sentence, not a prompt.)
+    pattern: String.raw`(?:subscribe|sign up|sign-up|get our newsletter|join our newsletter)(?:\s+(?:now|today|here|for free))?\s*[.!:]?|(?:subscribe|sign up|sign-up|get our newsletter|join our newsletter)\b.{0,100}\b(?:newsletters?|inbox|alerts?|e-?mail updates)\b.*`,
     maxLength: 140,
   },
   {
     id: "cookie-banner",
     description: "Cookie consent banner",
-    pattern: String.raw`(?:we use cookies|this (?:web)?site uses cookies|by (?:continuing to use|using) this (?:web)?site,? you (?:agree|consent))\b.*|(?:accept|accept all|accept cookies|reject all|decline|manage cookies|cookie (?:settings|preferences|policy))`,
+    pattern: String.raw`(?:we use cookies|this (?:web)?site uses cookies|by (?:continuing to use|using) this (?:web)?site,? you (?:agree|consent))\b.*|(?:accept|accept all|accept (?:all )?cookies|reject all|reject (?:all )?cookies|decline|manage cookies|cookie (?:settings|preferences|policy))`,
     maxLength: 400,
+  },
+  {
+    id: "share-prompt",
+    description: "Button inviting readers to share the article",
+    pattern: String.raw`(?:click (?:here )?to )?share(?: this(?: (?:article|story|post|page|link|video))?| the (?:article|story|post))? (?:on|via|with|to|by) (?:${NETWORKS})(?:(?:,| and| or| &|/) ?(?:${NETWORKS}))*(?: \(opens in (?:a )?new window\))?\s*[.!:]?|(?:print|e-?mail) this (?:article|story|page)|copy (?:the )?link`,
+    maxLength: 120,
+  },
+  {
+    id: "social-follow",
+    description: "Invitation to follow the outlet on social media",
+    pattern: String.raw`follow (?:us|[\w.&' -]{1,40}) (?:on|at) (?:${NETWORKS})(?:(?:,| and| or| &|/) ?(?:${NETWORKS}))*\s*[.!:]?`,
+    maxLength: 120,
+    introducesLink: true,
+  },
+  {
+    id: "comment-policy-heading",
+    description: "Comment policy of the site",
+    // "Comment policy: …" as a heading or a one-line notice; a sentence about a policy has no colon after it.
+    pattern: String.raw`(?:our |read our )?comments? (?:policy|guidelines|rules|moderation policy)(?:\s*:.*|\s*[.]?)`,
+    maxLength: 400,
+  },
+  {
+    id: "reading-aid",
+    description: "Reading-time or audio widget",
+    pattern: String.raw`(?:listen to (?:this|the) (?:article|story)(?: \(?\d{1,3} min(?:ute)?s?\)?)?|(?:estimated )?reading time:? \d{1,3} min(?:ute)?s?|\d{1,3} min(?:ute)? read)`,
+    maxLength: 60,
   },
 ];
 

@@ -9,7 +9,7 @@ import { AppError } from "@/lib/errors";
 
 import { extractHtml, HtmlTooComplexError } from "./import-html";
 import { markdownToLines } from "./import-markdown";
-import { importText, TextTooLongError, type ImportResult } from "./import-text";
+import { guessHeadline, importText, TextTooLongError, type ImportResult } from "./import-text";
 import { MAX_TEXT_CHARS } from "./schemas";
 
 export type RawFormat = "text" | "markdown" | "html";
@@ -43,8 +43,10 @@ export function extractSource(job: ExtractJob): ExtractResult {
       const extraction = markdownToLines(job.content, { needsTitle: job.title === undefined });
       plain = extraction.lines;
       guesses = { title: extraction.title };
-    } else if (job.fileName !== undefined) {
-      guesses = { title: job.fileName.replace(/\.[a-z]+$/i, "") };
+    } else {
+      // Plain text: its headline, else (for an upload) the file's name.
+      const stem = job.fileName?.replace(/\.[a-z]+$/i, "");
+      guesses = { title: guessHeadline(job.content) ?? stem };
     }
     const result = importText(plain, { title: job.title ?? guesses.title, maxChars: MAX_TEXT_CHARS });
     return { ...result, guesses };

@@ -12,7 +12,11 @@
  * 3. title — the line equals `options.title` (ignoring case, quote style and
  *    trailing punctuation), wherever it occurs: the title is shown separately,
  *    and scrapes repeat it in headers and breadcrumbs.
- * 4. duplicate-headline — a short line (under 200 characters, at least three
+ * 4. header — when the title is among the first 15 non-blank lines, a
+ *    headline-like line above it that does not read like a sentence, or that
+ *    comes again below the title (a page header's SEO headline and standfirst;
+ *    the copy under the title stays). Only this bounded window is buffered.
+ * 5. duplicate-headline — a short line (under 200 characters, at least three
  *    words) identical to an earlier line. Scrapes repeat headlines and
  *    standfirsts; the first occurrence is kept.
  * Repeated LONG lines (paragraphs) are kept: dropping body text silently
@@ -26,7 +30,7 @@ import { isBareUrl, matchBoilerplate, type BoilerplateRule } from "./boilerplate
 import { linesOf } from "./lines";
 import { isPlainAscii, joinLines, looseKey, looseKeyOfNormalized, normalizeLine } from "./normalize";
 
-export type RemovalReason = "boilerplate" | "url" | "title" | "duplicate-headline";
+export type RemovalReason = "boilerplate" | "url" | "title" | "header" | "duplicate-headline";
 
 export type RemovedLine = {
   /** The line as normalized (what it would have looked like in the text). */
@@ -77,11 +81,35 @@ export const MAX_LISTED_REMOVALS = 1_000;
 
 const HAS_LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
 
+/** The title must be among this many first non-blank lines for the lines above it to count as a page header. */
+const HEADER_MAX_LINES = 15;
+
 function isHeadlineLike(line: string): boolean {
   if (line.length >= SHORT_LINE_MAX) return false;
   let words = 0;
   for (const word of line.split(" ")) if (HAS_LETTER_OR_NUMBER.test(word) && ++words >= HEADLINE_MIN_WORDS) return true;
   return false;
+}
+
+/** Ends like a sentence, or holds more than one: body text, not a headline. Linear: the runs scanned never overlap. */
+function isSentenceLike(line: string): boolean {
+  return /[.!…]["”’»)]*$/u.test(line) || /[.!?]["”’»)]* \p{Lu}/u.test(line);
+}
+
+/**
+ * The headline of a plain-text article: its first line that is not
+ * boilerplate, when that line reads like a headline (short, at least three
+ * words, not a full sentence). Pasted articles usually start with it; the
+ * import then shows it as the title instead of in the text. Reads lines only
+ * until the first one that is not boilerplate.
+ */
+export function guessHeadline(raw: string): string | undefined {
+  for (const rawLine of linesOf(raw)) {
+    const line = rawLine.length > SHORT_LINE_MAX * 4 ? "x".repeat(SHORT_LINE_MAX) : normalizeLine(rawLine);
+    if (line === "" || matchBoilerplate(line)) continue;
+    return isHeadlineLike(line) && !isSentenceLike(line) ? line : undefined;
+  }
+  return undefined;
 }
 
 type LineFacts = { rule?: BoilerplateRule; isTitle: boolean; isHeadline: boolean };
@@ -162,26 +190,45 @@ export function importText(raw: string | Iterable<string>, options: ImportTextOp
   // Whether the previous non-blank line was removed by a rule that introduces a link.
   let isAfterLinkIntro = false;
 
-  let index = -1;
-  let rawChars = -1;
-  for (const rawLine of splitLines(raw)) {
-    index++;
-    rawChars += rawLine.length + 1;
-    const line = rawLine === "" ? "" : lines.normalize(rawLine);
+  // Header lines that read like sentences stay unless they come again below the title: kept[] indexes by line.
+  const pendingHeaders = new Map<string, Array<{ keptIndex: number; lineNumber: number }>>();
+  const dropped = new Set<number>();
+  let titleIndex = -1;
+  let isAfterTitle = false;
+
+  const record = (line: string, reason: RemovalReason, lineNumber: number, rule?: string) => {
+    removedCount++;
+    if (removed.length < MAX_LISTED_REMOVALS) removed.push({ line, reason, lineNumber, ...(rule ? { rule } : {}) });
+  };
+
+  const process = (line: string, index: number) => {
     if (line === "") {
       // Any run of blank lines becomes one (joinLines): keeping one is enough.
       if (kept.length > 0 && kept[kept.length - 1] !== "") kept.push(line);
-      continue;
+      return;
     }
     const facts = lines.classify(line);
     const reason = removalReason(facts, line, isAfterLinkIntro, seenShort);
     if (facts.rule || reason !== "url") isAfterLinkIntro = facts.rule?.introducesLink === true;
-    if (reason) {
-      removedCount++;
-      if (removed.length < MAX_LISTED_REMOVALS) {
-        removed.push({ line, reason, lineNumber: index + 1, ...(reason === "boilerplate" ? { rule: facts.rule!.id } : {}) });
+    if (reason === "title" && index === titleIndex) isAfterTitle = true;
+    if (reason) return record(line, reason, index + 1, reason === "boilerplate" ? facts.rule!.id : undefined);
+    if (index < titleIndex && facts.isHeadline) {
+      if (!isSentenceLike(line)) return record(line, "header", index + 1);
+      const copies = pendingHeaders.get(line) ?? [];
+      copies.push({ keptIndex: kept.length, lineNumber: index + 1 });
+      pendingHeaders.set(line, copies);
+      keptChars += line.length + 1;
+      kept.push(line);
+      return;
+    }
+    const header = isAfterTitle ? pendingHeaders.get(line) : undefined;
+    if (header) {
+      pendingHeaders.delete(line);
+      for (const copy of header) {
+        dropped.add(copy.keptIndex);
+        keptChars -= line.length + 1;
+        record(line, "header", copy.lineNumber);
       }
-      continue;
     }
     if (facts.isHeadline) {
       seenShort.add(line);
@@ -192,9 +239,33 @@ export function importText(raw: string | Iterable<string>, options: ImportTextOp
     keptChars += line.length + 1;
     if (keptChars > maxChars + 1) throw new TextTooLongError(maxChars);
     kept.push(line);
-  }
+  };
 
-  const text = joinLines(kept);
+  // The first HEADER_MAX_LINES non-blank lines wait until it is known whether the title is among them.
+  const window: Array<{ line: string; index: number }> = [];
+  let nonBlank = 0;
+  let index = -1;
+  let rawChars = -1;
+  for (const rawLine of splitLines(raw)) {
+    index++;
+    rawChars += rawLine.length + 1;
+    const line = rawLine === "" ? "" : lines.normalize(rawLine);
+    if (titleIndex < 0 && nonBlank < HEADER_MAX_LINES && titleKey !== undefined) {
+      window.push({ line, index });
+      if (line === "") continue;
+      nonBlank++;
+      if (lines.classify(line).isTitle) titleIndex = index;
+      if (titleIndex < 0 && nonBlank < HEADER_MAX_LINES) continue;
+      for (const held of window.splice(0)) process(held.line, held.index);
+      continue;
+    }
+    process(line, index);
+  }
+  for (const held of window.splice(0)) process(held.line, held.index);
+  const body = dropped.size === 0 ? kept : kept.filter((_, i) => !dropped.has(i));
+  removed.sort((a, b) => a.lineNumber - b.lineNumber);
+
+  const text = joinLines(body);
   return {
     text,
     removed,

@@ -27,7 +27,11 @@ describe("neutralizeText", () => {
 describe("schemas strip bidi controls before checking length", () => {
   const rlo = "\u202E";
   it("comparison title and question, source metadata", () => {
-    const comparison = createComparisonSchema.parse({ title: `x${rlo}gpj.exe`, question: `q${rlo}` });
+    const comparison = createComparisonSchema.parse({
+      title: `x${rlo}gpj.exe`,
+      question: `q${rlo}`,
+      sourceIds: ["00000000-0000-4000-8000-000000000001", "00000000-0000-4000-8000-000000000002"],
+    });
     expect([comparison.title, comparison.question]).toEqual(["xgpj.exe", "q"]);
     expect(sourceInputSchema.parse({ title: `t${rlo}`, outlet: `o${rlo}`, author: `a${rlo}` })).toMatchObject({
       title: "t",

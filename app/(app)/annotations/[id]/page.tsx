@@ -7,6 +7,9 @@ import { HistoryTimeline } from "@/components/history/history-timeline";
 import { LatestReview } from "@/components/history/latest-review";
 import { AnnotationInContext } from "@/components/review/annotation-context";
 import { ReviewPanel } from "@/components/review/review-panel";
+import { WithdrawButton } from "@/components/review/withdraw-button";
+import { canWithdrawAnnotation } from "@/lib/annotations/access";
+import { annotationHref } from "@/lib/annotations/links";
 import { requirePageUser } from "@/lib/auth/session";
 import { threadComments } from "@/lib/comments/views";
 import { isAppError } from "@/lib/errors";
@@ -37,7 +40,7 @@ export default async function AnnotationPage({ params }: Props) {
     <main className="mx-auto grid w-full max-w-6xl gap-8 px-4 py-8 lg:grid-cols-[1fr_24rem]">
       <div className="min-w-0 space-y-8">
         <div>
-          <nav aria-label="Breadcrumb" className="text-xs text-slate-500">
+          <nav aria-label="Breadcrumb" className="text-xs text-slate-600">
             <Link href={`/comparisons/${comparison.id}`} className="hover:underline">
               {comparison.title}
             </Link>
@@ -61,8 +64,16 @@ export default async function AnnotationPage({ params }: Props) {
             <LatestReview review={latest} isOutdated={latest.annotationVersion + 1 < annotation.version} />
           </section>
         ) : null}
-        {canReviewAnnotation(user, annotation) ? <ReviewPanel annotationId={annotation.id} version={annotation.version} /> : null}
-        <Link href={`/comparisons/${comparison.id}`} className="inline-flex text-sm font-medium text-indigo-700 hover:underline">
+        {canReviewAnnotation(user, annotation) ? (
+          <ReviewPanel endpoint={`/api/v1/annotations/${annotation.id}/reviews`} version={annotation.version} />
+        ) : null}
+        {canWithdrawAnnotation(user, annotation) ? (
+          <WithdrawButton endpoint={`/api/v1/annotations/${annotation.id}/withdraw`} version={annotation.version} />
+        ) : null}
+        <Link
+          href={annotationHref(comparison.id, annotation.id)}
+          className="inline-flex text-sm font-medium text-indigo-800 hover:underline"
+        >
           Open in workbench
         </Link>
         <CommentThread annotationId={annotation.id} threads={threadComments(history.comments)} />
