@@ -3,7 +3,7 @@
 // workbench: the text query matches the rationale, a tag or a quoted passage,
 // ignoring case.
 
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 import { annotationKinds, annotationStatuses, MAX_TAG_LENGTH } from "@/lib/annotations/schemas";
 

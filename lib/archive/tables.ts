@@ -28,10 +28,19 @@ export const archivedTables: readonly ArchivedTable[] = [
   { name: "Notification" },
   { name: "SourceCheckRun" },
   { name: "SourceCheckItem" },
+  { name: "Assessment" },
+  { name: "AssessmentFinding" },
+  { name: "AssessmentReview" },
+  { name: "ReportSignoff" },
+  { name: "Suggestion" },
+  { name: "SuggestionDismissal" },
 ];
 
 /** Tables deliberately left out of archives. */
 export const excludedTables: Readonly<Record<string, string>> = {
   _prisma_migrations: "bookkeeping of the migrations; the archive header lists them instead",
   LoginAttempt: "sign-in throttling, expires within minutes",
+  LoginThrottle: "sign-in throttling, expires within minutes",
+  SuggestionJob: "a work queue's state (leases, progress); suggestions are recomputed on request",
+  ApiToken: "credentials never leave the instance; owners create new tokens after a restore",
 };

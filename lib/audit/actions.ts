@@ -56,6 +56,9 @@ export const auditActions = [
   "user.sign_in_failed",
   "user.sign_in_throttled",
   "report.signoff",
+  /** A personal access token created or revoked by its owner (lib/tokens); `after` never holds the secret. */
+  "token.create",
+  "token.revoke",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
@@ -72,5 +75,6 @@ export const auditEntityTypes = [
   "suggestion",
   "report",
   "workspace",
+  "token",
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];

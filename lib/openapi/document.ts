@@ -18,6 +18,7 @@ const errorDescriptions: Record<number, string> = {
   422: "Semantically invalid (e.g. a span that does not match the text)",
   429: "Rate limited",
   500: "Unexpected error: only an errorId, never details",
+  503: "Busy (the report queue is full): retry after Retry-After seconds",
 };
 
 const problemSchema: JsonSchema = {

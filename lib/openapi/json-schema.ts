@@ -3,7 +3,7 @@
 // shape a client sends is the schema's input side. eitherByKey schemas are
 // transforms JSON Schema cannot see into: they become an explicit oneOf of
 // their two shapes.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 import { eitherByKeyBranches } from "@/lib/validation";
 

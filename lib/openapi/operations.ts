@@ -1,6 +1,6 @@
 // Every /api/v1 operation, with the zod schemas its service validates. A test
 // walks app/api/v1/**/route.ts and fails on any route or method missing here.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 import { annotationFiltersSchema } from "@/lib/annotations/filters";
 import { createAnnotationSchema, updateAnnotationSchema, versionSchema } from "@/lib/annotations/schemas";
@@ -23,6 +23,7 @@ import { createTokenSchema } from "@/lib/tokens/schemas";
 import { createUserSchema, updateUserSchema } from "@/lib/users/schemas";
 import { newVersionSchema } from "@/lib/versions/schemas";
 
+import { workflowOperations } from "./operations-workflow";
 import type { Operation } from "./types";
 
 // The few services that validate inside server-only modules export their schemas; import them lazily-free here.
@@ -445,4 +446,5 @@ export const operations: Operation[] = [
     scope: null,
     isPublic: true,
   },
+  ...workflowOperations,
 ];

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 // Personal access tokens: what a script may do with one (scopes) and the
 // limits of creating one. Pure data, shared by the service, the API

@@ -93,7 +93,68 @@ beforeAll(async () => {
   });
   const runRow = await db.sourceCheckRun.create({ data: { startedById: admin.id, status: "done", finishedAt: new Date() } });
   await db.sourceCheckItem.create({ data: { runId: runRow.id, sourceId: comparison.left.id, position: 0, status: "unchanged" } });
+  await archiveWorkflowRows(comparison, annotation.id, analyst.id, admin.id);
 });
+
+/** Assessments, their reviews, a sign-off (bytes) and suggestions, so each of those tables round-trips with rows. */
+async function archiveWorkflowRows(
+  comparison: Awaited<ReturnType<typeof createComparison>>,
+  annotationId: string,
+  authorId: string,
+  adminId: string,
+) {
+  const assessment = await db.assessment.create({
+    data: {
+      comparisonId: comparison.id,
+      authorId,
+      judgment: "Both sources agree on the date.",
+      likelihood: "likely",
+      confidence: "moderate",
+      status: "in_review",
+      version: 2,
+      findings: { create: [{ annotationId, position: 0 }] },
+    },
+  });
+  await db.assessmentReview.create({
+    data: { assessmentId: assessment.id, reviewerId: adminId, decision: "request_changes", assessmentVersion: 1 },
+  });
+  await db.reportSignoff.create({
+    data: {
+      comparisonId: comparison.id,
+      comparisonTitle: "Archived",
+      signedById: adminId,
+      signedByName: "Admin",
+      signedByRole: "admin",
+      scope: "approved",
+      contentJson: "{}",
+      contentSha256: "0".repeat(64),
+      pdf: Buffer.from([0x25, 0x50, 0x44, 0x46, 0x00, 0xff]),
+      pdfSha256: randomBytes(32).toString("hex"),
+      pdfBytes: 6,
+    },
+  });
+  const spanOf = (source: { id: string; text: string }) => ({ id: source.id, exact: source.text.slice(0, 10) });
+  const [a, b] = [spanOf(comparison.left), spanOf(comparison.right)];
+  await db.suggestion.create({
+    data: {
+      comparisonId: comparison.id,
+      key: "k1",
+      kind: "agreement",
+      sourceAId: a.id,
+      startA: 0,
+      endA: 10,
+      exactA: a.exact,
+      sourceBId: b.id,
+      startB: 0,
+      endB: 10,
+      exactB: b.exact,
+      score: 0.75,
+      reasons: ["same date"],
+      engineVersion: "test",
+    },
+  });
+  await db.suggestionDismissal.create({ data: { comparisonId: comparison.id, key: "k2", reason: "not relevant", dismissedById: adminId } });
+}
 
 afterAll(async () => {
   const admin = new pg.Client({ connectionString: databaseUrl("postgres") });

@@ -1,6 +1,6 @@
 // The shapes POST /api/v1/comparisons/:id/imports accepts, for the API
 // reference. The reader (read-document.ts) checks the same selector schemas.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 import { rangeSelectorSchema, textPositionSelectorSchema, textQuoteSelectorSchema } from "./selectors";
 

@@ -5,7 +5,7 @@
 // say. Any other type is unknown: ignored next to a usable selector, an error
 // when a target has nothing else.
 
-import { z } from "zod";
+import { z } from "@/lib/zod";
 
 import { IMPORT_MAX_QUOTE } from "./limits";
 import type { QuoteSelector } from "./types";
