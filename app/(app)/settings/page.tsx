@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 
 import { AccountForms } from "@/components/settings/account-forms";
+import { ApiTokens } from "@/components/settings/api-tokens";
 import { requirePageUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Settings" };
@@ -14,12 +15,8 @@ export default async function SettingsPage() {
         Signed in as <span dir="auto">{user.email}</span>.
       </p>
       <AccountForms name={user.name} />
-      {/*
-        API TOKENS SLOT — the interoperability work adds its section here
-        (e.g. <ApiTokens /> from components/settings/api-tokens.tsx), below the
-        account forms; its tokens are resolved beside the session in
-        getCurrentUser (lib/auth/session.ts).
-      */}
+      {/* API TOKENS SLOT: tokens are resolved beside the session in requireUser (lib/auth/session.ts). */}
+      <ApiTokens />
     </main>
   );
 }
