@@ -68,11 +68,9 @@ export function AppHeader({ user, counts = {} }: { user: Actor; counts?: NavCoun
           ) : null}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
-          <Link
-            href="/settings"
-            className="text-slate-600 hover:underline focus-visible:underline"
-            aria-label={`Account settings of ${user.name}`}
-          >
+          <Link href="/settings" className="text-slate-600 hover:underline focus-visible:underline">
+            {/* The accessible name includes the visible text (WCAG 2.5.3, axe label-content-name-mismatch). */}
+            <span className="sr-only">Account settings of </span>
             <span className="font-medium text-slate-900">{user.name}</span>
             <span className="ml-1.5 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{user.role}</span>
           </Link>

@@ -132,6 +132,8 @@ test("the tokens section is usable at 320 px", async ({ page }) => {
   await page.goto("/settings");
   const section = page.getByRole("region", { name: "API tokens" });
   await expect(section.getByRole("button", { name: "Create token" })).toBeVisible();
+  await expect(section.getByText(/No tokens yet|Your API tokens/).first()).toBeVisible();
+  await expect(section.getByText("Loading tokens…")).toHaveCount(0);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: "test-results/screenshots/settings-tokens-320.png", fullPage: true });
