@@ -9,8 +9,8 @@ export type TokenScope = (typeof tokenScopes)[number];
 
 export const tokenScopeDescriptions: Record<TokenScope, string> = {
   read: "Read comparisons, sources, annotations and exports (GET requests).",
-  write: "Create and change what your role allows: sources, comparisons, annotations, comments, imports.",
-  review: "Approve, request changes on or reject other people's annotations (reviewers and admins).",
+  write: "Create and change what your role allows: sources, comparisons, annotations, comments, imports, suggestions, assessments.",
+  review: "Review decisions on other people's annotations and assessments, and report sign-offs (reviewers and admins).",
 };
 
 export const MAX_TOKEN_NAME = 100;
