@@ -7,6 +7,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/record";
 import type { Reliability } from "@/lib/comparisons/grades";
 import { db, type Tx } from "@/lib/db";
+import { annotationFeed } from "@/lib/live/notice";
 import { firstVersion, spanOnVersion } from "@/lib/versions/records";
 
 import { DEMO_PASSWORD, demoAccounts, demoComparison, loadSeedSource, type SeedSource } from "./seed-data/index";
@@ -95,13 +96,21 @@ async function createFinding(tx: Tx, comparisonId: string, finding: SeedFinding,
     select: { id: true },
   });
   const audit = { entityType: "annotation", entityId: annotation.id, comparisonId } as const;
-  await recordAudit(tx, { ...audit, actorId: finding.authorId, action: "annotation.create", after: { status: "draft", version: 1 } });
+  const facts = { id: annotation.id, author: { id: finding.authorId }, version: 1 };
+  await recordAudit(tx, {
+    ...audit,
+    actorId: finding.authorId,
+    action: "annotation.create",
+    after: { status: "draft", version: 1 },
+    feed: annotationFeed(facts, "draft", null, 1),
+  });
   await recordAudit(tx, {
     ...audit,
     actorId: finding.authorId,
     action: "annotation.submit",
     before: { status: "draft", version: 1 },
     after: { status: "in_review", version: 2 },
+    feed: annotationFeed(facts, "in_review", "draft", 2),
   });
   if (!finding.review) return;
   const { reviewerId, decision, comment } = finding.review;
@@ -115,6 +124,7 @@ async function createFinding(tx: Tx, comparisonId: string, finding: SeedFinding,
     action: `annotation.${decision}`,
     before: { status: "in_review", version: 2 },
     after: { status, version: 3, decision, comment, reviewId: review.id },
+    feed: annotationFeed(facts, status, "in_review", 3),
   });
 }
 

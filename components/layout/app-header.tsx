@@ -1,6 +1,8 @@
 import Link from "next/link";
 
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { ConnectionIndicator } from "@/components/live/connection-indicator";
+import { LiveNavBadge } from "@/components/live/live-nav-badge";
 import type { Actor } from "@/lib/auth/actor";
 import { hasPermission } from "@/lib/auth/permissions";
 
@@ -34,12 +36,12 @@ export function AppHeader({ user, counts = {} }: { user: Actor; counts?: NavCoun
           {hasPermission(user.role, "annotation.review") ? (
             <Link href="/review" className={linkClass}>
               Review
-              <Badge count={counts.toReview} label="to review" />
+              <LiveNavBadge kind="toReview" label="to review" initial={counts.toReview} />
             </Link>
           ) : null}
           <Link href="/review?mine=1" className={linkClass}>
             Returned to me
-            <Badge count={counts.returned} label="returned to me" />
+            <LiveNavBadge kind="returned" label="returned to me" initial={counts.returned} />
           </Link>
           <Link href="/verify" className={linkClass}>
             Verify
@@ -68,6 +70,7 @@ export function AppHeader({ user, counts = {} }: { user: Actor; counts?: NavCoun
           ) : null}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
+          <ConnectionIndicator />
           <Link href="/settings" className="text-slate-600 hover:underline focus-visible:underline">
             {/* The accessible name includes the visible text (WCAG 2.5.3, axe label-content-name-mismatch). */}
             <span className="sr-only">Account settings of </span>

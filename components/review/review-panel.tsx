@@ -5,6 +5,7 @@ import { useCallback, useRef, useState, type FormEvent } from "react";
 
 import type { ReviewDecision } from "@/lib/annotations/state";
 
+import { useOthersOnAnnotation } from "@/components/live/use-presence-activity";
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/client/api-client";
 import { MAX_REVIEW_COMMENT } from "@/lib/reviews/schemas";
@@ -19,6 +20,8 @@ import { shortcutKey, useReviewShortcuts } from "./use-review-shortcuts";
 type Props = {
   /** POST target, e.g. /api/v1/annotations/:id/reviews. */
   endpoint: string;
+  /** The annotation under review, for the presence warning (none for assessments). */
+  annotationId?: string;
   version: number;
   /** Where to go after a decision; `done` (the decision) is added to its query. Without it the page reloads. */
   afterDecision?: string;
@@ -30,18 +33,34 @@ const buttons: Array<{ decision: ReviewDecision; label: string; variant: "primar
   { decision: "reject", label: "Reject", variant: "danger" },
 ];
 
-export function ReviewPanel({ endpoint, version, afterDecision }: Props) {
+export function ReviewPanel({ endpoint, annotationId, version, afterDecision }: Props) {
   const router = useRouter();
   const [comment, setComment] = useState("");
   const [commentError, setCommentError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [pending, setPending] = useState<ReviewDecision | null>(null);
+  // Soft presence: another reviewer with this annotation open may be about to decide too.
+  const otherReviewers = [
+    ...new Set(
+      useOthersOnAnnotation(annotationId)
+        .filter((o) => o.activity === "reviewing")
+        .map((o) => o.name),
+    ),
+  ];
+  const othersText = otherReviewers.join(" and ");
+
   const commentRef = useRef<HTMLTextAreaElement>(null);
 
   const decide = useCallback(
     async (decision: ReviewDecision) => {
       if (pending) return;
       setMessage(null);
+      if (
+        otherReviewers.length &&
+        !window.confirm(`${othersText} ${otherReviewers.length > 1 ? "have" : "has"} this annotation open for review too. Decide anyway?`)
+      ) {
+        return;
+      }
       if (decision !== "approve" && !comment.trim()) {
         setCommentError("Write a comment: say what should change or why you reject it.");
         commentRef.current?.focus();
@@ -66,7 +85,7 @@ export function ReviewPanel({ endpoint, version, afterDecision }: Props) {
       }
       router.refresh();
     },
-    [afterDecision, comment, endpoint, pending, router, version],
+    [afterDecision, comment, endpoint, othersText, otherReviewers.length, pending, router, version],
   );
 
   const { isOn, setShortcuts } = useReviewShortcuts(decide, pending === null);
@@ -77,6 +96,16 @@ export function ReviewPanel({ endpoint, version, afterDecision }: Props) {
       <h2 id="review-title" className="text-sm font-semibold text-slate-800">
         Your review
       </h2>
+      {otherReviewers.length ? (
+        <p
+          role="status"
+          data-testid="review-warning"
+          className="mt-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-300"
+        >
+          {othersText} {otherReviewers.length > 1 ? "are" : "is"} reviewing this annotation too. You will be asked to confirm before
+          deciding.
+        </p>
+      ) : null}
       <label htmlFor="review-comment" className="mt-3 block text-sm font-medium text-slate-700">
         Comment
       </label>

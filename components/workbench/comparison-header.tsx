@@ -2,6 +2,7 @@ import Link from "next/link";
 
 import { ComparisonActionsMenu } from "@/components/comparisons/comparison-actions-menu";
 import { InteropMenu } from "@/components/interop/interop-menu";
+import { PresenceAvatars } from "@/components/live/presence-avatars";
 import { SignoffBadge } from "@/components/reports/signoff-badge";
 import { ComparisonViewsNav } from "@/components/comparisons/comparison-views-nav";
 import type { ComparisonDetail } from "@/lib/comparisons/views";
@@ -43,6 +44,7 @@ export function ComparisonHeader({ comparison, canManage, canDelete, signoffStat
           <span className="inline-block w-5 border-t-2 border-dotted border-[var(--color-note)]" aria-hidden /> Note
         </span>
       </div>
+      <PresenceAvatars />
       <InteropMenu comparisonId={comparison.id} />
       {signoffStatus ? <SignoffBadge comparisonId={comparison.id} status={signoffStatus} /> : null}
       <ExportPdf comparisonId={comparison.id} />

@@ -12,6 +12,9 @@ import type { SuggestionSpanView } from "@/lib/suggestions/views";
 import { paintSuggestionPreview } from "@/components/suggestions/preview";
 import { SuggestionsPanel } from "@/components/suggestions/suggestions-panel";
 
+import { AnnotationPresence } from "@/components/live/annotation-presence";
+import { useLiveWorkbench } from "@/components/live/use-live-workbench";
+
 import { AnnotationDetail, type Viewer } from "./annotation-detail";
 import { AnnotationPanel } from "./annotation-panel";
 import { Composer, type ComposerSource, type DraftSpan } from "./composer";
@@ -38,10 +41,13 @@ function initialColumns(sources: ComparisonDetail["sources"]): [string, string] 
 export function Workbench({
   comparison,
   viewer,
+  feedCursor = null,
   shownVersions = {},
 }: {
   comparison: ComparisonDetail;
   viewer: Viewer;
+  /** The feed position the comparison was read at (live updates resume from it). */
+  feedCursor?: number | null;
   /** Sources shown at an older version (read-only), by id; the rest show the latest. */
   shownVersions?: Record<string, number>;
 }) {
@@ -109,6 +115,7 @@ export function Workbench({
   );
   const { composer, setComposer, patch, save } = useComposer(comparison.id, onSaved, upsert);
   useUnsavedWarning(isComposerDirty(composer));
+  useLiveWorkbench({ comparisonId: comparison.id, feedCursor, setAnnotations, setComposer, editingId: composer?.editing?.id ?? null });
 
   const onIndex = useCallback(
     (side: Side, index: TextIndex) => setIndexes((map) => new Map(map).set(side === "left" ? left.id : right.id, index)),
@@ -397,6 +404,7 @@ export function Workbench({
           <>
             <PanelTabs tab={panelTab} onTab={setPanelTab} />
             <div id="panel-annotations" role="tabpanel" aria-labelledby="tab-annotations" className="flex min-h-0 flex-1 flex-col">
+              {selected ? <AnnotationPresence annotationId={selected.id} /> : null}
               {selected ? (
                 <AnnotationDetail
                   annotation={selected}

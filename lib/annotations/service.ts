@@ -16,6 +16,7 @@ import { assertPermission, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { annotationFeed } from "@/lib/live/notice";
 import { parseInput, type UntrustedInput } from "@/lib/validation";
 import { latestSpanInputs } from "@/lib/versions/placement";
 
@@ -69,13 +70,19 @@ export async function createAnnotationInTransaction(
   const view = toAnnotationView(created);
   const audit = { actorId: actor.id, entityType: "annotation", entityId: created.id, comparisonId: created.comparisonId } as const;
   const after = data.submit ? { ...view, status: "draft" } : view;
-  await recordAudit(tx, { ...audit, action: "annotation.create", after: origin ? { ...after, origin } : after });
+  await recordAudit(tx, {
+    ...audit,
+    action: "annotation.create",
+    after: origin ? { ...after, origin } : after,
+    feed: annotationFeed(created, "draft", null),
+  });
   if (data.submit) {
     await recordAudit(tx, {
       ...audit,
       action: "annotation.submit",
       before: { status: "draft" },
       after: { status: "in_review", version: 1 },
+      feed: annotationFeed(created, "in_review", "draft"),
     });
   }
   return view;
@@ -170,6 +177,7 @@ export async function deleteAnnotation(actor: Actor, id: string): Promise<void> 
       entityId: current.id,
       comparisonId: current.comparisonId,
       before: toAnnotationView(current),
+      feed: annotationFeed(current, null, current.status),
     });
   });
 }

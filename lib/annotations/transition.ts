@@ -10,6 +10,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { annotationFeed } from "@/lib/live/notice";
 
 // The one way an annotation changes state: lock the row, check who may act,
 // check the version the actor saw, ask the state table for the next status,
@@ -103,6 +104,7 @@ export async function applyAnnotationEvent(tx: Tx, actor: Actor, change: Annotat
     comparisonId: current.comparisonId,
     before: isEdit ? currentView : { status: current.status, version: current.version },
     after: isEdit ? { ...after, ...details } : { status, version: after.version, ...details },
+    feed: annotationFeed(current, status, current.status, after.version),
   });
   return { before: current, after };
 }

@@ -86,6 +86,27 @@ async function restoreRows(client: pg.ClientBase, path: string): Promise<void> {
   await flush();
 }
 
+/**
+ * Sequences owned by restored columns (AuditEvent.seq, the change feed's
+ * order) continue after the restored rows, as in the archived database.
+ */
+async function advanceSequences(client: pg.ClientBase): Promise<void> {
+  const { rows } = await client.query<{ seq: string; tbl: string; col: string }>(
+    `SELECT s.relname AS seq, t.relname AS tbl, a.attname AS col
+       FROM pg_class s
+       JOIN pg_namespace n ON n.oid = s.relnamespace AND n.nspname = 'public'
+       JOIN pg_depend d ON d.objid = s.oid AND d.deptype IN ('a', 'i')
+       JOIN pg_class t ON t.oid = d.refobjid
+       JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid
+      WHERE s.relkind = 'S'`,
+  );
+  for (const { seq, tbl, col } of rows) {
+    await client.query(`SELECT setval($1::regclass, COALESCE((SELECT max(${quoteIdent(col)}) FROM ${quoteIdent(tbl)}), 0) + 1, false)`, [
+      quoteIdent(seq),
+    ]);
+  }
+}
+
 /** Verifies the archive, checks the database is empty, and restores everything in one transaction. */
 export async function restoreArchive(client: pg.ClientBase, path: string): Promise<VerifiedArchive> {
   const verified = await verifyArchive(path, await appliedMigrations(client));
@@ -93,6 +114,7 @@ export async function restoreArchive(client: pg.ClientBase, path: string): Promi
   try {
     await assertEmpty(client);
     await restoreRows(client, path);
+    await advanceSequences(client);
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK");

@@ -42,5 +42,6 @@ export const excludedTables: Readonly<Record<string, string>> = {
   LoginAttempt: "sign-in throttling, expires within minutes",
   LoginThrottle: "sign-in throttling, expires within minutes",
   SuggestionJob: "a work queue's state (leases, progress); suggestions are recomputed on request",
+  Presence: "who is looking at what right now; expires within a minute",
   ApiToken: "credentials never leave the instance; owners create new tokens after a restore",
 };

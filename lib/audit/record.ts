@@ -3,9 +3,12 @@ import "server-only";
 import type { AuditAction, AuditEntityType } from "@/lib/audit/actions";
 import type { Tx } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { FeedFacts } from "@/lib/live/notice";
 
 // Audit events are written inside the same transaction as the change they
 // describe, so there is never a change without its record or vice versa.
+// Each row is also the change feed's event: a trigger publishes it with
+// pg_notify when the transaction commits (lib/live/notice.ts).
 
 export type AuditInput = {
   actorId: string | null;
@@ -15,6 +18,8 @@ export type AuditInput = {
   comparisonId?: string | null;
   before?: unknown;
   after?: unknown;
+  /** Who may hear of an annotation change (its author, status before and after); see lib/live/notice.ts. */
+  feed?: FeedFacts;
 };
 
 function toJson(value: unknown): Prisma.InputJsonValue | undefined {
@@ -34,6 +39,7 @@ export async function recordAudits(tx: Tx, inputs: AuditInput[]): Promise<void> 
       comparisonId: input.comparisonId ?? null,
       before: toJson(input.before),
       after: toJson(input.after),
+      feed: toJson(input.feed),
     })),
   });
 }
@@ -48,6 +54,7 @@ export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
       comparisonId: input.comparisonId ?? null,
       before: toJson(input.before),
       after: toJson(input.after),
+      feed: toJson(input.feed),
     },
   });
 }

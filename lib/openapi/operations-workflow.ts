@@ -6,6 +6,7 @@ import { z } from "@/lib/zod";
 import { changePasswordSchema, updateProfileSchema } from "@/lib/account/schemas";
 import { assessmentReviewSchema, assessmentVersionSchema, putAssessmentSchema } from "@/lib/assessments/schemas";
 import { reportQuerySchema, signoffInputSchema } from "@/lib/reports/schemas";
+import { presenceInputSchema } from "@/lib/live/schemas";
 import { dismissSuggestionSchema, listSuggestionsQuerySchema } from "@/lib/suggestions/schemas";
 
 import type { Operation } from "./types";
@@ -159,6 +160,40 @@ export const workflowOperations: Operation[] = [
     success: json(200, "The verification result"),
     errors: [413],
     scope: "read",
+  },
+  // Live updates
+  {
+    method: "get",
+    path: "/api/v1/events",
+    tag: "Live",
+    summary: "Server-Sent Events for the review queue, returned work and the nav counts (resume with Last-Event-ID)",
+    success: { status: 200, description: "An event stream", contentType: "text/event-stream" },
+    scope: "read",
+  },
+  {
+    method: "get",
+    path: "/api/v1/comparisons/{id}/events",
+    tag: "Live",
+    summary: "Server-Sent Events: this comparison's changes and presence, and the review queue's",
+    success: { status: 200, description: "An event stream", contentType: "text/event-stream" },
+    scope: "read",
+  },
+  {
+    method: "get",
+    path: "/api/v1/me/counts",
+    tag: "Live",
+    summary: "The nav badges: {toReview?, returned}",
+    success: json(200, "{toReview?, returned}"),
+    scope: "read",
+  },
+  {
+    method: "put",
+    path: "/api/v1/presence/{connectionId}",
+    tag: "Live",
+    summary: "What you are doing on your own live connection (viewing, editing, reviewing)",
+    body: { schema: presenceInputSchema, maxBytes: 4096 },
+    success: json(204, "Recorded"),
+    scope: "write",
   },
   // The signed-in user's own account: cookie session only.
   {

@@ -115,7 +115,8 @@ export class SuggestionRunner {
       () => {
         void heartbeatSuggestionJob(job, this.leaseMs, progress.percent, progress.stage).catch(() => {});
       },
-      Math.min(1000, this.leaseMs / 3),
+      // Often enough that a watcher sees progress move during a computation of a second or two.
+      Math.min(250, this.leaseMs / 3),
     );
     heartbeat.unref();
     try {

@@ -4,6 +4,7 @@ import type { AnnotationKind, AnnotationStatus } from "@/lib/annotations/schemas
 import { kindLabel } from "@/lib/annotations/state";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit, recordAudits } from "@/lib/audit/record";
+import { annotationFeed } from "@/lib/live/notice";
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createNotifications, type NewNotification } from "@/lib/notifications/service";
@@ -135,6 +136,7 @@ async function flagAndNotify(
       comparisonId: annotation.comparisonId,
       before: { spans: spanChanges(annotation.id).map((u) => anchorState(before.get(u.id)!)) },
       after: { sourceId: source.id, versionNumber, spans: spanChanges(annotation.id).map((u) => ({ id: u.id, ...anchorState(u) })) },
+      feed: annotationFeed({ id: annotation.id, author: { id: annotation.authorId } }, annotation.status, annotation.status),
     })),
   );
   const flagged = new Set(updates.filter((u) => u.isNewlyAffected).map((u) => u.annotationId));

@@ -9,6 +9,7 @@ import { applyAnnotationEvent, conflictError, type SpanWrite } from "@/lib/annot
 import { annotationSelect, toAnnotationView, type AnnotationRecord, type AnnotationView, type SpanRecord } from "@/lib/annotations/views";
 import { assertPermission, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
+import { annotationFeed } from "@/lib/live/notice";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { assertId, parseInput, type UntrustedInput } from "@/lib/validation";
@@ -125,6 +126,7 @@ async function keepSpan(actor: Actor, annotationId: string, spanId: string, vers
       comparisonId: current.comparisonId,
       before: { spanId, status: span.anchorStatus, keptAt: null },
       after: { spanId, status: span.anchorStatus, keptAt: keptAt.toISOString(), versionNumber: span.version.number, exact: span.exact },
+      feed: annotationFeed(current, current.status, current.status),
     });
     return toAnnotationView(await tx.annotation.findUniqueOrThrow({ where: { id: current.id }, select: annotationSelect }));
   });

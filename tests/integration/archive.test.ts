@@ -180,6 +180,13 @@ describe("workspace archive", () => {
     const password = /password \(shown once\): (\S+)/.exec(stdout)?.[1];
     expect(password).toBeTruthy();
 
+    // The change feed's sequence continues after the restored audit events.
+    const seq = await withClient(target, async (c) => {
+      const { rows } = await c.query(`SELECT max("seq")::int AS last, nextval('"AuditEvent_seq_seq"')::int AS next FROM "AuditEvent"`);
+      return rows[0] as { last: number; next: number };
+    });
+    expect(seq.next).toBeGreaterThan(seq.last);
+
     const a = gunzipSync(readFileSync(first)).toString("utf8").trimEnd().split("\n");
     const b = await exportTo(target, path.join(folder, "second.jsonl.gz"));
     const header = (line: string) => ({ ...JSON.parse(line), createdAt: null });

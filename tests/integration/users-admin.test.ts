@@ -63,7 +63,12 @@ describe("user administration", () => {
     await updateUser(admin, user.id, { password: "a-brand-new-password" });
     expect(await signIn(user.email)).toBeNull();
     expect(await signIn(user.email, "a-brand-new-password")).toMatchObject({ id: user.id });
-    const audit = await db.auditEvent.findMany({ where: { entityType: "user", entityId: user.id }, orderBy: { createdAt: "asc" } });
+    const audit = await db.auditEvent.findMany({
+      where: { entityType: "user", entityId: user.id },
+      orderBy: { createdAt: "asc" },
+      // Everything an audit row carries, less its feed position (a bigint, which JSON cannot hold).
+      omit: { seq: true },
+    });
     expect(audit.filter((a) => a.action === "user.update" || a.action === "user.password_reset").map((a) => a.action)).toEqual([
       "user.update",
       "user.password_reset",

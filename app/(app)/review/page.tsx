@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { AssessmentQueue } from "@/components/review/assessment-queue";
 import { DecisionToast } from "@/components/review/decision-toast";
 import { DeleteAnnotationButton } from "@/components/review/delete-annotation-button";
@@ -55,6 +56,7 @@ export default async function ReviewPage({ searchParams }: Props) {
 
   return (
     <main className="mx-auto w-full max-w-5xl px-4 py-8">
+      <LiveRefresh />
       {done ? (
         <DecisionToast
           decision={done}

@@ -10,6 +10,7 @@ import { requirePageUser } from "@/lib/auth/session";
 import { canManageComparison } from "@/lib/comparisons/access";
 import { getComparison } from "@/lib/comparisons/service";
 import { isAppError } from "@/lib/errors";
+import { getFeedCursor } from "@/lib/live/service";
 import { getSignoffStatus } from "@/lib/reports/signoff-service";
 import { parseShownVersions } from "@/lib/versions/placement";
 import { getVersion, listVersions } from "@/lib/versions/service";
@@ -19,7 +20,9 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ version?
 async function load(id: string) {
   const user = await requirePageUser();
   try {
-    return { user, comparison: await getComparison(user, id) };
+    // The feed position first: whatever changes after it is replayed to the live stream.
+    const feedCursor = await getFeedCursor(user);
+    return { user, feedCursor, comparison: await getComparison(user, id) };
   } catch (error) {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
@@ -32,7 +35,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ComparisonPage({ params, searchParams }: Props) {
-  const { user, comparison: latest } = await load((await params).id);
+  const { user, comparison: latest, feedCursor } = await load((await params).id);
   // Versions: the latest by default; `?version=<sourceId>:<n>` shows an older one read-only (lib/versions).
   const requested = parseShownVersions((await searchParams).version);
   const versions = new Map(await Promise.all(latest.sources.map(async (s) => [s.id, await listVersions(user, s.id)] as const)));
@@ -70,6 +73,7 @@ export default async function ComparisonPage({ params, searchParams }: Props) {
         comparison={comparison}
         viewer={{ id: user.id, role: user.role }}
         shownVersions={Object.fromEntries(shown)}
+        feedCursor={feedCursor}
       />
     </main>
   );

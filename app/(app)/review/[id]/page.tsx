@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { AnnotationInContext } from "@/components/review/annotation-context";
 import { DecisionToast } from "@/components/review/decision-toast";
 import { ResubmissionNote } from "@/components/review/resubmission-note";
@@ -12,6 +13,7 @@ import { annotationHref } from "@/lib/annotations/links";
 import { requirePageUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { getAnnotationContext } from "@/lib/history/service";
+import { getFeedCursor } from "@/lib/live/service";
 import { canReviewAnnotation } from "@/lib/reviews/eligibility";
 import { getResubmission } from "@/lib/reviews/resubmission";
 import { findNextInQueue } from "@/lib/reviews/service";
@@ -24,6 +26,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 export default async function ReviewItemPage({ params, searchParams }: Props) {
   const user = await requirePageUser("annotation.review");
   const { id } = await params;
+  const feedCursor = await getFeedCursor(user);
   const query = await searchParams;
   const filter = queueFilterFrom(query);
   const [context, resubmission] = await Promise.all([getAnnotationContext(user, id), getResubmission(user, id)]).catch((error: unknown) => {
@@ -38,6 +41,11 @@ export default async function ReviewItemPage({ params, searchParams }: Props) {
   const sourceLabel = (sourceId: string) => comparison.sources.find((source) => source.id === sourceId)?.label ?? "?";
   return (
     <main className="mx-auto grid w-full max-w-6xl gap-8 px-4 py-8 lg:grid-cols-[1fr_24rem]">
+      <LiveRefresh
+        annotationId={annotation.id}
+        follow={{ comparisonId: annotation.comparisonId, since: feedCursor }}
+        open={canReview ? { annotationId: annotation.id, activity: "reviewing" } : null}
+      />
       {done ? <DecisionToast decision={done} next="item" focusId="review-heading" /> : null}
       <div className="min-w-0 space-y-5">
         <div>
@@ -57,6 +65,7 @@ export default async function ReviewItemPage({ params, searchParams }: Props) {
         {canReview ? (
           <ReviewPanel
             endpoint={`/api/v1/annotations/${annotation.id}/reviews`}
+            annotationId={annotation.id}
             version={annotation.version}
             afterDecision={next ? reviewItemHref(next, filter) : reviewQueueHref(filter)}
           />
