@@ -35,7 +35,7 @@ export function assertId(id: string, what = "record"): string {
  * only "invalid input").
  */
 export function eitherByKey<A extends z.ZodType, B extends z.ZodType>(key: string, whenPresent: A, whenAbsent: B) {
-  return z.unknown().transform((value, context): z.output<A> | z.output<B> => {
+  const schema = z.unknown().transform((value, context): z.output<A> | z.output<B> => {
     const schema = value !== null && typeof value === "object" && key in value ? whenPresent : whenAbsent;
     const result = schema.safeParse(value);
     if (result.success) return result.data as z.output<A> | z.output<B>;
@@ -44,7 +44,12 @@ export function eitherByKey<A extends z.ZodType, B extends z.ZodType>(key: strin
     }
     return z.NEVER;
   });
+  eitherByKeyBranches.set(schema, { key, whenPresent, whenAbsent });
+  return schema;
 }
+
+/** The two shapes of each eitherByKey schema (a transform, opaque to JSON Schema): lib/openapi documents them as oneOf. */
+export const eitherByKeyBranches = new WeakMap<object, { key: string; whenPresent: z.ZodType; whenAbsent: z.ZodType }>();
 
 declare const untrusted: unique symbol;
 

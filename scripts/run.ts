@@ -65,6 +65,7 @@ async function main(): Promise<void> {
   if (process.argv.includes("--reset") && !process.env.DATABASE_URL) {
     // For end-to-end runs: a brand-new embedded database every time.
     rmSync(path.join(dataDir, "postgres"), { recursive: true, force: true });
+    rmSync(path.join(dataDir, "restored-from-archive"), { force: true });
   }
   const database = await openDatabase(log);
   process.env.NEXTAUTH_SECRET ??= demoSecret();
@@ -72,7 +73,8 @@ async function main(): Promise<void> {
 
   const { applied } = await applyMigrations({ connectionString: database.connectionString, log });
   log(applied.length ? `Applied ${applied.length} migration(s).` : "Database schema is up to date.");
-  if (database.isEmbedded) {
+  // A workspace restored from an archive (npm run archive:import) gets no demo data.
+  if (database.isEmbedded && !existsSync(path.join(dataDir, "restored-from-archive"))) {
     const { seedDemo } = await import("../prisma/seed");
     await seedDemo(log);
   }

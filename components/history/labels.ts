@@ -13,6 +13,7 @@ const actionLabels: Partial<Record<AuditAction, string>> = {
   "annotation.delete": "deleted it",
   "annotation.reanchor": "added a source version that changed its passages",
   "annotation.span_keep": "kept a passage on the version it was made on",
+  "annotation.import": "imported it from a file (W3C or Hypothesis)",
 };
 
 export function actionLabel(action: string): string {

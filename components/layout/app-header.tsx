@@ -61,6 +61,14 @@ export function AppHeader({ user, counts = {} }: { user: Actor; counts?: NavCoun
               Sources
             </Link>
           ) : null}
+          <Link href="/api-reference" className={linkClass}>
+            API
+          </Link>
+          {hasPermission(user.role, "workspace.archive") ? (
+            <Link href="/admin/backup" className={linkClass}>
+              Backup
+            </Link>
+          ) : null}
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
           <ConnectionIndicator />

@@ -1,6 +1,7 @@
 import Link from "next/link";
 
 import { ComparisonActionsMenu } from "@/components/comparisons/comparison-actions-menu";
+import { InteropMenu } from "@/components/interop/interop-menu";
 import { PresenceAvatars } from "@/components/live/presence-avatars";
 import { SignoffBadge } from "@/components/reports/signoff-badge";
 import { ComparisonViewsNav } from "@/components/comparisons/comparison-views-nav";
@@ -44,6 +45,7 @@ export function ComparisonHeader({ comparison, canManage, canDelete, signoffStat
         </span>
       </div>
       <PresenceAvatars />
+      <InteropMenu comparisonId={comparison.id} />
       {signoffStatus ? <SignoffBadge comparisonId={comparison.id} status={signoffStatus} /> : null}
       <ExportPdf comparisonId={comparison.id} />
     </div>

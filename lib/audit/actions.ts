@@ -14,6 +14,8 @@ export const auditActions = [
   "annotation.reanchor",
   /** The author kept a changed or orphaned passage on the version it was made on. */
   "annotation.span_keep",
+  /** Created by importing a W3C or Hypothesis file (lib/interop); `after.origin` says where from. */
+  "annotation.import",
   "assessment.create",
   "assessment.update",
   "assessment.submit",
@@ -32,6 +34,8 @@ export const auditActions = [
   "comparison.source_remove",
   "comparison.source_update",
   "comparison.source_grade",
+  /** An import of annotations into the comparison, with its summary. */
+  "comparison.import",
   "suggestion.accept",
   "suggestion.dismiss",
   "source.create",
@@ -43,6 +47,8 @@ export const auditActions = [
   "user.create",
   "user.update",
   "user.password_reset",
+  /** An admin downloaded the workspace archive (lib/archive); entityId is the admin. */
+  "workspace.archive_export",
   "user.update_profile",
   "user.password_changed",
   "user.sessions_revoked",
@@ -59,6 +65,9 @@ export const auditActions = [
   "user.2fa_reset",
   "user.2fa_recovery_used",
   "report.signoff",
+  /** A personal access token created or revoked by its owner (lib/tokens); `after` never holds the secret. */
+  "token.create",
+  "token.revoke",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];
@@ -74,5 +83,7 @@ export const auditEntityTypes = [
   "source_check",
   "suggestion",
   "report",
+  "workspace",
+  "token",
 ] as const;
 export type AuditEntityType = (typeof auditEntityTypes)[number];

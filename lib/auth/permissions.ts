@@ -30,6 +30,8 @@ export const permissions = {
   /** Sign off a comparison's report: freeze it, fingerprinted, as vouched for. */
   "report.signoff": ["reviewer", "admin"],
   "user.manage": ["admin"],
+  /** Download the whole workspace as an archive (lib/archive). */
+  "workspace.archive": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof permissions;

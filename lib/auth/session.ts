@@ -13,6 +13,7 @@ import { actorFromSession } from "@/lib/auth/sessions";
 import { mustEnrolTwoFactor } from "@/lib/auth/two-factor-policy";
 import { AppError } from "@/lib/errors";
 import { setRequestUser } from "@/lib/log";
+import { actorFromToken, bearerSecret } from "@/lib/tokens/authenticate";
 
 export type { Actor } from "@/lib/auth/actor";
 
@@ -40,8 +41,18 @@ export const getCurrentUser = cache(async (): Promise<Actor | null> => {
   return actor;
 });
 
-/** For route handlers: the signed-in user, else a 401. */
-export async function requireUser(): Promise<Actor> {
+/**
+ * For route handlers: the user of an `Authorization: Bearer` API token
+ * (lib/tokens/authenticate.ts; a bad token is a 401, never a fallback to the
+ * cookie), else the signed-in user, else a 401.
+ */
+export async function requireUser(request?: Request): Promise<Actor> {
+  const secret = request ? bearerSecret(request.headers) : null;
+  if (secret !== null) {
+    const actor = await actorFromToken(secret);
+    setRequestUser(actor.id);
+    return actor;
+  }
   const user = await getCurrentUser();
   if (!user) throw new AppError("unauthenticated", "Sign in to use the API.");
   return user;

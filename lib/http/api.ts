@@ -6,6 +6,8 @@ import { clientAddress } from "@/lib/http/client-address";
 import { problemFromError, problemResponse } from "@/lib/http/problem";
 import { readBodyText } from "@/lib/http/read-body";
 import { log, withRequestContext } from "@/lib/log";
+import { bearerSecret } from "@/lib/tokens/authenticate";
+import { assertTokenAllows } from "@/lib/tokens/scopes";
 import { untrustedInput, type UntrustedInput } from "@/lib/validation";
 
 // The thin adapter every /api/v1 route handler goes through: authentication,
@@ -30,8 +32,11 @@ export function apiRoute<P = Record<string, never>>(handler: (args: HandlerArgs<
     withRequestContext(requestContext(request), async () => {
       const route = `${request.method} ${new URL(request.url).pathname}`;
       try {
-        if (stateChanging.has(request.method)) assertSameOrigin(request);
-        const actor = await requireUser();
+        // A bearer token is sent by a script, never attached by a browser: no CSRF to guard against.
+        const bearer = bearerSecret(request.headers) !== null;
+        if (stateChanging.has(request.method) && !bearer) assertSameOrigin(request);
+        const actor = await requireUser(request);
+        assertTokenAllows(actor, request.method, new URL(request.url).pathname);
         const params = context?.params ? await context.params : ({} as P);
         return await handler({ request, actor, params });
       } catch (error) {
@@ -58,7 +63,7 @@ function logRefusal(error: unknown, route: string): void {
 
 /**
  * Browsers always send Origin on cross-site writes; scripts (curl) send none
- * and stay usable with a session cookie or, later, a token.
+ * and stay usable with a session cookie. Bearer-token requests skip this check.
  */
 export function assertSameOrigin(request: Request): void {
   const origin = request.headers.get("origin");

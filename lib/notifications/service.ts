@@ -61,7 +61,7 @@ export async function countUnreadNotifications(actor: Actor): Promise<number> {
   return db.notification.count({ where: { userId: actor.id, readAt: null } });
 }
 
-const markReadSchema = z.union([
+export const markReadSchema = z.union([
   z.object({ all: z.literal(true) }).strict(),
   z.object({ ids: z.array(z.uuid("Not a notification id.")).min(1).max(200) }).strict(),
 ]);

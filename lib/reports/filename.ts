@@ -4,7 +4,7 @@ import type { ReportScope } from "@/lib/reports/types";
 // wagners-exit-from-mali-withdrawal-or-rebrand-2026-05-01.pdf. Non-Latin
 // titles keep their letters in filename* (RFC 6266) and fall back to ASCII.
 
-function slug(title: string, pattern: RegExp): string {
+export function slug(title: string, pattern: RegExp): string {
   return title
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")

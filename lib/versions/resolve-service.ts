@@ -25,7 +25,7 @@ import { assertId, parseInput, type UntrustedInput } from "@/lib/validation";
 //   quote does not change, so status and approval stay; the decision is
 //   recorded (who, when) and clears the re-check flag for that passage.
 
-const resolveSchema = z.discriminatedUnion(
+export const resolveSchema = z.discriminatedUnion(
   "action",
   [
     z

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 
 import { AccountForms } from "@/components/settings/account-forms";
+import { ApiTokens } from "@/components/settings/api-tokens";
 import { TwoFactorSettings } from "@/components/settings/two-factor-settings";
 import { requirePageUser } from "@/lib/auth/session";
 import { twoFactorStatus } from "@/lib/auth/two-factor";
@@ -23,12 +24,7 @@ export default async function SettingsPage() {
         </h2>
         <TwoFactorSettings enabled={twoFactor.enabled} recoveryCodesLeft={twoFactor.recoveryCodesLeft} />
       </section>
-      {/*
-        API TOKENS SLOT — the interoperability work adds its section here
-        (e.g. <ApiTokens /> from components/settings/api-tokens.tsx), below the
-        account forms; its tokens are resolved beside the session in
-        getCurrentUser (lib/auth/session.ts).
-      */}
+      <ApiTokens />
     </main>
   );
 }
