@@ -5,7 +5,9 @@
 import type { AnnotationView } from "@/lib/annotations/views";
 
 import { rangeFromOffsets, type TextIndex } from "./text-dom";
-import type { OffsetWindow } from "./viewport";
+
+/** A slice of a text, as offsets. */
+export type OffsetWindow = { start: number; end: number };
 
 export type HighlightInputs = {
   annotations: AnnotationView[];

@@ -6,11 +6,14 @@ import { Workbench } from "@/components/workbench/workbench";
 import { hasPermission } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { canManageComparison } from "@/lib/comparisons/access";
+import { toCompactComparison } from "@/lib/comparisons/compact";
 import { getComparison } from "@/lib/comparisons/service";
 import { isAppError } from "@/lib/errors";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+// getComparison is cache()d per request and the user object is too, so the
+// metadata and the page share one load.
 async function load(id: string) {
   const user = await requirePageUser();
   try {
@@ -26,8 +29,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: comparison.title };
 }
 
-export default async function ComparisonPage({ params }: Props) {
-  const { user, comparison } = await load((await params).id);
+export default async function ComparisonPage({ params, searchParams }: Props) {
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const { user, comparison } = await load(id);
+  const annotationId = typeof query.annotation === "string" ? query.annotation : null;
   return (
     <main className="flex h-[calc(100vh-3.5rem)] flex-col">
       <ComparisonHeader
@@ -35,7 +40,12 @@ export default async function ComparisonPage({ params }: Props) {
         canManage={canManageComparison(user, comparison)}
         canDelete={hasPermission(user.role, "comparison.delete")}
       />
-      <Workbench comparison={comparison} viewer={{ id: user.id, role: user.role }} />
+      <Workbench
+        comparison={toCompactComparison(comparison)}
+        viewer={{ id: user.id, role: user.role }}
+        initialAnnotationId={annotationId}
+        openInComposer={query.edit === "1"}
+      />
     </main>
   );
 }

@@ -1,7 +1,13 @@
+import { toCompactComparison } from "@/lib/comparisons/compact";
 import { deleteComparison, getComparison, updateComparison } from "@/lib/comparisons/service";
 import { apiRoute, json, readBody } from "@/lib/http/api";
 
-export const GET = apiRoute<{ id: string }>(async ({ actor, params }) => json(await getComparison(actor, params.id)));
+/** `?form=compact` returns the compact form (lib/comparisons/compact.ts): the same data, about a third of the size. */
+export const GET = apiRoute<{ id: string }>(async ({ request, actor, params }) => {
+  const comparison = await getComparison(actor, params.id);
+  const isCompact = new URL(request.url).searchParams.get("form") === "compact";
+  return json(isCompact ? toCompactComparison(comparison) : comparison);
+});
 
 export const PATCH = apiRoute<{ id: string }>(async ({ request, actor, params }) => {
   const body = await readBody(request);

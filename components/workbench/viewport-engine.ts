@@ -1,0 +1,251 @@
+// Everything the workbench redraws while the reader scrolls, kept out of
+// React: scrolling never re-renders a component. Columns and gutters register
+// their elements here; data changes (annotations, selection, the passages
+// being composed) arrive through `update`. A scroll or resize schedules one
+// animation frame, which
+//   - repaints highlights only when the view leaves the painted slice of a text,
+//   - redraws each gutter's visible connectors (gutter-draw.ts),
+//   - collapses a column's long title once its text is scrolled.
+
+import type { AnnotationView } from "@/lib/annotations/views";
+
+import { ColumnGeometry } from "./column-geometry";
+import { clearGutter, drawGutter, type EdgeTargets } from "./gutter-draw";
+import { deriveGutterData, type GutterData, type LinkEnd } from "./gutter-links";
+import { flashRanges, paintHighlights } from "./highlights";
+import { rangeFromOffsets, type TextIndex } from "./text-dom";
+import type { OffsetWindow } from "./highlights";
+
+/** Highlights cover the view plus this many view heights above and below… */
+const PAINT_MARGIN = 1;
+/** …and are repainted once the view plus this margin leaves the painted slice. */
+const REPAINT_MARGIN = 0.25;
+const COLLAPSE_AFTER_PX = 48;
+
+export type EngineData = {
+  annotations: readonly AnnotationView[];
+  selectedId: string | null;
+  pending: ReadonlyArray<{ sourceId: string; start: number; end: number }>;
+};
+
+export type EngineHandlers = {
+  onChoose: (id: string) => void;
+  /** A chip names sources linked from a passage; bring the first one on screen for this annotation. */
+  onChip: (annotationId: string, targets: string[]) => void;
+  labelOf: (sourceId: string) => string;
+};
+
+type Column = { sourceId: string; geometry: ColumnGeometry; section: HTMLElement | null; onScroll: () => void };
+
+export class ViewportEngine {
+  private columns: Array<Column | undefined> = [];
+  private gutters: Array<SVGSVGElement | undefined> = [];
+  private gutterData: Array<{ key: string; data: GutterData } | undefined> = [];
+  private gutterBoxes = new Map<SVGSVGElement, { top: number; width: number }>();
+  private edgeTargets: Array<EdgeTargets | undefined> = [];
+  private data: EngineData = { annotations: [], selectedId: null, pending: [] };
+  private painted = new Map<string, OffsetWindow>();
+  private isPaintDirty = true;
+  private frame = 0;
+  private resizeObserver: ResizeObserver | null = null;
+  /** Called after each frame; tests and the bench read `lastFrame`. */
+  lastFrame = { at: 0, connectors: 0 };
+
+  constructor(private handlers: EngineHandlers) {
+    if (typeof ResizeObserver !== "undefined") this.resizeObserver = new ResizeObserver(() => this.invalidate());
+  }
+
+  setHandlers(handlers: EngineHandlers): void {
+    this.handlers = handlers;
+  }
+
+  attachColumn(position: number, sourceId: string, index: TextIndex): () => void {
+    const geometry = new ColumnGeometry(index);
+    const onScroll = () => this.schedule();
+    const section = index.root.closest<HTMLElement>("section");
+    geometry.scroller.addEventListener("scroll", onScroll, { passive: true });
+    this.resizeObserver?.observe(geometry.scroller);
+    this.resizeObserver?.observe(index.root);
+    const column: Column = { sourceId, geometry, section, onScroll };
+    this.columns[position] = column;
+    this.isPaintDirty = true;
+    this.gutterData = [];
+    this.schedule();
+    return () => {
+      geometry.scroller.removeEventListener("scroll", onScroll);
+      this.resizeObserver?.unobserve(geometry.scroller);
+      this.resizeObserver?.unobserve(index.root);
+      if (this.columns[position] === column) this.columns[position] = undefined;
+      this.isPaintDirty = true;
+      this.gutterData = [];
+      this.schedule();
+    };
+  }
+
+  attachGutter(position: number, svg: SVGSVGElement): () => void {
+    this.gutters[position] = svg;
+    this.resizeObserver?.observe(svg);
+    const onClick = (event: MouseEvent) => this.onGutterClick(position, event);
+    svg.addEventListener("click", onClick);
+    this.schedule();
+    return () => {
+      svg.removeEventListener("click", onClick);
+      this.resizeObserver?.unobserve(svg);
+      clearGutter(svg);
+      if (this.gutters[position] === svg) this.gutters[position] = undefined;
+    };
+  }
+
+  update(data: EngineData): void {
+    if (data.annotations !== this.data.annotations) this.gutterData = [];
+    this.data = data;
+    this.isPaintDirty = true;
+    this.schedule();
+  }
+
+  /** Layout changed (resize, fonts): measure again on the next frame. */
+  invalidate(): void {
+    for (const column of this.columns) column?.geometry.invalidate();
+    this.gutterBoxes.clear();
+    this.isPaintDirty = true;
+    this.schedule();
+  }
+
+  schedule(): void {
+    if (this.frame || typeof requestAnimationFrame === "undefined") return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.draw();
+    });
+  }
+
+  destroy(): void {
+    cancelAnimationFrame(this.frame);
+    this.resizeObserver?.disconnect();
+  }
+
+  private visible(): Column[] {
+    return this.columns.filter((column): column is Column => column !== undefined && column.geometry.index.root.isConnected);
+  }
+
+  /** Brings the passage into view in its column, if the column is on screen; returns its range for flashing. */
+  scrollToPassage(sourceId: string, start: number, end: number): Range | null {
+    const column = this.visible().find((c) => c.sourceId === sourceId);
+    if (!column) return null;
+    const y = column.geometry.yOf(start, end, { top: -Infinity, bottom: Infinity });
+    column.geometry.scrollToY(y);
+    this.schedule();
+    return rangeFromOffsets(column.geometry.index, start, end);
+  }
+
+  /** Scrolls every on-screen column to the annotation's first passage there, and flashes the passages. */
+  reveal(annotation: AnnotationView): void {
+    const ranges: Range[] = [];
+    const seen = new Set<string>();
+    for (const span of annotation.spans) {
+      if (seen.has(span.sourceId)) continue;
+      seen.add(span.sourceId);
+      const range = this.scrollToPassage(span.sourceId, span.start, span.end);
+      if (range) ranges.push(range);
+    }
+    flashRanges(ranges);
+  }
+
+  private onGutterClick(position: number, event: MouseEvent): void {
+    const target = event.target as Element;
+    const connector = target.closest("[data-connector]")?.getAttribute("data-connector");
+    if (connector) return this.handlers.onChoose(connector);
+    const chip = target.closest("[data-chip]");
+    if (chip) return this.handlers.onChip(chip.getAttribute("data-chip")!, (chip.getAttribute("data-targets") ?? "").split(" "));
+    const corner = target.closest("[data-edge]")?.getAttribute("data-edge") as keyof EdgeTargets | undefined;
+    const edge = corner ? this.edgeTargets[position]?.[corner] : null;
+    if (!corner || !edge) return;
+    const column = this.visible()[corner.startsWith("left") ? position : position + 1];
+    if (column) this.scrollToEnd(column, edge.end);
+  }
+
+  private scrollToEnd(column: Column, end: LinkEnd): void {
+    column.geometry.scrollToY(column.geometry.yOf(end.start, end.end, { top: -Infinity, bottom: Infinity }));
+    const range = rangeFromOffsets(column.geometry.index, end.start, end.end);
+    if (range) flashRanges([range], 900);
+    this.schedule();
+  }
+
+  private draw(): void {
+    const columns = this.visible();
+    const views = columns.map((column) => column.geometry.view());
+    this.paintIfNeeded(columns, views);
+    for (const column of columns) {
+      const isCollapsed = column.geometry.scroller.scrollTop > COLLAPSE_AFTER_PX;
+      if (column.section && (column.section.dataset.collapsed === "true") !== isCollapsed) {
+        column.section.dataset.collapsed = String(isCollapsed);
+        // The header changes height: measure again next frame.
+        requestAnimationFrame(() => this.invalidate());
+      }
+    }
+    let connectors = 0;
+    for (let i = 0; i + 1 < columns.length; i++) {
+      const svg = this.gutters[i];
+      if (!svg || !svg.isConnected) continue;
+      const left = columns[i]!;
+      const right = columns[i + 1]!;
+      const key = `${left.sourceId}|${right.sourceId}`;
+      let entry = this.gutterData[i];
+      if (!entry || entry.key !== key) {
+        entry = { key, data: deriveGutterData(this.data.annotations, left.sourceId, right.sourceId) };
+        this.gutterData[i] = entry;
+      }
+      let box = this.gutterBoxes.get(svg);
+      if (!box) {
+        const rect = svg.getBoundingClientRect();
+        box = { top: rect.top, width: rect.width };
+        this.gutterBoxes.set(svg, box);
+      }
+      const result = drawGutter(svg, {
+        data: entry.data,
+        left: { geometry: left.geometry, view: views[i]! },
+        right: { geometry: right.geometry, view: views[i + 1]! },
+        box,
+        selectedId: this.data.selectedId,
+        labelOf: this.handlers.labelOf,
+      });
+      this.edgeTargets[i] = result.edges;
+      connectors += result.drawn;
+    }
+    this.lastFrame = { at: performance.now(), connectors };
+    document.documentElement.dataset.workbenchFrame = String(this.lastFrame.at);
+  }
+
+  private paintIfNeeded(columns: Column[], views: ReturnType<ColumnGeometry["view"]>[]): void {
+    const windowsAt = (margin: number) => {
+      const windows = new Map<string, OffsetWindow>();
+      columns.forEach((column, i) => {
+        const view = views[i]!;
+        const extra = margin * (view.bottom - view.top);
+        const window = column.geometry.offsetsBetween(view.top - extra, view.bottom + extra);
+        if (window) windows.set(column.sourceId, window);
+      });
+      return windows;
+    };
+    if (!this.isPaintDirty && covers(this.painted, windowsAt(REPAINT_MARGIN))) return;
+    const windows = windowsAt(PAINT_MARGIN);
+    const indexes = new Map(columns.map((column) => [column.sourceId, column.geometry.index]));
+    paintHighlights({
+      annotations: this.data.annotations as AnnotationView[],
+      indexes,
+      selectedId: this.data.selectedId,
+      pending: [...this.data.pending],
+      windows,
+    });
+    this.painted = windows;
+    this.isPaintDirty = false;
+  }
+}
+
+function covers(outer: ReadonlyMap<string, OffsetWindow>, inner: ReadonlyMap<string, OffsetWindow>): boolean {
+  for (const [sourceId, window] of inner) {
+    const painted = outer.get(sourceId);
+    if (!painted || window.start < painted.start || window.end > painted.end) return false;
+  }
+  return true;
+}
