@@ -48,7 +48,13 @@ const TAGS = ["casualties", "timeline", "withdrawal", "funding", "sourcing", "nu
 
 export type BenchOptions = { sources?: number; words?: number; annotations?: number; seed?: number; benchUserId: string };
 
-export function makeBenchData({ sources: sourceCount = 2, words = 20_000, annotations = 5_000, seed = 42, benchUserId }: BenchOptions): BenchData {
+export function makeBenchData({
+  sources: sourceCount = 2,
+  words = 20_000,
+  annotations = 5_000,
+  seed = 42,
+  benchUserId,
+}: BenchOptions): BenchData {
   const random = prng(seed);
   const sources = Array.from({ length: sourceCount }, (_, i) => ({
     id: uuid(random),
@@ -58,7 +64,10 @@ export function makeBenchData({ sources: sourceCount = 2, words = 20_000, annota
   const sentences = makeArticle(Math.max(30_000, annotations * 12), seed * 100 + 99)
     .split(/(?<=[.!?”])\s+/)
     .filter((s) => s.length > 20);
-  const authors = [{ id: benchUserId, name: "Bench Analyst" }, ...Array.from({ length: 7 }, (_, i) => ({ id: uuid(random), name: `Analyst ${i + 2}` }))];
+  const authors = [
+    { id: benchUserId, name: "Bench Analyst" },
+    ...Array.from({ length: 7 }, (_, i) => ({ id: uuid(random), name: `Analyst ${i + 2}` })),
+  ];
   const span = (source: BenchSource, id: string) => {
     const { start, end } = randomSpan(source.text, random);
     return { id, sourceId: source.id, ...describeSpan(source.text, start, end) };
@@ -74,7 +83,8 @@ export function makeBenchData({ sources: sourceCount = 2, words = 20_000, annota
     // Drafts are private to their author: the bench signs in as their author, so all 5,000 are on screen.
     const author = status === "draft" ? authors[0]! : authors[1 + (i % (authors.length - 1))]!;
     const at = new Date(Date.UTC(2025, 0, 1, 0, 0, i)).toISOString();
-    const rationale = `${sentences[i % sentences.length]} ${random() < 0.5 ? (sentences[(i * 7 + 3) % sentences.length] ?? "") : ""}`.trim();
+    const rationale =
+      `${sentences[i % sentences.length]} ${random() < 0.5 ? (sentences[(i * 7 + 3) % sentences.length] ?? "") : ""}`.trim();
     return {
       id,
       comparisonId: "bench",

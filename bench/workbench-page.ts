@@ -25,7 +25,10 @@ export function installProbes(): void {
 }
 
 /** The bare reference: the same texts as plain paragraphs and the same ranges registered with the CSS Highlight API. */
-export function bareReferenceHtml(texts: Array<Array<{ start: number; text: string }>>, ranges: Array<[number, number, number, number]>): string {
+export function bareReferenceHtml(
+  texts: Array<Array<{ start: number; text: string }>>,
+  ranges: Array<[number, number, number, number]>,
+): string {
   const columns = texts
     .map(
       (paragraphs, c) =>
@@ -127,7 +130,9 @@ export function selectVisibleWords(): boolean {
 /** Clicks "Contradiction" in the selection toolbar; ms until the composer is on screen and painted. */
 export async function openComposer(): Promise<number> {
   const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
-  const button = [...document.querySelectorAll<HTMLButtonElement>('[role="toolbar"] button')].find((b) => b.textContent?.includes("Contradiction"));
+  const button = [...document.querySelectorAll<HTMLButtonElement>('[role="toolbar"] button')].find((b) =>
+    b.textContent?.includes("Contradiction"),
+  );
   if (!button) throw new Error("no selection toolbar");
   const t0 = performance.now();
   button.click();

@@ -32,7 +32,14 @@ export async function seedComparison(data: BenchData, title: string, creatorId: 
   }
   for (const source of data.sources) {
     await db.source.create({
-      data: { id: source.id, title: source.title, outlet: "Bench Outlet", rawContent: source.text, text: source.text, contentHash: source.id },
+      data: {
+        id: source.id,
+        title: source.title,
+        outlet: "Bench Outlet",
+        rawContent: source.text,
+        text: source.text,
+        contentHash: source.id,
+      },
     });
   }
   const comparison = await db.comparison.create({ data: { title, createdById: creatorId }, select: { id: true } });

@@ -31,7 +31,9 @@ type Load = { firstHighlightsMs: number; ttiMs: number; transferredBytes: number
 
 async function signIn(context: BrowserContext, baseUrl: string, email: string): Promise<void> {
   const { csrfToken } = (await (await context.request.get(`${baseUrl}/api/auth/csrf`)).json()) as { csrfToken: string };
-  await context.request.post(`${baseUrl}/api/auth/callback/credentials`, { form: { csrfToken, email, password: BENCH_PASSWORD, json: "true" } });
+  await context.request.post(`${baseUrl}/api/auth/callback/credentials`, {
+    form: { csrfToken, email, password: BENCH_PASSWORD, json: "true" },
+  });
 }
 
 /** Navigates and waits for the first highlights, then for one quiet second: TTI is the end of the last long task (or the first highlights). */
@@ -41,22 +43,34 @@ async function measureLoad(page: Page, url: string): Promise<Load> {
   let transferred = 0;
   cdp.on("Network.loadingFinished", (event: { encodedDataLength: number }) => (transferred += event.encodedDataLength));
   await page.goto(url, { waitUntil: "commit" });
-  await page.waitForFunction(() => (window as unknown as { __bench: { firstHighlightsAt: number | null } }).__bench.firstHighlightsAt !== null, null, {
-    timeout: 60_000,
-    polling: 50,
-  });
+  await page.waitForFunction(
+    () => (window as unknown as { __bench: { firstHighlightsAt: number | null } }).__bench.firstHighlightsAt !== null,
+    null,
+    {
+      timeout: 60_000,
+      polling: 50,
+    },
+  );
   await page.waitForTimeout(1_500);
-  const probe = await page.evaluate(() => (window as unknown as { __bench: { firstHighlightsAt: number; longTasks: Array<[number, number]> } }).__bench);
+  const probe = await page.evaluate(
+    () => (window as unknown as { __bench: { firstHighlightsAt: number; longTasks: Array<[number, number]> } }).__bench,
+  );
   await cdp.detach();
   const lastLongTask = Math.max(0, ...probe.longTasks.map(([start, duration]) => start + duration));
-  return { firstHighlightsMs: probe.firstHighlightsAt, ttiMs: Math.max(probe.firstHighlightsAt, lastLongTask), transferredBytes: transferred };
+  return {
+    firstHighlightsMs: probe.firstHighlightsAt,
+    ttiMs: Math.max(probe.firstHighlightsAt, lastLongTask),
+    transferredBytes: transferred,
+  };
 }
 
 async function measureBare(page: Page, baseUrl: string, data: BenchData) {
   const texts = data.sources.slice(0, 2).map((source) => splitParagraphs(source.text).map(({ start, text }) => ({ start, text })));
   const column = new Map(data.sources.slice(0, 2).map((source, i) => [source.id, i]));
   const ranges = data.annotations.flatMap((a) =>
-    a.spans.filter((s) => column.has(s.sourceId)).map((s): [number, number, number, number] => [column.get(s.sourceId)!, s.start, s.end, kinds[a.kind]]),
+    a.spans
+      .filter((s) => column.has(s.sourceId))
+      .map((s): [number, number, number, number] => [column.get(s.sourceId)!, s.start, s.end, kinds[a.kind]]),
   );
   const html = bareReferenceHtml(texts, ranges);
   await page.route(`${baseUrl}/bench-bare-reference`, (route) => route.fulfill({ contentType: "text/html", body: html }));
@@ -77,7 +91,10 @@ function measureReanchoring(data: BenchData) {
   let spans = 0;
   for (let i = 0; i <= RUNS; i++) {
     const t0 = performance.now();
-    const results = [...anchorAll(editNearStart(left!.text), selectorsOf(left!.id)), ...anchorAll(editNearStart(right!.text), selectorsOf(right!.id))];
+    const results = [
+      ...anchorAll(editNearStart(left!.text), selectorsOf(left!.id)),
+      ...anchorAll(editNearStart(right!.text), selectorsOf(right!.id)),
+    ];
     if (i > 0) times.push(performance.now() - t0);
     spans = results.length;
   }
@@ -95,7 +112,15 @@ export async function run(): Promise<BenchResult[]> {
   const app = await startApp(database.url);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
   });
   try {
     const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
@@ -113,11 +138,17 @@ export async function run(): Promise<BenchResult[]> {
     const coldSix = sixLoads.shift()!;
 
     await page.goto(`${app.baseUrl}/comparisons/${twoId}`);
-    await page.waitForFunction(() => (window as unknown as { __bench: { firstHighlightsAt: number | null } }).__bench.firstHighlightsAt !== null);
+    await page.waitForFunction(
+      () => (window as unknown as { __bench: { firstHighlightsAt: number | null } }).__bench.firstHighlightsAt !== null,
+    );
     const jumps: Record<string, number> = {};
     let emptyJumps = 0;
     for (const position of [0, 1]) {
-      for (const [name, fraction] of [["middle", 0.5], ["end", 1], ["start", 0]] as const) {
+      for (const [name, fraction] of [
+        ["middle", 0.5],
+        ["end", 1],
+        ["start", 0],
+      ] as const) {
         const result = await page.evaluate(jumpColumn, { position, fraction });
         if (name !== "start") jumps[`${name} of column ${position + 1}`] = result.ms;
         if (result.ranges === 0) emptyJumps++;
@@ -139,29 +170,63 @@ export async function run(): Promise<BenchResult[]> {
     const refNav = bare.navigationMs;
     const refApi = bare.registerMs;
     const results: BenchResult[] = [
-      { name: `bare reference: navigation → ${bare.ranges.toLocaleString("en")} ranges painted`, value: round(refNav), unit: "ms", note: "static page, same texts and ranges" },
+      {
+        name: `bare reference: navigation → ${bare.ranges.toLocaleString("en")} ranges painted`,
+        value: round(refNav),
+        unit: "ms",
+        note: "static page, same texts and ranges",
+      },
       { name: "bare reference: registering the ranges (CSS Highlight API)", value: round(refApi), unit: "ms" },
-      { name: "2 × 20k words, 5,000 annotations: first highlights after navigation (warm)", value: round(firstHighlights), unit: "ms", reference: refNav, target: round(1.5 * refNav) },
+      {
+        name: "2 × 20k words, 5,000 annotations: first highlights after navigation (warm)",
+        value: round(firstHighlights),
+        unit: "ms",
+        reference: refNav,
+        target: round(1.5 * refNav),
+      },
       { name: "  same, cold (nothing cached)", value: round(cold.firstHighlightsMs), unit: "ms", reference: refNav },
-      { name: "  time to interactive (warm)", value: round(median(warm.map((l) => l.ttiMs))), unit: "ms", reference: refNav, target: 1_500 },
+      {
+        name: "  time to interactive (warm)",
+        value: round(median(warm.map((l) => l.ttiMs))),
+        unit: "ms",
+        reference: refNav,
+        target: 1_500,
+      },
       { name: "  page + data transferred, compressed (cold)", value: round(cold.transferredBytes / 1024), unit: "KB", target: 1_536 },
     ];
     for (const [name, ms] of Object.entries(jumps)) {
       results.push({ name: `  jump to the ${name}: painted`, value: round(ms), unit: "ms", reference: refApi, target: 100 });
     }
     results.push(
-      { name: `  stepped scroll, 120 px × ${frames.length} steps through both columns: longest frame`, value: round(longest), unit: "ms", reference: refApi, target: 50 },
+      {
+        name: `  stepped scroll, 120 px × ${frames.length} steps through both columns: longest frame`,
+        value: round(longest),
+        unit: "ms",
+        reference: refApi,
+        target: 50,
+      },
       { name: "  frames over 50 ms", value: slow, unit: "frames", target: 0, note: `median frame ${round(median(frames))} ms` },
       { name: "  open the composer on a selection", value: round(composerMs), unit: "ms", reference: refApi },
       { name: `  filter the panel (“convoy” → ${filter.count})`, value: round(filter.ms), unit: "ms", reference: refApi },
-      { name: "6 × 20k words, 5,000 annotations: time to interactive (warm)", value: round(median(sixLoads.map((l) => l.ttiMs))), unit: "ms", reference: refNav, target: 1_500 },
+      {
+        name: "6 × 20k words, 5,000 annotations: time to interactive (warm)",
+        value: round(median(sixLoads.map((l) => l.ttiMs))),
+        unit: "ms",
+        reference: refNav,
+        target: 1_500,
+      },
       { name: "  first highlights (warm)", value: round(median(sixLoads.map((l) => l.firstHighlightsMs))), unit: "ms", reference: refNav },
       { name: "  time to interactive, cold", value: round(coldSix.ttiMs), unit: "ms", reference: refNav },
       { name: "  page + data transferred, compressed (cold)", value: round(coldSix.transferredBytes / 1024), unit: "KB" },
     );
     if (emptyJumps > 0) results.push({ name: "jumps that showed no highlight in view", value: emptyJumps, unit: "jumps", target: 0 });
     const reanchor = measureReanchoring(two);
-    results.push({ name: `re-anchor ${reanchor.spans.toLocaleString("en")} spans after an edit near the start`, value: round(reanchor.ms), unit: "ms", target: 500 });
+    results.push({
+      name: `re-anchor ${reanchor.spans.toLocaleString("en")} spans after an edit near the start`,
+      value: round(reanchor.ms),
+      unit: "ms",
+      target: 500,
+    });
     return results;
   } finally {
     await browser.close();

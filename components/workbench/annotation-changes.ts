@@ -23,7 +23,12 @@ export function describeChanges(
   for (const sourceId of changedSources) changes.push(`passage in ${sourceLabel(sourceId)}`);
   if (before.confidence !== after.confidence) changes.push("confidence");
   if (before.credibility !== after.credibility) changes.push("credibility");
-  const tags = (list: readonly string[]) => [...list].map((t) => t.trim()).filter(Boolean).sort().join(",");
+  const tags = (list: readonly string[]) =>
+    [...list]
+      .map((t) => t.trim())
+      .filter(Boolean)
+      .sort()
+      .join(",");
   const afterTags = typeof after.tags === "string" ? after.tags.split(",") : after.tags;
   if (tags(before.tags) !== tags(afterTags)) changes.push("tags");
   return changes;

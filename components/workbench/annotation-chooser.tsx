@@ -60,7 +60,12 @@ export function AnnotationChooser({ title, annotations, top, left, opener, onCho
     >
       <div className="flex items-center justify-between border-b border-slate-100 px-3 py-2">
         <p className="text-sm font-semibold">{title}</p>
-        <button type="button" onClick={close} aria-label="Close" className="rounded px-1 text-lg leading-none text-slate-600 hover:text-slate-900">
+        <button
+          type="button"
+          onClick={close}
+          aria-label="Close"
+          className="rounded px-1 text-lg leading-none text-slate-600 hover:text-slate-900"
+        >
           ×
         </button>
       </div>

@@ -84,12 +84,7 @@ export function AnnotationList({ annotations, orphans, selectedId, onChoose, sou
 
   return (
     <div ref={scrollRef} className="min-h-[400px] flex-1 overflow-y-auto" data-testid="annotation-list-scroller">
-      <ul
-        aria-label="Annotation list"
-        onKeyDown={onKeyDown}
-        className="relative w-full"
-        style={{ height: virtualizer.getTotalSize() }}
-      >
+      <ul aria-label="Annotation list" onKeyDown={onKeyDown} className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => {
           const annotation = annotations[item.index]!;
           return (
@@ -131,7 +126,16 @@ type CardProps = {
   sourceLabel: (sourceId: string) => string;
 };
 
-const AnnotationCard = memo(function AnnotationCard({ annotation, isSelected, isActive, isOrphaned, onChoose, index, onFocusIndex, sourceLabel }: CardProps) {
+const AnnotationCard = memo(function AnnotationCard({
+  annotation,
+  isSelected,
+  isActive,
+  isOrphaned,
+  onChoose,
+  index,
+  onFocusIndex,
+  sourceLabel,
+}: CardProps) {
   const credibility = annotation.credibility !== null && isCredibility(annotation.credibility) ? annotation.credibility : null;
   return (
     <button
@@ -148,8 +152,8 @@ const AnnotationCard = memo(function AnnotationCard({ annotation, isSelected, is
         <StatusBadge status={annotation.status} />
         {credibility ? (
           <span className="rounded bg-slate-100 px-1 font-mono text-xs text-slate-700" title="Information credibility">
-            <span className="sr-only">Credibility </span>
-            {credibility}
+            <span className="sr-only">Credibility</span>
+            <span aria-hidden>cred.</span> {credibility}
           </span>
         ) : null}
         {isOrphaned ? <span className="text-xs font-medium text-amber-800">⚠ Orphaned passage</span> : null}

@@ -31,7 +31,9 @@ export function AnnotationPanel({ annotations, orphans, filters, onFilters, sele
       {detail ? <div className="min-h-[7rem] shrink overflow-y-auto border-b border-slate-200">{detail}</div> : null}
       <AnnotationFilterBar annotations={annotations} filters={filters} onFilters={onFilters} />
       <p className="px-3 pt-1.5 text-xs text-slate-600" role="status" data-testid="annotation-count">
-        {visible.length === annotations.length ? `${annotations.length} annotations` : `${visible.length} of ${annotations.length} annotations`}
+        {visible.length === annotations.length
+          ? `${annotations.length} annotations`
+          : `${visible.length} of ${annotations.length} annotations`}
       </p>
       {annotations.length === 0 ? (
         <div className="p-6 text-center text-sm text-slate-600">

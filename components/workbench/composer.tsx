@@ -55,7 +55,18 @@ export function passageProblem(state: ComposerState): string | null {
   return kindProblem(state.kind, state.spans);
 }
 
-export function Composer({ state, original, changes = [], duplicates = [], onOpenExisting, sources, onChange, onArm, onSave, onCancel }: Props) {
+export function Composer({
+  state,
+  original,
+  changes = [],
+  duplicates = [],
+  onOpenExisting,
+  sources,
+  onChange,
+  onArm,
+  onSave,
+  onCancel,
+}: Props) {
   const rationaleRef = useRef<HTMLTextAreaElement>(null);
   const problem = passageProblem(state);
   const canSave = !problem && state.rationale.trim().length > 0 && !state.isSaving;
@@ -87,7 +98,11 @@ export function Composer({ state, original, changes = [], duplicates = [], onOpe
       ) : null}
 
       {duplicates.length ? (
-        <div role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950" data-testid="duplicate-warning">
+        <div
+          role="status"
+          className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+          data-testid="duplicate-warning"
+        >
           <p className="font-medium">
             {duplicates.length === 1 ? "A very similar annotation already exists:" : "Very similar annotations already exist:"}
           </p>

@@ -72,7 +72,11 @@ export function FindPassage({ source, position, onFound }: Props) {
         }}
         aria-describedby={`${inputId}-status`}
       />
-      <span id={`${inputId}-status`} role="status" className={`shrink-0 text-xs ${matches.length === 0 ? "text-amber-800" : "text-slate-600"}`}>
+      <span
+        id={`${inputId}-status`}
+        role="status"
+        className={`shrink-0 text-xs ${matches.length === 0 ? "text-amber-800" : "text-slate-600"}`}
+      >
         {status}
       </span>
     </form>

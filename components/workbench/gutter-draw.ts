@@ -61,7 +61,11 @@ export function drawGutter(svg: SVGSVGElement, frame: GutterFrame): { drawn: num
     counts[corner]++;
     const current = edges[corner];
     const y = side.geometry.yOf(end.start, end.end);
-    const isCloser = !current || (corner.endsWith("top") ? y > side.geometry.yOf(current.end.start, current.end.end) : y < side.geometry.yOf(current.end.start, current.end.end));
+    const isCloser =
+      !current ||
+      (corner.endsWith("top")
+        ? y > side.geometry.yOf(current.end.start, current.end.end)
+        : y < side.geometry.yOf(current.end.start, current.end.end));
     if (isCloser) edges[corner] = { id, end };
   };
 
@@ -81,7 +85,11 @@ export function drawGutter(svg: SVGSVGElement, frame: GutterFrame): { drawn: num
       attrs: { "data-connector": link.id, "data-kind": link.kind, "data-status": link.status, class: "cursor-pointer" },
       build: (g) => {
         const path = child(g, 0, "path");
-        set(path, "d", `M 3 ${a.y.toFixed(1)} C ${bend} ${a.y.toFixed(1)}, ${width - bend} ${b.y.toFixed(1)}, ${width - 3} ${b.y.toFixed(1)}`);
+        set(
+          path,
+          "d",
+          `M 3 ${a.y.toFixed(1)} C ${bend} ${a.y.toFixed(1)}, ${width - bend} ${b.y.toFixed(1)}, ${width - 3} ${b.y.toFixed(1)}`,
+        );
         set(path, "fill", "none");
         set(path, "stroke", colors[link.kind]);
         set(path, "stroke-width", isSelected ? "3.5" : link.status === "approved" ? "2.5" : "1.75");

@@ -25,7 +25,10 @@ const names = [
   "pa-fill-agreement",
   "pa-fill-contradiction",
   "pa-fill-note",
-  "pa-status-approved",
+  "pa-strong-agreement",
+  "pa-strong-contradiction",
+  "pa-strong-note",
+  "pa-status-in_review",
   "pa-status-rejected",
   "pa-status-changes_requested",
   "pa-selected",
@@ -49,9 +52,10 @@ export function paintHighlights({ annotations, indexes, selectedId, pending = []
       const range = index && rangeFromOffsets(index, span.start, span.end);
       if (!range) continue;
       add(`pa-${annotation.kind}`, range);
-      // Drafts are outlined only; submitted work is filled.
-      if (annotation.status !== "draft") add(`pa-fill-${annotation.kind}`, range);
-      if (annotation.status === "approved" || annotation.status === "rejected" || annotation.status === "changes_requested") {
+      // Drafts are underlined only; submitted work is filled lightly, approved work strongly.
+      if (annotation.status === "approved") add(`pa-strong-${annotation.kind}`, range);
+      else if (annotation.status !== "draft") add(`pa-fill-${annotation.kind}`, range);
+      if (annotation.status === "in_review" || annotation.status === "rejected" || annotation.status === "changes_requested") {
         add(`pa-status-${annotation.status}`, range);
       }
       if (annotation.id === selectedId) add("pa-selected", range);

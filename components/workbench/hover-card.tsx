@@ -42,7 +42,13 @@ function caretAt(x: number, y: number): { node: Node; offset: number } | null {
 }
 
 /** Annotations with a passage under the point (x, y) in the column showing `sourceId`. */
-export function hitTest(annotations: readonly AnnotationView[], index: TextIndex | undefined, sourceId: string, x: number, y: number): AnnotationView[] {
+export function hitTest(
+  annotations: readonly AnnotationView[],
+  index: TextIndex | undefined,
+  sourceId: string,
+  x: number,
+  y: number,
+): AnnotationView[] {
   const caret = caretAt(x, y);
   if (!index || !caret || caret.node.nodeType !== Node.TEXT_NODE) return [];
   const offset = offsetOfPoint(index, caret.node, caret.offset);

@@ -56,6 +56,7 @@ export function Workbench({ comparison, viewer, initialAnnotationId = null, open
   const [chooser, setChooser] = useState<ChooserState | null>(null);
   const [isDrawerOpen, setIsDrawerOpen] = useState(false);
   const [indexVersion, setIndexVersion] = useState(0);
+  const [notice, setNotice] = useState<string | null>(null);
   const indexes = useRef(new Map<string, TextIndex>());
   const scrollRequest = useRef<string | null>(initialAnnotationId);
 
@@ -156,7 +157,8 @@ export function Workbench({ comparison, viewer, initialAnnotationId = null, open
     if (!id) return;
     const annotation = placedById.get(id);
     if (!annotation) {
-      if (id === initialAnnotationId) setDetailMessage(null);
+      if (id === initialAnnotationId)
+        setNotice("The linked annotation is not in this comparison, or you may not see it (drafts are private).");
       scrollRequest.current = null;
       return;
     }
@@ -172,7 +174,19 @@ export function Workbench({ comparison, viewer, initialAnnotationId = null, open
       return;
     }
     engine.reveal(annotation);
-  }, [placedById, columns, indexVersion, engine, choose, initialAnnotationId, selectedId, openInComposer, annotations, viewer, setComposer]);
+  }, [
+    placedById,
+    columns,
+    indexVersion,
+    engine,
+    choose,
+    initialAnnotationId,
+    selectedId,
+    openInComposer,
+    annotations,
+    viewer,
+    setComposer,
+  ]);
 
   /** One entry point for mouse selections and "Find passage" results. */
   const applySelection = (sourceId: string, rawStart: number, rawEnd: number, rect: DOMRect | null, fromKeyboard: boolean) => {
@@ -209,7 +223,8 @@ export function Workbench({ comparison, viewer, initialAnnotationId = null, open
 
   const startComposer = (kind: AnnotationKind) => {
     if (!pending) return;
-    const other = kind === "note" ? null : (columns.find((id) => id !== pending.sourceId) ?? sourceIds.find((id) => id !== pending.sourceId) ?? null);
+    const other =
+      kind === "note" ? null : (columns.find((id) => id !== pending.sourceId) ?? sourceIds.find((id) => id !== pending.sourceId) ?? null);
     setComposer(newComposer(kind, [{ sourceId: pending.sourceId, start: pending.start, end: pending.end, exact: pending.exact }], other));
     if (other) show(other, [pending.sourceId]);
     if (layout.isPanelDrawer) setIsDrawerOpen(true);
@@ -270,7 +285,8 @@ export function Workbench({ comparison, viewer, initialAnnotationId = null, open
       if (!window.getSelection()?.isCollapsed) return;
       const hits = hitTest(placed, indexes.current.get(sourceId), sourceId, event.clientX, event.clientY);
       if (hits.length === 1) choose(hits[0]!.id);
-      else if (hits.length > 1) openChooser(hits, { top: event.clientY + 12, left: event.clientX - 20 }, null, `${hits.length} annotations on this passage`);
+      else if (hits.length > 1)
+        openChooser(hits, { top: event.clientY + 12, left: event.clientX - 20 }, null, `${hits.length} annotations on this passage`);
     },
     [placed, choose, openChooser],
   );
@@ -279,7 +295,12 @@ export function Workbench({ comparison, viewer, initialAnnotationId = null, open
     (sourceId: string, paragraph: { start: number; end: number }, button: HTMLElement) => {
       const list = placed.filter((a) => a.spans.some((s) => s.sourceId === sourceId && s.start < paragraph.end && paragraph.start < s.end));
       const rect = button.getBoundingClientRect();
-      openChooser(list, { top: rect.bottom + 4, left: rect.left }, button, `${list.length} ${list.length === 1 ? "annotation" : "annotations"} on this paragraph`);
+      openChooser(
+        list,
+        { top: rect.bottom + 4, left: rect.left },
+        button,
+        `${list.length} ${list.length === 1 ? "annotation" : "annotations"} on this paragraph`,
+      );
     },
     [placed, openChooser],
   );
@@ -293,7 +314,10 @@ export function Workbench({ comparison, viewer, initialAnnotationId = null, open
         const target = targets[0];
         if (!annotation || !target) return;
         if (columns.includes(target)) return choose(annotationId);
-        show(target, annotation.spans.map((s) => s.sourceId).filter((id) => columns.includes(id)));
+        show(
+          target,
+          annotation.spans.map((s) => s.sourceId).filter((id) => columns.includes(id)),
+        );
         setSelectedId(annotationId);
         scrollRequest.current = annotationId;
       },
@@ -307,7 +331,10 @@ export function Workbench({ comparison, viewer, initialAnnotationId = null, open
       sourceLabel={sourceLabel}
       onScreen={columns}
       onShowSource={(sourceId) => {
-        show(sourceId, selected.spans.map((s) => s.sourceId).filter((id) => columns.includes(id)));
+        show(
+          sourceId,
+          selected.spans.map((s) => s.sourceId).filter((id) => columns.includes(id)),
+        );
         scrollRequest.current = selected.id;
       }}
       orphanedSpanIds={orphans.get(selected.id)}
@@ -339,32 +366,39 @@ export function Workbench({ comparison, viewer, initialAnnotationId = null, open
       />
     </div>
   ) : (
-    <PanelTabs
-      tabs={[
-        {
-          id: "annotations",
-          label: `Annotations (${annotations.length})`,
-          content: (
-            <AnnotationPanel
-              annotations={annotations}
-              orphans={orphans}
-              filters={filters}
-              onFilters={setFilters}
-              selectedId={selectedId}
-              onChoose={choose}
-              sourceLabel={sourceLabel}
-              detail={detail}
-            />
-          ),
-        },
-        ...extraTabs,
-      ]}
-    />
+    <>
+      {notice ? (
+        <p role="status" className="m-3 rounded bg-amber-50 px-2 py-1.5 text-sm text-amber-950 ring-1 ring-amber-200">
+          {notice}
+        </p>
+      ) : null}
+      <PanelTabs
+        tabs={[
+          {
+            id: "annotations",
+            label: `Annotations (${annotations.length})`,
+            content: (
+              <AnnotationPanel
+                annotations={annotations}
+                orphans={orphans}
+                filters={filters}
+                onFilters={setFilters}
+                selectedId={selectedId}
+                onChoose={choose}
+                sourceLabel={sourceLabel}
+                detail={detail}
+              />
+            ),
+          },
+          ...extraTabs,
+        ]}
+      />
+    </>
   );
 
   const columnProps = {
     sources: comparison.sources,
-    showPicker: comparison.sources.length > columns.length,
+    showPicker: comparison.sources.length > columns.length && layout.columnCount > 1,
     onPick: pick,
     onIndex,
     onSelectionEnd,

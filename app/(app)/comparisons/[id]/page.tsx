@@ -34,7 +34,7 @@ export default async function ComparisonPage({ params, searchParams }: Props) {
   const { user, comparison } = await load(id);
   const annotationId = typeof query.annotation === "string" ? query.annotation : null;
   return (
-    <main className="flex h-[calc(100vh-3.5rem)] flex-col">
+    <main className="flex h-[calc(100dvh-3.5rem)] flex-col">
       <ComparisonHeader
         comparison={comparison}
         canManage={canManageComparison(user, comparison)}
