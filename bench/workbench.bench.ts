@@ -42,15 +42,26 @@ async function measureLoad(page: Page, url: string): Promise<Load> {
   await cdp.send("Network.enable");
   let transferred = 0;
   cdp.on("Network.loadingFinished", (event: { encodedDataLength: number }) => (transferred += event.encodedDataLength));
+  const problems: string[] = [];
+  const onConsole = (message: { type: () => string; text: () => string }) => {
+    if (message.type() === "error") problems.push(message.text());
+  };
+  const onError = (error: Error) => problems.push(error.message);
+  page.on("console", onConsole);
+  page.on("pageerror", onError);
   await page.goto(url, { waitUntil: "commit" });
-  await page.waitForFunction(
-    () => (window as unknown as { __bench: { firstHighlightsAt: number | null } }).__bench.firstHighlightsAt !== null,
-    null,
-    {
+  try {
+    await page.waitForFunction(() => (window as unknown as { __bench: { firstHighlightsAt: number | null } }).__bench.firstHighlightsAt !== null, null, {
       timeout: 60_000,
       polling: 50,
-    },
-  );
+    });
+  } catch (error) {
+    await page.screenshot({ path: "bench/results/workbench-failure.png" });
+    throw new Error(`No highlights at ${page.url()}: ${problems.join(" | ").slice(0, 2000)}`, { cause: error });
+  } finally {
+    page.off("console", onConsole);
+    page.off("pageerror", onError);
+  }
   await page.waitForTimeout(1_500);
   const probe = await page.evaluate(
     () => (window as unknown as { __bench: { firstHighlightsAt: number; longTasks: Array<[number, number]> } }).__bench,
@@ -124,6 +135,8 @@ export async function run(): Promise<BenchResult[]> {
   });
   try {
     const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+    // tsx compiles the in-page functions with esbuild's keepNames, which calls a `__name` helper the page lacks.
+    await context.addInitScript({ content: "globalThis.__name = (target) => target;" });
     await context.addInitScript(installProbes);
     await signIn(context, app.baseUrl, user.email);
     const page = await context.newPage();

@@ -125,8 +125,8 @@ export const SourceColumn = memo(function SourceColumn(props: SourceColumnProps)
         className="min-h-0 flex-1 overflow-y-auto px-4 py-5 sm:px-6"
         data-scroll-side={position}
         tabIndex={0}
-        role="region"
-        aria-label={`Text of ${source.label}: ${source.title}`}
+        role="article"
+        aria-label={`Text of source ${source.label}`}
         onMouseUp={() => onSelectionEnd?.(source.id)}
         onKeyUp={onKeyUp}
         onMouseMove={onPointerOverText ? (event) => onPointerOverText(source.id, event) : undefined}
