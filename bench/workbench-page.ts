@@ -77,7 +77,7 @@ export async function jumpColumn({ position, fraction }: { position: number; fra
   scroller.scrollTop = fraction * (scroller.scrollHeight - scroller.clientHeight);
   for (;;) {
     await frame();
-    if (Number(document.documentElement.dataset.workbenchFrame ?? 0) > t0) break;
+    if (((window as unknown as { __workbenchFrameAt?: number }).__workbenchFrameAt ?? 0) > t0) break;
   }
   await frame();
   const ms = performance.now() - t0;

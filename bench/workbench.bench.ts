@@ -51,10 +51,14 @@ async function measureLoad(page: Page, url: string): Promise<Load> {
   page.on("pageerror", onError);
   await page.goto(url, { waitUntil: "commit" });
   try {
-    await page.waitForFunction(() => (window as unknown as { __bench: { firstHighlightsAt: number | null } }).__bench.firstHighlightsAt !== null, null, {
-      timeout: 60_000,
-      polling: 50,
-    });
+    await page.waitForFunction(
+      () => (window as unknown as { __bench: { firstHighlightsAt: number | null } }).__bench.firstHighlightsAt !== null,
+      null,
+      {
+        timeout: 60_000,
+        polling: 50,
+      },
+    );
   } catch (error) {
     await page.screenshot({ path: "bench/results/workbench-failure.png" });
     throw new Error(`No highlights at ${page.url()}: ${problems.join(" | ").slice(0, 2000)}`, { cause: error });

@@ -25,7 +25,11 @@ export class ColumnGeometry {
   readonly scroller: HTMLElement;
   private tops: Float64Array = new Float64Array(0);
   private heights: Float64Array = new Float64Array(0);
-  private exact = new Map<string, number>();
+  private exact = new Map<number, number>();
+  /** Bumped at every measurement, so derived positions know when to recompute. */
+  version = 0;
+  /** The tallest paragraph: interpolated positions are off by less than this. */
+  maxParagraphHeight = 0;
   /** Text root top relative to the scroller's content box top (padding), and the scroller's viewport box. */
   private rootOffset = 0;
   private box = { top: 0, bottom: 0, height: 0 };
@@ -42,7 +46,7 @@ export class ColumnGeometry {
     this.exact.clear();
   }
 
-  private measure(): void {
+  measure(): void {
     if (this.isMeasured) return;
     const { paragraphs, nodes, root } = this.index;
     const rootRect = root.getBoundingClientRect();
@@ -51,11 +55,15 @@ export class ColumnGeometry {
     this.box = { top: scrollerRect.top, bottom: scrollerRect.bottom, height: scrollerRect.height };
     this.tops = new Float64Array(paragraphs.length);
     this.heights = new Float64Array(paragraphs.length);
+    let tallest = 0;
     for (let i = 0; i < paragraphs.length; i++) {
       const rect = (nodes[i]?.parentElement ?? root).getBoundingClientRect();
       this.tops[i] = rect.top - rootRect.top;
       this.heights[i] = rect.height;
+      tallest = Math.max(tallest, rect.height);
     }
+    this.maxParagraphHeight = tallest;
+    this.version++;
     this.isMeasured = true;
   }
 
@@ -98,7 +106,7 @@ export class ColumnGeometry {
   /** Content y of the first line's centre of [start, end); exact near `near` (content pixels), interpolated elsewhere. */
   yOf(start: number, end: number, near?: { top: number; bottom: number }): number {
     this.measure();
-    const key = `${start}:${end}`;
+    const key = start * 4_194_304 + (end - start);
     const cached = this.exact.get(key);
     if (cached !== undefined) return cached;
     const { paragraphs } = this.index;

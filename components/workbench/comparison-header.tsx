@@ -30,7 +30,13 @@ export function ComparisonHeader({ comparison, canManage, canDelete }: Props) {
           </p>
         ) : null}
       </div>
-      {canManage ? <ComparisonActionsMenu comparison={comparison} canDelete={canDelete} /> : null}
+      {canManage ? (
+        // Only these four fields cross to the browser: passing the whole comparison would serialise every annotation twice.
+        <ComparisonActionsMenu
+          comparison={{ id: comparison.id, title: comparison.title, question: comparison.question, archivedAt: comparison.archivedAt }}
+          canDelete={canDelete}
+        />
+      ) : null}
       <div className="ml-auto hidden items-center gap-3 text-xs text-slate-700 lg:flex" role="group" aria-label="Legend">
         <span className="flex items-center gap-1">
           <span className="inline-block h-0.5 w-5 bg-[var(--color-agree)]" aria-hidden /> Agreement
@@ -42,10 +48,10 @@ export function ComparisonHeader({ comparison, canManage, canDelete }: Props) {
           <span className="inline-block w-5 border-t-2 border-dotted border-[var(--color-note)]" aria-hidden /> Note
         </span>
         <span className="flex items-center gap-1">
-          <span className="inline-block h-3 w-5 border-t-2 border-dotted border-amber-800 bg-emerald-600/10" aria-hidden /> In review
+          <span className="inline-block h-3 w-5 border-y-2 border-emerald-700 bg-emerald-600/10" aria-hidden /> In review
         </span>
         <span className="flex items-center gap-1">
-          <span className="inline-block h-3 w-5 bg-emerald-600/30" aria-hidden /> Approved
+          <span className="inline-block h-3 w-5 border-b-2 border-emerald-700 bg-emerald-600/30" aria-hidden /> Approved
         </span>
       </div>
       <ExportPdf comparisonId={comparison.id} />

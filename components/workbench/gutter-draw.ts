@@ -6,12 +6,14 @@
 // changes a few attributes instead of rebuilding the drawing.
 
 import type { ColumnGeometry, ColumnView } from "./column-geometry";
+import { indicesBetween, type GutterIndex } from "./gutter-index";
 import type { GutterData, LinkEnd } from "./gutter-links";
 
 export type GutterSide = { geometry: ColumnGeometry; view: ColumnView };
 
 export type GutterFrame = {
   data: GutterData;
+  index: GutterIndex;
   left: GutterSide;
   right: GutterSide;
   /** The svg's box in viewport coordinates. */
@@ -26,8 +28,6 @@ type Corner = "left-top" | "left-bottom" | "right-top" | "right-bottom";
 
 const SVG = "http://www.w3.org/2000/svg";
 const colors = { agreement: "#0f7b46", contradiction: "#c5221f", note: "#1a5fb4" } as const;
-/** Content pixels around the view in which span positions are measured exactly. */
-const EXACT_MARGIN = 400;
 
 type Item = { key: string; tag: "g"; build: (g: SVGGElement) => void; attrs: Record<string, string> };
 
@@ -43,39 +43,47 @@ function set(element: Element, name: string, value: string): void {
   if (element.getAttribute(name) !== value) element.setAttribute(name, value);
 }
 
-function endAt(side: GutterSide, end: LinkEnd, boxTop: number): { y: number; where: "in" | "top" | "bottom" } {
+/** Content pixels around the view in which span positions are measured exactly (interpolation is off by less than a paragraph). */
+function marginOf(side: GutterSide): number {
+  return side.geometry.maxParagraphHeight + 8;
+}
+
+function endAt(side: GutterSide, end: LinkEnd, boxTop: number): { y: number; content: number; where: "in" | "top" | "bottom" } {
   const { view, geometry } = side;
-  const y = geometry.yOf(end.start, end.end, { top: view.top - EXACT_MARGIN, bottom: view.bottom + EXACT_MARGIN });
-  if (y < view.top) return { y: view.clipTop - boxTop, where: "top" };
-  if (y > view.bottom) return { y: view.clipBottom - boxTop, where: "bottom" };
-  return { y: y + view.toViewport - boxTop, where: "in" };
+  const margin = marginOf(side);
+  const content = geometry.yOf(end.start, end.end, { top: view.top - margin, bottom: view.bottom + margin });
+  if (content < view.top) return { y: view.clipTop - boxTop, content, where: "top" };
+  if (content > view.bottom) return { y: view.clipBottom - boxTop, content, where: "bottom" };
+  return { y: content + view.toViewport - boxTop, content, where: "in" };
 }
 
 export function drawGutter(svg: SVGSVGElement, frame: GutterFrame): { drawn: number; edges: EdgeTargets } {
-  const { data, left, right, box, selectedId } = frame;
+  const { data, index, left, right, box, selectedId } = frame;
   const width = box.width;
   const items: Item[] = [];
   const edges: EdgeTargets = { "left-top": null, "left-bottom": null, "right-top": null, "right-bottom": null };
   const counts: Record<Corner, number> = { "left-top": 0, "left-bottom": 0, "right-top": 0, "right-bottom": 0 };
-  const nearest = (corner: Corner, id: string, end: LinkEnd, side: GutterSide) => {
+  const best: Record<Corner, number> = { "left-top": -Infinity, "left-bottom": Infinity, "right-top": -Infinity, "right-bottom": Infinity };
+  const nearest = (corner: Corner, id: string, end: LinkEnd, y: number) => {
     counts[corner]++;
-    const current = edges[corner];
-    const y = side.geometry.yOf(end.start, end.end);
-    const isCloser =
-      !current ||
-      (corner.endsWith("top")
-        ? y > side.geometry.yOf(current.end.start, current.end.end)
-        : y < side.geometry.yOf(current.end.start, current.end.end));
-    if (isCloser) edges[corner] = { id, end };
+    const isCloser = corner.endsWith("top") ? y > best[corner] : y < best[corner];
+    if (!isCloser) return;
+    best[corner] = y;
+    edges[corner] = { id, end };
   };
 
+  const near = new Set([
+    ...indicesBetween(index.left, left.view.top - marginOf(left), left.view.bottom + marginOf(left)),
+    ...indicesBetween(index.right, right.view.top - marginOf(right), right.view.bottom + marginOf(right)),
+  ]);
   let drawn = 0;
-  for (const link of data.links) {
+  for (const i of [...near].sort((a, b) => a - b)) {
+    const link = data.links[i]!;
     const a = endAt(left, link.left, box.top);
     const b = endAt(right, link.right, box.top);
     if (a.where !== "in" && b.where !== "in") continue;
-    if (a.where !== "in") nearest(`left-${a.where}`, link.id, link.left, left);
-    if (b.where !== "in") nearest(`right-${b.where}`, link.id, link.right, right);
+    if (a.where !== "in") nearest(`left-${a.where}`, link.id, link.left, a.content);
+    if (b.where !== "in") nearest(`right-${b.where}`, link.id, link.right, b.content);
     drawn++;
     const isSelected = link.id === selectedId;
     const bend = width * 0.45;
@@ -139,7 +147,13 @@ export function drawGutter(svg: SVGSVGElement, frame: GutterFrame): { drawn: num
     });
   }
 
-  for (const chip of data.chips) {
+  const chipMargin = Math.max(marginOf(left), marginOf(right));
+  const chipRange = [
+    Math.min(left.view.top, right.view.top) - chipMargin,
+    Math.max(left.view.bottom, right.view.bottom) + chipMargin,
+  ] as const;
+  for (const i of indicesBetween(index.chips, ...chipRange)) {
+    const chip = data.chips[i]!;
     const side = chip.side === "left" ? left : right;
     const at = endAt(side, chip.end, box.top);
     if (at.where !== "in") continue;

@@ -122,7 +122,8 @@ export const SourceColumn = memo(function SourceColumn(props: SourceColumnProps)
         <FindPassage source={source} position={position} onFound={onFound} />
       </header>
       <div
-        className="min-h-0 flex-1 overflow-y-auto px-4 py-5 sm:px-6"
+        // Opaque and promoted: Chromium then scrolls the text on the compositor instead of repainting it every frame.
+        className="min-h-0 flex-1 overflow-y-auto rounded-b-xl bg-white px-4 py-5 [will-change:scroll-position] sm:px-6"
         data-scroll-side={position}
         tabIndex={0}
         role="article"

@@ -171,7 +171,9 @@ test("a passage shared by several annotations offers a choice; paragraph markers
   await expect(marker).toBeFocused();
 });
 
-test("the panel is one Tab stop with arrow keys, keeps five cards in sight with one selected, and a skip link leads to it", async ({ page }) => {
+test("the panel is one Tab stop with arrow keys, keeps five cards in sight with one selected, and a skip link leads to it", async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   const created = await createLargeComparison(page.request, { words: 600, seed: 5, title: `Panel ${Date.now()}` });
   const [a, b] = created.sources;
@@ -181,7 +183,10 @@ test("the panel is one Tab stop with arrow keys, keeps five cards in sight with 
     await createAnnotation(page.request, created.id, {
       kind: i % 2 ? "note" : "agreement",
       rationale: `Panel card ${i}`,
-      spans: i % 2 ? [{ sourceId: a!.id, start: at, end: at + exact.length, exact }] : [{ sourceId: a!.id, start: at, end: at + exact.length, exact }, spanOf(b!, "said", 50 * i)],
+      spans:
+        i % 2
+          ? [{ sourceId: a!.id, start: at, end: at + exact.length, exact }]
+          : [{ sourceId: a!.id, start: at, end: at + exact.length, exact }, spanOf(b!, "said", 50 * i)],
       credibility: i === 0 ? 2 : undefined,
     });
   }

@@ -71,8 +71,10 @@ test("at 320 px one source at a time with tabs, the panel as a drawer, and nothi
 });
 
 test("right-to-left text is laid out right to left in the columns, the panel and the composer", async ({ page }) => {
-  const arabic = "قالت الحكومة إن القوات غادرت المدينة يوم الاثنين بعد اتفاق مع السكان المحليين.\n\nونفى المتحدث باسم الجيش أن تكون هناك أي خسائر في صفوف المدنيين خلال العملية.";
-  const english = "The government said the troops left the city on Monday after an agreement with local residents.\n\nThe army spokesman denied any civilian casualties.";
+  const arabic =
+    "قالت الحكومة إن القوات غادرت المدينة يوم الاثنين بعد اتفاق مع السكان المحليين.\n\nونفى المتحدث باسم الجيش أن تكون هناك أي خسائر في صفوف المدنيين خلال العملية.";
+  const english =
+    "The government said the troops left the city on Monday after an agreement with local residents.\n\nThe army spokesman denied any civilian casualties.";
   const ids: string[] = [];
   for (const [title, text, language] of [
     ["تقرير", arabic, "ar"],
@@ -91,14 +93,29 @@ test("right-to-left text is laid out right to left in the columns, the panel and
     spans: [spanOf(ar!, "غادرت المدينة يوم الاثنين"), spanOf(en!, "left the city on Monday")],
   });
   await page.goto(`/comparisons/${comparison.id}`);
-  const direction = (selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el).direction);
+  const direction = (selector: string) =>
+    page
+      .locator(selector)
+      .first()
+      .evaluate((el) => getComputedStyle(el).direction);
   expect(await direction(`section[data-source="${ar!.id}"] p[data-start]`)).toBe("rtl");
   expect(await direction(`section[data-source="${en!.id}"] p[data-start]`)).toBe("ltr");
   const card = page.getByRole("list", { name: "Annotation list" }).getByRole("button").first();
-  expect(await card.locator("span[dir=auto]").first().evaluate((el) => getComputedStyle(el).direction)).toBe("rtl");
+  expect(
+    await card
+      .locator("span[dir=auto]")
+      .first()
+      .evaluate((el) => getComputedStyle(el).direction),
+  ).toBe("rtl");
   await card.click();
   await page.getByTestId("annotation-detail").getByRole("button", { name: "Edit" }).click();
-  expect(await page.getByTestId("composer").locator("blockquote").first().evaluate((el) => getComputedStyle(el).direction)).toBe("rtl");
+  expect(
+    await page
+      .getByTestId("composer")
+      .locator("blockquote")
+      .first()
+      .evaluate((el) => getComputedStyle(el).direction),
+  ).toBe("rtl");
   expect(await page.getByLabel("Rationale").evaluate((el) => getComputedStyle(el).direction)).toBe("rtl");
   await page.screenshot({ path: "test-results/screenshots/workbench-rtl.png" });
 });
@@ -139,7 +156,7 @@ test("the workbench runs without any Content-Security-Policy violation", async (
   expect([...reported, ...violations]).toEqual([]);
 });
 
-test("approved and in-review passages are painted with different styles", async ({ page }) => {
+test("approved and in-review passages are painted with different highlight styles", async ({ page }) => {
   const comparison = await loadComparison(page.request, await demoComparisonId(page.request));
   const statuses = new Set(comparison.annotations.map((a) => a.status));
   expect(statuses.has("approved") && statuses.has("in_review")).toBe(true);
@@ -149,10 +166,14 @@ test("approved and in-review passages are painted with different styles", async 
   const sizes = async (id: string) => {
     await page.getByRole("list", { name: "Annotation list" }).locator(`[data-annotation="${id}"]`).click();
     await settle(page);
-    return page.evaluate(() => ({
-      strong: ["agreement", "contradiction", "note"].reduce((n, k) => n + (CSS.highlights.get(`pa-strong-${k}`)?.size ?? 0), 0),
-      review: CSS.highlights.get("pa-status-in_review")?.size ?? 0,
-    }));
+    return page.evaluate(() => {
+      const sizes = { strong: 0, review: 0 };
+      CSS.highlights.forEach((highlight, name) => {
+        if (name.endsWith("-approved")) sizes.strong += highlight.size;
+        if (name.endsWith("-in_review")) sizes.review += highlight.size;
+      });
+      return sizes;
+    });
   };
   expect((await sizes(approved.id)).strong).toBeGreaterThan(0);
   expect((await sizes(inReview.id)).review).toBeGreaterThan(0);

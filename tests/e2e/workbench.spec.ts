@@ -120,7 +120,15 @@ test("an analyst records the example contradiction with the mouse, and it is pai
       .getByRole("list", { name: "Annotation list" })
       .getByRole("button", { name: new RegExp(rationale.slice(0, 30).replace(/[()]/g, "\\$&")) }),
   ).toBeVisible();
-  await expect.poll(() => page.evaluate(() => CSS.highlights.get("pa-contradiction")?.size ?? 0)).toBeGreaterThanOrEqual(2);
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        let size = 0;
+        CSS.highlights.forEach((highlight, name) => (size += name.startsWith("pa-contradiction-") ? highlight.size : 0));
+        return size;
+      }),
+    )
+    .toBeGreaterThanOrEqual(2);
   const connector = page.locator(`svg[data-testid=connector-gutter] g[data-kind=contradiction][data-connector="${saved.id}"]`);
   await expect(connector).toHaveCount(1);
 });

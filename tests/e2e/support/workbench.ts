@@ -50,7 +50,10 @@ export async function loadComparison(request: APIRequestContext, id: string): Pr
 }
 
 /** A comparison of `count` new sources, each about `words` words long. */
-export async function createLargeComparison(request: APIRequestContext, options: { count?: number; words: number; seed: number; title: string }) {
+export async function createLargeComparison(
+  request: APIRequestContext,
+  options: { count?: number; words: number; seed: number; title: string },
+) {
   const ids: string[] = [];
   for (let i = 0; i < (options.count ?? 2); i++) {
     const response = await request.post("/api/v1/sources", {
@@ -116,7 +119,7 @@ export async function settle(page: Page): Promise<void> {
         // A scroll draws one frame; when nothing moved, there is no frame to wait for.
         const t0 = performance.now();
         const tick = () => {
-          const drawn = Number(document.documentElement.dataset.workbenchFrame ?? 0) > t0;
+          const drawn = ((window as unknown as { __workbenchFrameAt?: number }).__workbenchFrameAt ?? 0) > t0;
           if (drawn || performance.now() - t0 > 400) requestAnimationFrame(() => resolve());
           else requestAnimationFrame(tick);
         };
@@ -163,15 +166,18 @@ export async function checkView(page: Page, annotations: Annotation[]): Promise<
     };
     const boxes = columns.map((c) => c.scroller.getBoundingClientRect());
     const meets = (range: Range, box: DOMRect) => [...range.getClientRects()].some((r) => r.bottom > box.top + 3 && r.top < box.bottom - 3);
-    const nearEdge = (range: Range, box: DOMRect) => [...range.getClientRects()].some((r) => Math.abs(r.bottom - box.top) <= 3 || Math.abs(r.top - box.bottom) <= 3);
+    const nearEdge = (range: Range, box: DOMRect) =>
+      [...range.getClientRects()].some((r) => Math.abs(r.bottom - box.top) <= 3 || Math.abs(r.top - box.bottom) <= 3);
     const centre = (range: Range) => {
       const r = range.getClientRects()[0];
       return r ? r.top + r.height / 2 : NaN;
     };
 
     const painted = new Set<string>();
-    for (const kind of ["agreement", "contradiction", "note"]) {
-      CSS.highlights.get(`pa-${kind}`)?.forEach((value) => {
+    CSS.highlights.forEach((highlight, name) => {
+      const kind = /^pa-(agreement|contradiction|note)-/.exec(name)?.[1];
+      if (!kind) return;
+      highlight.forEach((value) => {
         const range = value as Range;
         const column = columns.findIndex((c) => c.root.contains(range.startContainer));
         if (column < 0 || !meets(range, boxes[column]!) || nearEdge(range, boxes[column]!)) return;
@@ -179,14 +185,15 @@ export async function checkView(page: Page, annotations: Annotation[]): Promise<
         const end = Number((range.endContainer.parentElement as HTMLElement).dataset.start) + range.endOffset;
         painted.add(`${kind} ${columns[column]!.sourceId}:${start}-${end}`);
       });
-    }
+    });
     const expected = new Set<string>();
     for (const annotation of list) {
       for (const span of annotation.spans) {
         const column = columns.findIndex((c) => c.sourceId === span.sourceId);
         if (column < 0) continue;
         const range = rangeOf(column, span.start, span.end);
-        if (meets(range, boxes[column]!) && !nearEdge(range, boxes[column]!)) expected.add(`${annotation.kind} ${span.sourceId}:${span.start}-${span.end}`);
+        if (meets(range, boxes[column]!) && !nearEdge(range, boxes[column]!))
+          expected.add(`${annotation.kind} ${span.sourceId}:${span.start}-${span.end}`);
       }
     }
 
