@@ -101,7 +101,13 @@ test("returned work opens in the composer beside the reviewer's request, and res
   });
   expect(review.status(), await review.text()).toBe(201);
 
-  await page.goto(`/comparisons/${comparison.id}?annotation=${created.id}&edit=1`);
+  // One click from "Returned to me" (the link is /comparisons/:id?annotation=:aid&edit=1).
+  await page.goto("/review?mine=1");
+  await page
+    .getByRole("link", { name: /First attempt at the rebrand contradiction/ })
+    .first()
+    .click();
+  await expect(page).toHaveURL(new RegExp(`/comparisons/${comparison.id}\\?annotation=${created.id}&edit=1`));
   const composer = page.getByTestId("composer");
   await expect(composer.getByRole("heading", { name: "Edit annotation" })).toBeVisible();
   await expect(composer.getByTestId("review-reason")).toContainText("Quote the date of the announcement too.");

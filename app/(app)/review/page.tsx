@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { QueueList } from "@/components/review/queue-list";
+import { annotationHref } from "@/lib/annotations/links";
 import { kindLabel } from "@/lib/annotations/state";
 import { annotationKinds } from "@/lib/annotations/schemas";
 import { hasPermission } from "@/lib/auth/permissions";
@@ -118,7 +119,11 @@ export default async function ReviewPage({ searchParams }: Props) {
         <div className="mt-5">
           <QueueList
             items={returned}
-            hrefFor={(id) => `/annotations/${id}`}
+            // One click opens the annotation in the workbench's composer, next to the reviewer's request.
+            hrefFor={(id) => {
+              const item = returned.find((candidate) => candidate.id === id);
+              return item ? annotationHref(item.comparison.id, id, { edit: true }) : `/annotations/${id}`;
+            }}
             empty={{
               title: "Nothing returned to you",
               body: "When a reviewer requests changes on one of your annotations, it appears here with their comment.",
