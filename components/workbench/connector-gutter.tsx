@@ -4,21 +4,22 @@ import { useLayoutEffect, useRef } from "react";
 
 import type { ViewportEngine } from "./viewport-engine";
 
-// The strip between two adjacent columns. React renders the empty <svg> once;
-// the viewport engine draws the visible connectors into it on every frame
-// (gutter-draw.ts), so scrolling never re-renders this component.
+// The strip between two adjacent columns. React renders an empty <canvas>
+// once; the viewport engine paints the visible connectors on it every frame
+// (gutter-draw.ts), so scrolling never re-renders this component. The
+// drawing is a visual aid: every link is also reachable from the panel and
+// from the paragraph markers.
 
 export function ConnectorGutter({ position, engine }: { position: number; engine: ViewportEngine }) {
-  const svgRef = useRef<SVGSVGElement>(null);
-  useLayoutEffect(() => (svgRef.current ? engine.attachGutter(position, svgRef.current) : undefined), [engine, position]);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  useLayoutEffect(() => (canvasRef.current ? engine.attachGutter(position, canvasRef.current) : undefined), [engine, position]);
   return (
-    <svg
-      ref={svgRef}
-      className="h-full w-full overflow-visible"
+    <canvas
+      ref={canvasRef}
+      className="block min-h-0 w-full flex-1"
       aria-hidden="true"
       data-testid="connector-gutter"
       data-gutter={position}
-      data-connectors={0}
     />
   );
 }

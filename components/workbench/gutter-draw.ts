@@ -1,9 +1,11 @@
-// Draws one gutter frame into its <svg> without React: only the connectors
-// with at least one end in view are drawn, each clipped to the text areas of
-// its two columns; an end scrolled out of view stops at the text area's edge,
-// where one edge marker per corner counts them (a click there scrolls to the
-// nearest). Elements are keyed and reused between frames, so a scroll frame
-// changes a few attributes instead of rebuilding the drawing.
+// One gutter frame: which connectors, edge markers and chips are in view
+// (layoutGutter, pure geometry) and painting them on the gutter's <canvas>
+// (paintGutter). Only connectors with at least one end in view are drawn,
+// each clipped to the text areas of its two columns; an end scrolled out of
+// view stops at the text area's edge, where one edge marker per corner counts
+// them. A canvas rather than SVG elements: redrawing ~100 short curves costs
+// about a millisecond and touches no DOM, so a scroll frame does no style,
+// layout or paint work outside the canvas.
 
 import type { ColumnGeometry, ColumnView } from "./column-geometry";
 import { indicesBetween, type GutterIndex } from "./gutter-index";
@@ -11,44 +13,38 @@ import type { GutterData, LinkEnd } from "./gutter-links";
 
 export type GutterSide = { geometry: ColumnGeometry; view: ColumnView };
 
-export type GutterFrame = {
+export type GutterInput = {
   data: GutterData;
   index: GutterIndex;
   left: GutterSide;
   right: GutterSide;
-  /** The svg's box in viewport coordinates. */
-  box: { top: number; width: number };
+  /** The canvas's box in viewport coordinates. */
+  box: { top: number; width: number; height: number };
   selectedId: string | null;
   labelOf: (sourceId: string) => string;
 };
 
-/** Nearest off-screen passage per corner, for the edge markers' click. */
-export type EdgeTargets = Record<Corner, { id: string; end: LinkEnd } | null>;
-type Corner = "left-top" | "left-bottom" | "right-top" | "right-bottom";
+export type Corner = "left-top" | "left-bottom" | "right-top" | "right-bottom";
+type Where = "in" | "top" | "bottom";
 
-const SVG = "http://www.w3.org/2000/svg";
+/** What one frame drew, in canvas coordinates; clicks are hit-tested against it and tests read it. */
+export type GutterFrame = {
+  connectors: Array<{ id: string; kind: keyof typeof colors; status: string; y1: number; y2: number; isIn1: boolean; isIn2: boolean }>;
+  edges: Array<{ corner: Corner; count: number; x: number; y: number; target: { id: string; end: LinkEnd } }>;
+  chips: Array<{ id: string; side: "left" | "right"; targets: string[]; label: string; x: number; y: number }>;
+  width: number;
+  height: number;
+  selectedId: string | null;
+};
+
 const colors = { agreement: "#0f7b46", contradiction: "#c5221f", note: "#1a5fb4" } as const;
-
-type Item = { key: string; tag: "g"; build: (g: SVGGElement) => void; attrs: Record<string, string> };
-
-const registry = new WeakMap<SVGSVGElement, Map<string, SVGGElement>>();
-
-function child<K extends keyof SVGElementTagNameMap>(g: SVGGElement, index: number, tag: K): SVGElementTagNameMap[K] {
-  let element = g.children[index] as SVGElementTagNameMap[K] | undefined;
-  if (!element) element = g.appendChild(document.createElementNS(SVG, tag));
-  return element;
-}
-
-function set(element: Element, name: string, value: string): void {
-  if (element.getAttribute(name) !== value) element.setAttribute(name, value);
-}
 
 /** Content pixels around the view in which span positions are measured exactly (interpolation is off by less than a paragraph). */
 function marginOf(side: GutterSide): number {
   return side.geometry.maxParagraphHeight + 8;
 }
 
-function endAt(side: GutterSide, end: LinkEnd, boxTop: number): { y: number; content: number; where: "in" | "top" | "bottom" } {
+function endAt(side: GutterSide, end: LinkEnd, boxTop: number): { y: number; content: number; where: Where } {
   const { view, geometry } = side;
   const margin = marginOf(side);
   const content = geometry.yOf(end.start, end.end, { top: view.top - margin, bottom: view.bottom + margin });
@@ -57,159 +53,167 @@ function endAt(side: GutterSide, end: LinkEnd, boxTop: number): { y: number; con
   return { y: content + view.toViewport - boxTop, content, where: "in" };
 }
 
-export function drawGutter(svg: SVGSVGElement, frame: GutterFrame): { drawn: number; edges: EdgeTargets } {
-  const { data, index, left, right, box, selectedId } = frame;
+export function layoutGutter(input: GutterInput): GutterFrame {
+  const { data, index, left, right, box, selectedId } = input;
   const width = box.width;
-  const items: Item[] = [];
-  const edges: EdgeTargets = { "left-top": null, "left-bottom": null, "right-top": null, "right-bottom": null };
-  const counts: Record<Corner, number> = { "left-top": 0, "left-bottom": 0, "right-top": 0, "right-bottom": 0 };
-  const best: Record<Corner, number> = { "left-top": -Infinity, "left-bottom": Infinity, "right-top": -Infinity, "right-bottom": Infinity };
-  const nearest = (corner: Corner, id: string, end: LinkEnd, y: number) => {
-    counts[corner]++;
-    const isCloser = corner.endsWith("top") ? y > best[corner] : y < best[corner];
-    if (!isCloser) return;
-    best[corner] = y;
-    edges[corner] = { id, end };
+  const frame: GutterFrame = { connectors: [], edges: [], chips: [], width, height: box.height, selectedId };
+  const counts = new Map<Corner, { count: number; best: number; target: { id: string; end: LinkEnd } }>();
+  const offScreen = (corner: Corner, id: string, end: LinkEnd, y: number) => {
+    const current = counts.get(corner);
+    const isCloser = !current || (corner.endsWith("top") ? y > current.best : y < current.best);
+    counts.set(corner, {
+      count: (current?.count ?? 0) + 1,
+      best: isCloser ? y : current.best,
+      target: isCloser ? { id, end } : current.target,
+    });
   };
 
   const near = new Set([
     ...indicesBetween(index.left, left.view.top - marginOf(left), left.view.bottom + marginOf(left)),
     ...indicesBetween(index.right, right.view.top - marginOf(right), right.view.bottom + marginOf(right)),
   ]);
-  let drawn = 0;
   for (const i of [...near].sort((a, b) => a - b)) {
     const link = data.links[i]!;
     const a = endAt(left, link.left, box.top);
     const b = endAt(right, link.right, box.top);
     if (a.where !== "in" && b.where !== "in") continue;
-    if (a.where !== "in") nearest(`left-${a.where}`, link.id, link.left, a.content);
-    if (b.where !== "in") nearest(`right-${b.where}`, link.id, link.right, b.content);
-    drawn++;
-    const isSelected = link.id === selectedId;
-    const bend = width * 0.45;
-    items.push({
-      key: `c:${link.id}`,
-      tag: "g",
-      attrs: { "data-connector": link.id, "data-kind": link.kind, "data-status": link.status, class: "cursor-pointer" },
-      build: (g) => {
-        const path = child(g, 0, "path");
-        set(
-          path,
-          "d",
-          `M 3 ${a.y.toFixed(1)} C ${bend} ${a.y.toFixed(1)}, ${width - bend} ${b.y.toFixed(1)}, ${width - 3} ${b.y.toFixed(1)}`,
-        );
-        set(path, "fill", "none");
-        set(path, "stroke", colors[link.kind]);
-        set(path, "stroke-width", isSelected ? "3.5" : link.status === "approved" ? "2.5" : "1.75");
-        set(path, "stroke-dasharray", link.kind === "contradiction" ? "6 4" : "none");
-        set(path, "stroke-opacity", link.status === "draft" ? "0.55" : "0.9");
-        const dotA = child(g, 1, "circle");
-        set(dotA, "cx", "3");
-        set(dotA, "cy", a.y.toFixed(1));
-        set(dotA, "r", a.where === "in" ? "3" : "0");
-        set(dotA, "fill", colors[link.kind]);
-        const dotB = child(g, 2, "circle");
-        set(dotB, "cx", String(width - 3));
-        set(dotB, "cy", b.y.toFixed(1));
-        set(dotB, "r", b.where === "in" ? "3" : "0");
-        set(dotB, "fill", colors[link.kind]);
-      },
+    if (a.where !== "in") offScreen(`left-${a.where}`, link.id, link.left, a.content);
+    if (b.where !== "in") offScreen(`right-${b.where}`, link.id, link.right, b.content);
+    frame.connectors.push({
+      id: link.id,
+      kind: link.kind,
+      status: link.status,
+      y1: a.y,
+      y2: b.y,
+      isIn1: a.where === "in",
+      isIn2: b.where === "in",
     });
   }
 
-  for (const corner of Object.keys(counts) as Corner[]) {
-    const count = counts[corner];
-    if (count === 0) continue;
+  for (const [corner, { count, target }] of counts) {
     const isLeft = corner.startsWith("left");
-    const isTop = corner.endsWith("top");
     const view = (isLeft ? left : right).view;
-    const y = (isTop ? view.clipTop : view.clipBottom) - box.top;
-    const x = isLeft ? 12 : width - 12;
-    const tip = isTop ? y + 2 : y - 2;
-    const base = isTop ? y + 10 : y - 10;
-    items.push({
-      key: `e:${corner}`,
-      tag: "g",
-      attrs: { "data-edge": corner, "data-count": String(count), class: "cursor-pointer" },
-      build: (g) => {
-        const arrow = child(g, 0, "path");
-        set(arrow, "d", `M ${x - 6} ${base} L ${x} ${tip} L ${x + 6} ${base} Z`);
-        set(arrow, "fill", "#334155");
-        const text = child(g, 1, "text");
-        set(text, "x", String(x));
-        set(text, "y", String(isTop ? base + 11 : base - 3));
-        set(text, "text-anchor", "middle");
-        set(text, "font-size", "10");
-        set(text, "fill", "#1e293b");
-        const label = count > 1 ? String(count) : "";
-        if (text.textContent !== label) text.textContent = label;
-      },
+    frame.edges.push({
+      corner,
+      count,
+      x: isLeft ? 12 : width - 12,
+      y: (corner.endsWith("top") ? view.clipTop : view.clipBottom) - box.top,
+      target,
     });
   }
 
   const chipMargin = Math.max(marginOf(left), marginOf(right));
-  const chipRange = [
-    Math.min(left.view.top, right.view.top) - chipMargin,
-    Math.max(left.view.bottom, right.view.bottom) + chipMargin,
-  ] as const;
-  for (const i of indicesBetween(index.chips, ...chipRange)) {
+  const from = Math.min(left.view.top, right.view.top) - chipMargin;
+  const to = Math.max(left.view.bottom, right.view.bottom) + chipMargin;
+  for (const i of indicesBetween(index.chips, from, to)) {
     const chip = data.chips[i]!;
-    const side = chip.side === "left" ? left : right;
-    const at = endAt(side, chip.end, box.top);
+    const at = endAt(chip.side === "left" ? left : right, chip.end, box.top);
     if (at.where !== "in") continue;
-    const label = chip.targets.map(frame.labelOf).join(" ");
-    const x = chip.side === "left" ? 4 : width - 4;
-    items.push({
-      key: `h:${chip.id}`,
-      tag: "g",
-      attrs: { "data-chip": chip.id, "data-targets": chip.targets.join(" "), class: "cursor-pointer" },
-      build: (g) => {
-        const line = child(g, 0, "path");
-        set(line, "d", `M ${x} ${at.y.toFixed(1)} H ${chip.side === "left" ? x + 12 : x - 12}`);
-        set(line, "stroke", "#64748b");
-        set(line, "stroke-width", "1.5");
-        const text = child(g, 1, "text");
-        set(text, "x", String(chip.side === "left" ? x + 14 : x - 14));
-        set(text, "y", (at.y + 3.5).toFixed(1));
-        set(text, "text-anchor", chip.side === "left" ? "start" : "end");
-        set(text, "font-size", "10");
-        set(text, "font-weight", "600");
-        set(text, "fill", "#334155");
-        const value = `→${label}`;
-        if (text.textContent !== value) text.textContent = value;
-      },
-    });
+    const label = `→${chip.targets.map(input.labelOf).join(" ")}`;
+    frame.chips.push({ id: chip.id, side: chip.side, targets: chip.targets, label, x: chip.side === "left" ? 4 : width - 4, y: at.y });
   }
-
-  reconcile(svg, items);
-  set(svg, "data-connectors", String(drawn));
-  return { drawn, edges };
+  return frame;
 }
 
-function reconcile(svg: SVGSVGElement, items: Item[]): void {
-  let elements = registry.get(svg);
-  if (!elements) registry.set(svg, (elements = new Map()));
-  const wanted = new Set<string>();
-  for (const item of items) {
-    wanted.add(item.key);
-    let g = elements.get(item.key);
-    if (!g) {
-      g = document.createElementNS(SVG, "g");
-      elements.set(item.key, g);
-      svg.appendChild(g);
+function curve(ctx: CanvasRenderingContext2D, width: number, y1: number, y2: number): void {
+  const bend = width * 0.45;
+  ctx.beginPath();
+  ctx.moveTo(3, y1);
+  ctx.bezierCurveTo(bend, y1, width - bend, y2, width - 3, y2);
+}
+
+export function paintGutter(canvas: HTMLCanvasElement, frame: GutterFrame): void {
+  const ratio = window.devicePixelRatio || 1;
+  const pixelWidth = Math.round(frame.width * ratio);
+  const pixelHeight = Math.round(frame.height * ratio);
+  if (canvas.width !== pixelWidth || canvas.height !== pixelHeight) {
+    canvas.width = pixelWidth;
+    canvas.height = pixelHeight;
+  }
+  const ctx = canvas.getContext("2d");
+  if (!ctx) return;
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  ctx.clearRect(0, 0, frame.width, frame.height);
+  ctx.strokeStyle = "#e2e8f0";
+  ctx.lineWidth = 1;
+  ctx.setLineDash([]);
+  ctx.beginPath();
+  ctx.moveTo(frame.width / 2, 0);
+  ctx.lineTo(frame.width / 2, frame.height);
+  ctx.stroke();
+
+  for (const c of frame.connectors) {
+    const isSelected = c.id === frame.selectedId;
+    ctx.globalAlpha = c.status === "draft" ? 0.55 : 0.9;
+    ctx.strokeStyle = colors[c.kind];
+    ctx.lineWidth = isSelected ? 3.5 : c.status === "approved" ? 2.5 : 1.75;
+    ctx.setLineDash(c.kind === "contradiction" ? [6, 4] : []);
+    curve(ctx, frame.width, c.y1, c.y2);
+    ctx.stroke();
+    ctx.globalAlpha = 1;
+    ctx.fillStyle = colors[c.kind];
+    if (c.isIn1) ctx.fillRect(0, c.y1 - 3, 6, 6);
+    if (c.isIn2) ctx.fillRect(frame.width - 6, c.y2 - 3, 6, 6);
+  }
+
+  ctx.setLineDash([]);
+  ctx.font = "600 10px ui-sans-serif, system-ui, sans-serif";
+  ctx.textAlign = "center";
+  for (const edge of frame.edges) {
+    const isTop = edge.corner.endsWith("top");
+    const tip = isTop ? edge.y + 2 : edge.y - 2;
+    const base = isTop ? edge.y + 10 : edge.y - 10;
+    ctx.fillStyle = "#334155";
+    ctx.beginPath();
+    ctx.moveTo(edge.x - 6, base);
+    ctx.lineTo(edge.x, tip);
+    ctx.lineTo(edge.x + 6, base);
+    ctx.closePath();
+    ctx.fill();
+    if (edge.count > 1) ctx.fillText(String(edge.count), edge.x, isTop ? base + 11 : base - 3);
+  }
+
+  for (const chip of frame.chips) {
+    const isLeft = chip.side === "left";
+    ctx.strokeStyle = "#64748b";
+    ctx.lineWidth = 1.5;
+    ctx.beginPath();
+    ctx.moveTo(chip.x, chip.y);
+    ctx.lineTo(isLeft ? chip.x + 12 : chip.x - 12, chip.y);
+    ctx.stroke();
+    ctx.fillStyle = "#334155";
+    ctx.textAlign = isLeft ? "left" : "right";
+    ctx.fillText(chip.label, isLeft ? chip.x + 14 : chip.x - 14, chip.y + 3.5);
+  }
+  ctx.textAlign = "center";
+}
+
+export type GutterHit =
+  | { type: "connector"; id: string }
+  | { type: "edge"; corner: Corner; target: { id: string; end: LinkEnd } }
+  | { type: "chip"; id: string; targets: string[] };
+
+/** What a click at (x, y) in canvas coordinates hits: a marker or chip first, else the nearest connector within 6 px. */
+export function hitGutter(frame: GutterFrame, x: number, y: number): GutterHit | null {
+  for (const edge of frame.edges) {
+    if (Math.abs(x - edge.x) <= 10 && Math.abs(y - edge.y) <= 22) return { type: "edge", corner: edge.corner, target: edge.target };
+  }
+  for (const chip of frame.chips) {
+    const isLeft = chip.side === "left";
+    const from = isLeft ? chip.x : chip.x - 40;
+    if (x >= from && x <= from + 40 && Math.abs(y - chip.y) <= 7) return { type: "chip", id: chip.id, targets: chip.targets };
+  }
+  let best: { id: string; distance: number } | null = null;
+  for (const c of frame.connectors) {
+    const bend = frame.width * 0.45;
+    for (let step = 0; step <= 24; step++) {
+      const t = step / 24;
+      const u = 1 - t;
+      const px = u * u * u * 3 + 3 * u * u * t * bend + 3 * u * t * t * (frame.width - bend) + t * t * t * (frame.width - 3);
+      const py = u * u * u * c.y1 + 3 * u * u * t * c.y1 + 3 * u * t * t * c.y2 + t * t * t * c.y2;
+      const distance = Math.hypot(px - x, py - y);
+      if (distance <= 6 && (!best || distance < best.distance)) best = { id: c.id, distance };
     }
-    for (const [name, value] of Object.entries(item.attrs)) set(g, name, value);
-    item.build(g);
   }
-  for (const [key, g] of elements) {
-    if (wanted.has(key)) continue;
-    g.remove();
-    elements.delete(key);
-  }
-}
-
-/** Removes everything drawn (column layout changed). */
-export function clearGutter(svg: SVGSVGElement): void {
-  registry.get(svg)?.forEach((g) => g.remove());
-  registry.delete(svg);
+  return best ? { type: "connector", id: best.id } : null;
 }

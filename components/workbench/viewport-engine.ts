@@ -10,7 +10,7 @@
 import type { AnnotationView } from "@/lib/annotations/views";
 
 import { ColumnGeometry } from "./column-geometry";
-import { clearGutter, drawGutter, type EdgeTargets } from "./gutter-draw";
+import { hitGutter, layoutGutter, paintGutter, type GutterFrame } from "./gutter-draw";
 import { buildGutterIndex, gutterIndexKey, type GutterIndex } from "./gutter-index";
 import { deriveGutterData, type GutterData, type LinkEnd } from "./gutter-links";
 import { flashRanges, paintHighlights } from "./highlights";
@@ -40,11 +40,11 @@ type Column = { sourceId: string; geometry: ColumnGeometry; section: HTMLElement
 
 export class ViewportEngine {
   private columns: Array<Column | undefined> = [];
-  private gutters: Array<SVGSVGElement | undefined> = [];
+  private gutters: Array<HTMLCanvasElement | undefined> = [];
   private gutterData: Array<{ key: string; data: GutterData; index?: GutterIndex } | undefined> = [];
   private dataVersion = 0;
-  private gutterBoxes = new Map<SVGSVGElement, { top: number; width: number }>();
-  private edgeTargets: Array<EdgeTargets | undefined> = [];
+  private gutterBoxes = new Map<HTMLCanvasElement, { top: number; width: number; height: number }>();
+  private frames: Array<GutterFrame | undefined> = [];
   private data: EngineData = { annotations: [], selectedId: null, pending: [] };
   private painted = new Map<string, OffsetWindow>();
   private isPaintDirty = true;
@@ -84,17 +84,20 @@ export class ViewportEngine {
     };
   }
 
-  attachGutter(position: number, svg: SVGSVGElement): () => void {
-    this.gutters[position] = svg;
-    this.resizeObserver?.observe(svg);
+  attachGutter(position: number, canvas: HTMLCanvasElement): () => void {
+    this.gutters[position] = canvas;
+    this.resizeObserver?.observe(canvas);
     const onClick = (event: MouseEvent) => this.onGutterClick(position, event);
-    svg.addEventListener("click", onClick);
+    const onMove = (event: MouseEvent) => (canvas.style.cursor = this.hitAt(position, event) ? "pointer" : "");
+    canvas.addEventListener("click", onClick);
+    canvas.addEventListener("mousemove", onMove);
     this.schedule();
     return () => {
-      svg.removeEventListener("click", onClick);
-      this.resizeObserver?.unobserve(svg);
-      clearGutter(svg);
-      if (this.gutters[position] === svg) this.gutters[position] = undefined;
+      canvas.removeEventListener("click", onClick);
+      canvas.removeEventListener("mousemove", onMove);
+      this.resizeObserver?.unobserve(canvas);
+      if (this.gutters[position] === canvas) this.gutters[position] = undefined;
+      this.frames[position] = undefined;
     };
   }
 
@@ -156,17 +159,21 @@ export class ViewportEngine {
     flashRanges(ranges);
   }
 
+  private hitAt(position: number, event: MouseEvent) {
+    const canvas = this.gutters[position];
+    const frame = this.frames[position];
+    if (!canvas || !frame) return null;
+    const rect = canvas.getBoundingClientRect();
+    return hitGutter(frame, event.clientX - rect.left, event.clientY - rect.top);
+  }
+
   private onGutterClick(position: number, event: MouseEvent): void {
-    const target = event.target as Element;
-    const connector = target.closest("[data-connector]")?.getAttribute("data-connector");
-    if (connector) return this.handlers.onChoose(connector);
-    const chip = target.closest("[data-chip]");
-    if (chip) return this.handlers.onChip(chip.getAttribute("data-chip")!, (chip.getAttribute("data-targets") ?? "").split(" "));
-    const corner = target.closest("[data-edge]")?.getAttribute("data-edge") as keyof EdgeTargets | undefined;
-    const edge = corner ? this.edgeTargets[position]?.[corner] : null;
-    if (!corner || !edge) return;
-    const column = this.visible()[corner.startsWith("left") ? position : position + 1];
-    if (column) this.scrollToEnd(column, edge.end);
+    const hit = this.hitAt(position, event);
+    if (!hit) return;
+    if (hit.type === "connector") return this.handlers.onChoose(hit.id);
+    if (hit.type === "chip") return this.handlers.onChip(hit.id, hit.targets);
+    const column = this.visible()[hit.corner.startsWith("left") ? position : position + 1];
+    if (column) this.scrollToEnd(column, hit.target.end);
   }
 
   private scrollToEnd(column: Column, end: LinkEnd): void {
@@ -190,8 +197,8 @@ export class ViewportEngine {
     }
     let connectors = 0;
     for (let i = 0; i + 1 < columns.length; i++) {
-      const svg = this.gutters[i];
-      if (!svg || !svg.isConnected) continue;
+      const canvas = this.gutters[i];
+      if (!canvas || !canvas.isConnected) continue;
       const left = columns[i]!;
       const right = columns[i + 1]!;
       const key = `${left.sourceId}|${right.sourceId}|${this.dataVersion}`;
@@ -202,13 +209,13 @@ export class ViewportEngine {
       }
       const indexKey = gutterIndexKey(key, left.geometry, right.geometry);
       if (entry.index?.key !== indexKey) entry.index = buildGutterIndex(entry.data, left.geometry, right.geometry, indexKey);
-      let box = this.gutterBoxes.get(svg);
+      let box = this.gutterBoxes.get(canvas);
       if (!box) {
-        const rect = svg.getBoundingClientRect();
-        box = { top: rect.top, width: rect.width };
-        this.gutterBoxes.set(svg, box);
+        const rect = canvas.getBoundingClientRect();
+        box = { top: rect.top, width: rect.width, height: rect.height };
+        this.gutterBoxes.set(canvas, box);
       }
-      const result = drawGutter(svg, {
+      const frame = layoutGutter({
         data: entry.data,
         index: entry.index,
         left: { geometry: left.geometry, view: views[i]! },
@@ -217,8 +224,11 @@ export class ViewportEngine {
         selectedId: this.data.selectedId,
         labelOf: this.handlers.labelOf,
       });
-      this.edgeTargets[i] = result.edges;
-      connectors += result.drawn;
+      paintGutter(canvas, frame);
+      this.frames[i] = frame;
+      // For tests and the bench: what was drawn (a property: no DOM work).
+      (canvas as HTMLCanvasElement & { gutterFrame?: GutterFrame }).gutterFrame = frame;
+      connectors += frame.connectors.length;
     }
     this.lastFrame = { at: performance.now(), connectors };
     // Tests and the bench wait for this; a property, not an attribute, so it costs no style work.

@@ -197,15 +197,20 @@ export async function checkView(page: Page, annotations: Annotation[]): Promise<
       }
     }
 
+    type Frame = {
+      connectors: Array<{ id: string; y1: number; y2: number; isIn1: boolean; isIn2: boolean }>;
+      edges: Array<{ count: number }>;
+    };
     const drawn: string[] = [];
     const wanted: string[] = [];
     let dotsOutsideText = 0;
     let edgeCounts = 0;
-    document.querySelectorAll<SVGSVGElement>("svg[data-gutter]").forEach((svg) => {
-      const g = Number(svg.dataset.gutter);
-      const svgBox = svg.getBoundingClientRect();
+    document.querySelectorAll<HTMLCanvasElement>("canvas[data-gutter]").forEach((canvas) => {
+      const g = Number(canvas.dataset.gutter);
+      const frame = (canvas as HTMLCanvasElement & { gutterFrame?: Frame }).gutterFrame;
+      const canvasBox = canvas.getBoundingClientRect();
       const [left, right] = [g, g + 1];
-      svg.querySelectorAll("[data-edge]").forEach((edge) => (edgeCounts += Number(edge.getAttribute("data-count"))));
+      for (const edge of frame?.edges ?? []) edgeCounts += edge.count;
       const ambiguous = new Set<string>();
       for (const annotation of list) {
         const a = annotation.spans.find((s) => s.sourceId === columns[left]?.sourceId);
@@ -219,16 +224,20 @@ export async function checkView(page: Page, annotations: Annotation[]): Promise<
         if (close(ya, boxes[left]!) || close(yb, boxes[right]!)) ambiguous.add(annotation.id);
         else if (inA || inB) wanted.push(`${g}:${annotation.id}`);
       }
-      svg.querySelectorAll<SVGGElement>("g[data-connector]").forEach((connector) => {
-        const id = connector.getAttribute("data-connector")!;
-        if (!ambiguous.has(id)) drawn.push(`${g}:${id}`);
-        connector.querySelectorAll("circle").forEach((dot, i) => {
-          if (Number(dot.getAttribute("r")) === 0) return;
-          const y = svgBox.top + Number(dot.getAttribute("cy"));
-          const box = boxes[i === 0 ? left : right]!;
-          if (y < box.top - 1 || y > box.bottom + 1) dotsOutsideText++;
-        });
-      });
+      for (const connector of frame?.connectors ?? []) {
+        if (!ambiguous.has(connector.id)) drawn.push(`${g}:${connector.id}`);
+        // An end dot is drawn only for an end in view, and must sit beside the text, never beside a title.
+        if (
+          connector.isIn1 &&
+          (canvasBox.top + connector.y1 < boxes[left]!.top - 1 || canvasBox.top + connector.y1 > boxes[left]!.bottom + 1)
+        )
+          dotsOutsideText++;
+        if (
+          connector.isIn2 &&
+          (canvasBox.top + connector.y2 < boxes[right]!.top - 1 || canvasBox.top + connector.y2 > boxes[right]!.bottom + 1)
+        )
+          dotsOutsideText++;
+      }
     });
     return {
       highlights: { painted: [...painted].sort(), expected: [...expected].sort() },
@@ -249,4 +258,26 @@ export async function scrollColumn(page: Page, position: number, fraction: numbe
     { position, fraction },
   );
   await settle(page);
+}
+
+export type GutterFrameJson = {
+  connectors: Array<{ id: string; kind: string; y1: number; y2: number; isIn1: boolean; isIn2: boolean }>;
+  edges: Array<{ corner: string; count: number; x: number; y: number }>;
+  chips: Array<{ id: string; targets: string[]; label: string; x: number; y: number; side: string }>;
+};
+
+/** What gutter `position` drew in its last frame (the canvas keeps it as a property). */
+export async function gutterFrame(page: Page, position: number): Promise<GutterFrameJson | null> {
+  return page.evaluate(
+    (position) =>
+      (document.querySelector(`canvas[data-gutter="${position}"]`) as (HTMLCanvasElement & { gutterFrame?: GutterFrameJson }) | null)
+        ?.gutterFrame ?? null,
+    position,
+  );
+}
+
+/** Clicks gutter `position` at (x, y) in its own coordinates. */
+export async function clickGutter(page: Page, position: number, x: number, y: number): Promise<void> {
+  const box = (await page.locator(`canvas[data-gutter="${position}"]`).boundingBox())!;
+  await page.mouse.click(box.x + x, box.y + y);
 }
