@@ -14,7 +14,7 @@ import { makeArticle } from "./suggestions-data";
 export type BenchSource = { id: string; title: string; text: string };
 export type BenchData = { sources: BenchSource[]; annotations: AnnotationView[]; authors: Array<{ id: string; name: string }> };
 
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -31,7 +31,7 @@ function uuid(random: () => number): string {
 }
 
 /** A span of 4–24 whole words starting at a random word of `text`. */
-function randomSpan(text: string, random: () => number): { start: number; end: number } {
+function randomPassage(text: string, random: () => number): { start: number; end: number } {
   let start = Math.floor(random() * (text.length - 300));
   while (start > 0 && text[start - 1] !== " " && text[start - 1] !== "\n") start--;
   let end = start;
@@ -69,7 +69,7 @@ export function makeBenchData({
     ...Array.from({ length: 7 }, (_, i) => ({ id: uuid(random), name: `Analyst ${i + 2}` })),
   ];
   const span = (source: BenchSource, id: string) => {
-    const { start, end } = randomSpan(source.text, random);
+    const { start, end } = randomPassage(source.text, random);
     return { id, sourceId: source.id, ...describeSpan(source.text, start, end) };
   };
   const list: AnnotationView[] = Array.from({ length: annotations }, (_, i) => {
@@ -112,4 +112,60 @@ export function editNearStart(text: string): string {
   const edited = `${text.slice(0, cut)} An editor inserted this sentence near the start of the article.${text.slice(cut)}`;
   const word = edited.indexOf(" ", 400);
   return `${edited.slice(0, word)} changed${edited.slice(word + 1)}`;
+}
+
+// Syllable text and word spans for bench/anchoring-data.ts (its corpus is built from these).
+const SYLLABLES = [
+  "ba",
+  "ma",
+  "ko",
+  "wa",
+  "gner",
+  "ri",
+  "ta",
+  "sa",
+  "hel",
+  "mo",
+  "di",
+  "no",
+  "ka",
+  "lu",
+  "ser",
+  "vo",
+  "ne",
+  "ra",
+  "fi",
+  "tu",
+];
+
+export function makeText(words: number, random: () => number): string {
+  const vocabulary = Array.from({ length: 3000 }, () => {
+    const length = 1 + Math.floor(random() * 3);
+    return Array.from({ length }, () => SYLLABLES[Math.floor(random() * SYLLABLES.length)]).join("");
+  });
+  const paragraphs: string[] = [];
+  let written = 0;
+  while (written < words) {
+    const size = Math.min(words - written, 60 + Math.floor(random() * 90));
+    const list = Array.from({ length: size }, (_, i) => {
+      const word = vocabulary[Math.floor(random() * vocabulary.length)]!;
+      return i > 0 && random() < 0.08 ? `${word}.` : word;
+    });
+    paragraphs.push(`${list.join(" ")}.`);
+    written += size;
+  }
+  return paragraphs.join("\n\n");
+}
+
+/** A span of 3–14 whole words starting at a random word of `text`. */
+export function randomSpan(text: string, random: () => number): { start: number; end: number } {
+  let start = Math.floor(random() * (text.length - 200));
+  while (start > 0 && text[start - 1] !== " " && text[start - 1] !== "\n") start--;
+  let end = start;
+  const words = 3 + Math.floor(random() * 12);
+  for (let i = 0; i < words && end < text.length; i++) {
+    end++;
+    while (end < text.length && text[end] !== " " && text[end] !== "\n") end++;
+  }
+  return { start, end };
 }

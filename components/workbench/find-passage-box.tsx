@@ -4,7 +4,7 @@ import { useMemo, useState } from "react";
 
 import type { ComparisonSourceView } from "@/lib/comparisons/views";
 
-import { findAll } from "./find-passage";
+import { createFinder } from "./find-passage";
 
 // "Find passage": type a phrase, Enter selects the next occurrence as a
 // passage (Shift+Enter the previous one), and "n of m" says where you are.
@@ -19,7 +19,12 @@ type Props = {
 export function FindPassage({ source, position, onFound }: Props) {
   const [query, setQuery] = useState("");
   const [current, setCurrent] = useState(-1);
-  const matches = useMemo(() => (query.trim() ? findAll(source.text, query) : []), [query, source.text]);
+  // The text is normalized once, at the first search (not while the page loads); each keystroke then searches it in linear time.
+  const find = useMemo(() => {
+    let finder: ReturnType<typeof createFinder> | null = null;
+    return (query: string) => (finder ??= createFinder(source.text))(query);
+  }, [source.text]);
+  const matches = useMemo(() => (query.trim() ? find(query) : []), [find, query]);
   const inputId = `find-${position}`;
 
   const go = (step: 1 | -1) => {

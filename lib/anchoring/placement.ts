@@ -40,8 +40,9 @@ export function placeAnnotations(annotations: readonly AnnotationView[], texts: 
     refs.forEach((ref, i) => {
       const result = results?.[i];
       const span = annotations[ref.annotation]!.spans[ref.span]!;
-      if (result && result.status !== "orphan") {
-        if (result.status !== "exact") anchored[ref.annotation]![ref.span] = { ...span, start: result.start, end: result.end };
+      if (result && result.status !== "orphaned") {
+        const hasShifted = result.start !== span.start || result.end !== span.end;
+        if (hasShifted) anchored[ref.annotation]![ref.span] = { ...span, start: result.start, end: result.end };
         return;
       }
       anchored[ref.annotation]![ref.span] = null;

@@ -4,7 +4,7 @@
 // moved onto that context, which is what the analyst originally bracketed.
 
 import type { TextQuote } from "./quote";
-import { editDistance, type TextMatch } from "./text-match";
+import { boundedEditDistance, type TextMatch } from "./text-match";
 
 function nearestOccurrence(
   text: string,
@@ -15,11 +15,12 @@ function nearestOccurrence(
   edge: (index: number) => number,
 ): number | null {
   let best: number | null = null;
-  let index = text.indexOf(needle, Math.max(0, from));
-  while (index !== -1 && index <= to) {
-    const position = edge(index);
+  // Search a slice, not the whole text: a missing needle must not cost a scan to the end.
+  const lo = Math.max(0, from);
+  const window = text.slice(lo, Math.max(lo, to + needle.length));
+  for (let at = window.indexOf(needle); at !== -1; at = window.indexOf(needle, at + 1)) {
+    const position = edge(lo + at);
     if (best === null || Math.abs(position - target) < Math.abs(best - target)) best = position;
-    index = text.indexOf(needle, index + 1);
   }
   return best;
 }
@@ -43,10 +44,5 @@ export function snapToContext(text: string, quote: TextQuote, match: TextMatch, 
     if (at !== null) end = at;
   }
   if (end <= start || (start === match.start && end === match.end)) return match;
-  // Long quotes keep the search's error count rather than paying O(n·m) again.
-  const errors =
-    quote.exact.length <= 2_000
-      ? editDistance(text.slice(start, end), quote.exact)
-      : match.errors + Math.abs(end - start - (match.end - match.start));
-  return { start, end, errors };
+  return { start, end, errors: boundedEditDistance(text.slice(start, end), quote.exact, slack) };
 }

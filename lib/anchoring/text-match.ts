@@ -1,22 +1,10 @@
-// Low-level text matching for re-anchoring: exact occurrences, approximate
-// (edit-distance) matches via approx-string-match, and a similarity measure
-// for short context strings. Offsets are UTF-16 code units, end exclusive.
+// Low-level text matching for re-anchoring: approximate (edit-distance)
+// matches via approx-string-match, and edit distances.
+// Offsets are UTF-16 code units, end exclusive.
 
 import approxSearch from "approx-string-match";
 
 export type TextMatch = { start: number; end: number; errors: number };
-
-/** Exact occurrences of `quote` starting inside text[from, to), at most `limit` of them. */
-export function exactMatches(text: string, quote: string, from = 0, to = text.length, limit = Infinity): TextMatch[] {
-  const matches: TextMatch[] = [];
-  if (quote.length === 0) return matches;
-  let index = text.indexOf(quote, Math.max(0, from));
-  while (index !== -1 && index < to && matches.length < limit) {
-    matches.push({ start: index, end: index + quote.length, errors: 0 });
-    index = text.indexOf(quote, index + 1);
-  }
-  return matches;
-}
 
 /**
  * The lowest-error approximate matches of `quote` inside text[from, to)
@@ -29,25 +17,37 @@ export function approxMatches(text: string, quote: string, maxErrors: number, fr
   return approxSearch(text.slice(lo, hi), quote, maxErrors).map((m) => ({ start: m.start + lo, end: m.end + lo, errors: m.errors }));
 }
 
-/** Levenshtein distance; context strings are short (≤ 32 units by default), so O(n·m) is cheap. */
-export function editDistance(a: string, b: string): number {
+/**
+ * Levenshtein distance between `a` and `b` when it is at most `limit`, else
+ * `limit + 1`. Only the diagonal band of width 2·limit + 1 is computed, so a
+ * long quote costs O(length · limit), not O(length²).
+ */
+export function boundedEditDistance(a: string, b: string, limit: number): number {
   if (a === b) return 0;
-  if (a.length === 0) return b.length;
-  if (b.length === 0) return a.length;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const outside = limit + 1;
+  // Cells outside the band keep `outside`; each row only resets the one stale cell left of its band.
+  let previous = new Int32Array(b.length + 1).fill(outside);
+  let current = new Int32Array(b.length + 1).fill(outside);
+  for (let j = 0; j <= Math.min(b.length, limit); j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
+    const from = Math.max(1, i - limit);
+    const to = Math.min(b.length, i + limit);
+    current[from - 1] = from === 1 && i <= limit ? i : outside;
+    let rowMinimum = current[from - 1]!;
+    for (let j = from; j <= to; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost, outside);
+      current[j] = value;
+      if (value < rowMinimum) rowMinimum = value;
     }
-    previous = current;
+    if (rowMinimum > limit) return outside;
+    [previous, current] = [current, previous];
   }
   return previous[b.length]!;
 }
 
-/** 1 for identical strings, 0 for entirely different ones; an empty expectation always agrees. */
-export function similarity(actual: string, expected: string): number {
-  if (expected.length === 0 || actual === expected) return 1;
-  return Math.max(0, 1 - editDistance(actual, expected) / expected.length);
+/** Levenshtein distance; for short strings (context), where O(n·m) is cheap. */
+export function editDistance(a: string, b: string): number {
+  return boundedEditDistance(a, b, Math.max(a.length, b.length));
 }

@@ -7,7 +7,8 @@ import { placeAnnotations } from "@/lib/anchoring/placement";
 // What the workbench paints: spans re-anchored against the displayed text,
 // orphans left unpainted and reported per annotation.
 
-const storedText = "Wagner announced its departure from Mali, claiming mission accomplished. Russia stays through the Africa Corps.";
+const storedText =
+  "Wagner announced its departure from Mali, claiming mission accomplished after three years in the country. Russia stays through the Africa Corps.";
 const otherText = "Most fighters have simply reappeared under the Kremlin-backed Africa Corps.";
 
 function annotation(id: string, spans: Array<{ sourceId: string; text: string; quote: string }>): AnnotationView {
@@ -57,7 +58,8 @@ describe("placeAnnotations", () => {
   });
 
   it("moves spans with the text and flags spans whose quote is gone", () => {
-    const displayed = "Breaking: Wagner announced its departure from Mali, claiming mission accomplished. Moscow said nothing else.";
+    const displayed =
+      "Breaking: Wagner announced its departure from Mali, claiming mission accomplished after three years in the country. Moscow said nothing else.";
     const { placed, orphans } = placeAnnotations(
       [linked, note],
       new Map([
