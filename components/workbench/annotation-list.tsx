@@ -21,7 +21,7 @@ type Props = {
   sourceLabel: (sourceId: string) => string;
 };
 
-const ESTIMATED_CARD_PX = 78;
+const ESTIMATED_CARD_PX = 76;
 
 export function AnnotationList({ annotations, orphans, selectedId, onChoose, sourceLabel }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -83,7 +83,7 @@ export function AnnotationList({ annotations, orphans, selectedId, onChoose, sou
   };
 
   return (
-    <div ref={scrollRef} className="min-h-[400px] flex-1 overflow-y-auto" data-testid="annotation-list-scroller">
+    <div ref={scrollRef} className="min-h-[404px] flex-1 overflow-y-auto" data-testid="annotation-list-scroller">
       <ul aria-label="Annotation list" onKeyDown={onKeyDown} className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => {
           const annotation = annotations[item.index]!;
@@ -145,7 +145,7 @@ const AnnotationCard = memo(function AnnotationCard({
       aria-current={isSelected ? "true" : undefined}
       onClick={() => onChoose(annotation.id)}
       onFocus={() => onFocusIndex(index)}
-      className={`block w-full px-3 py-2.5 text-left transition-colors hover:bg-slate-50 focus-visible:-outline-offset-2 ${isSelected ? "bg-amber-50 ring-2 ring-amber-400 ring-inset" : ""}`}
+      className={`block w-full px-3 py-2 text-left transition-colors hover:bg-slate-50 focus-visible:-outline-offset-2 ${isSelected ? "bg-amber-50 ring-2 ring-amber-400 ring-inset" : ""}`}
     >
       <span className="flex flex-wrap items-center gap-1.5">
         <KindBadge kind={annotation.kind} />

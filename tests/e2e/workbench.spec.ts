@@ -46,28 +46,35 @@ async function createThroughApi(
 
 /** Drags the real mouse across `phrase` in one column, from before its first character to after its last. */
 async function dragAcross(page: Page, side: 0 | 1, phrase: string): Promise<void> {
-  const points = await page.evaluate(
-    ({ side, phrase }) => {
-      const root = document.querySelector(`[data-text-root="${side}"]`)!;
-      const paragraph = Array.from(root.querySelectorAll("p")).find((p) => p.textContent?.includes(phrase));
-      const node = paragraph?.firstChild;
-      if (!node) throw new Error(`phrase not rendered: ${phrase}`);
-      const start = node.textContent!.indexOf(phrase);
-      const rangeOf = (from: number, to: number) => {
-        const range = document.createRange();
-        range.setStart(node, from);
-        range.setEnd(node, to);
-        return range;
-      };
-      const container = root.closest<HTMLElement>("[data-scroll-side]")!;
-      const whole = rangeOf(start, start + phrase.length).getBoundingClientRect();
-      container.scrollTop += whole.top - container.getBoundingClientRect().top - container.clientHeight / 3;
-      const first = rangeOf(start, start + 1).getClientRects()[0]!;
-      const last = rangeOf(start + phrase.length - 1, start + phrase.length).getClientRects()[0]!;
-      return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
-    },
-    { side, phrase },
-  );
+  const locate = (scroll: boolean) =>
+    page.evaluate(
+      ({ side, phrase, scroll }) => {
+        const root = document.querySelector(`[data-text-root="${side}"]`)!;
+        const paragraph = Array.from(root.querySelectorAll("p")).find((p) => p.textContent?.includes(phrase));
+        const node = paragraph?.firstChild;
+        if (!node) throw new Error(`phrase not rendered: ${phrase}`);
+        const start = node.textContent!.indexOf(phrase);
+        const rangeOf = (from: number, to: number) => {
+          const range = document.createRange();
+          range.setStart(node, from);
+          range.setEnd(node, to);
+          return range;
+        };
+        if (scroll) {
+          const container = root.closest<HTMLElement>("[data-scroll-side]")!;
+          const whole = rangeOf(start, start + phrase.length).getBoundingClientRect();
+          container.scrollTop += whole.top - container.getBoundingClientRect().top - container.clientHeight / 3;
+        }
+        const first = rangeOf(start, start + 1).getClientRects()[0]!;
+        const last = rangeOf(start + phrase.length - 1, start + phrase.length).getClientRects()[0]!;
+        return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+      },
+      { side, phrase, scroll },
+    );
+  await locate(true);
+  // Scrolling may collapse the column's title, which moves the text: measure again once that has happened.
+  await page.waitForTimeout(300);
+  const points = await locate(false);
   await page.mouse.move(points.x1, points.y1);
   await page.mouse.down();
   await page.mouse.move((points.x1 + points.x2) / 2, (points.y1 + points.y2) / 2, { steps: 5 });

@@ -84,6 +84,9 @@ export function randomSpan(source: Source, random: () => number): Span {
     end++;
     while (end < text.length && !/\s/.test(text[end]!)) end++;
   }
+  // As a selection would be: no white space (or paragraph break) at either end.
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
   return { sourceId: source.id, start, end, exact: text.slice(start, end) };
 }
 
