@@ -6,18 +6,17 @@ import { Workbench } from "@/components/workbench/workbench";
 import { hasPermission } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
 import { canManageComparison } from "@/lib/comparisons/access";
-import { toCompactComparison } from "@/lib/comparisons/compact";
-import { getComparison } from "@/lib/comparisons/service";
+import { getCompactComparison } from "@/lib/comparisons/compact-service";
 import { isAppError } from "@/lib/errors";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-// getComparison is cache()d per request and the user object is too, so the
-// metadata and the page share one load.
+// getCompactComparison is cache()d per request and the user object is too, so
+// the metadata and the page share one load.
 async function load(id: string) {
   const user = await requirePageUser();
   try {
-    return { user, comparison: await getComparison(user, id) };
+    return { user, comparison: await getCompactComparison(user, id) };
   } catch (error) {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
@@ -41,7 +40,7 @@ export default async function ComparisonPage({ params, searchParams }: Props) {
         canDelete={hasPermission(user.role, "comparison.delete")}
       />
       <Workbench
-        comparison={toCompactComparison(comparison)}
+        comparison={comparison}
         viewer={{ id: user.id, role: user.role }}
         initialAnnotationId={annotationId}
         openInComposer={query.edit === "1"}

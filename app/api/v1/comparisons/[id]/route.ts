@@ -1,12 +1,11 @@
-import { toCompactComparison } from "@/lib/comparisons/compact";
+import { getCompactComparison } from "@/lib/comparisons/compact-service";
 import { deleteComparison, getComparison, updateComparison } from "@/lib/comparisons/service";
-import { apiRoute, json, readBody } from "@/lib/http/api";
+import { apiRoute, compressedJson, json, readBody } from "@/lib/http/api";
 
 /** `?form=compact` returns the compact form (lib/comparisons/compact.ts): the same data, about a third of the size. */
 export const GET = apiRoute<{ id: string }>(async ({ request, actor, params }) => {
-  const comparison = await getComparison(actor, params.id);
   const isCompact = new URL(request.url).searchParams.get("form") === "compact";
-  return json(isCompact ? toCompactComparison(comparison) : comparison);
+  return compressedJson(request, isCompact ? await getCompactComparison(actor, params.id) : await getComparison(actor, params.id));
 });
 
 export const PATCH = apiRoute<{ id: string }>(async ({ request, actor, params }) => {
