@@ -7,6 +7,7 @@ import { HistoryTimeline } from "@/components/history/history-timeline";
 import { LatestReview } from "@/components/history/latest-review";
 import { AnnotationInContext } from "@/components/review/annotation-context";
 import { ReviewPanel } from "@/components/review/review-panel";
+import { annotationHref } from "@/lib/annotations/links";
 import { requirePageUser } from "@/lib/auth/session";
 import { threadComments } from "@/lib/comments/views";
 import { isAppError } from "@/lib/errors";
@@ -62,7 +63,10 @@ export default async function AnnotationPage({ params }: Props) {
           </section>
         ) : null}
         {canReviewAnnotation(user, annotation) ? <ReviewPanel annotationId={annotation.id} version={annotation.version} /> : null}
-        <Link href={`/comparisons/${comparison.id}`} className="inline-flex text-sm font-medium text-indigo-700 hover:underline">
+        <Link
+          href={annotationHref(comparison.id, annotation.id)}
+          className="inline-flex text-sm font-medium text-indigo-700 hover:underline"
+        >
           Open in workbench
         </Link>
         <CommentThread annotationId={annotation.id} threads={threadComments(history.comments)} />
