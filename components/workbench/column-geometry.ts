@@ -40,7 +40,20 @@ export class ColumnGeometry {
     this.scroller = index.root.closest<HTMLElement>("[data-scroll-side]") ?? index.root.parentElement ?? index.root;
   }
 
-  /** Forget every measurement (resize, fonts loaded, column re-rendered). */
+  /**
+   * The column's box moved or changed height (its title collapsed, the window
+   * grew taller) but the text did not reflow: re-read the box only, keeping
+   * paragraph positions and exact span positions, which are relative to the text.
+   */
+  refreshBox(): void {
+    if (!this.isMeasured) return;
+    const rootRect = this.index.root.getBoundingClientRect();
+    const scrollerRect = this.scroller.getBoundingClientRect();
+    this.rootOffset = rootRect.top - scrollerRect.top + this.scroller.scrollTop;
+    this.box = { top: scrollerRect.top, bottom: scrollerRect.bottom, height: scrollerRect.height };
+  }
+
+  /** Forget every measurement (the text reflowed: width changed, fonts loaded, column re-rendered). */
   invalidate(): void {
     this.isMeasured = false;
     this.exact.clear();

@@ -54,7 +54,7 @@ export class ViewportEngine {
   lastFrame = { at: 0, connectors: 0 };
 
   constructor(private handlers: EngineHandlers) {
-    if (typeof ResizeObserver !== "undefined") this.resizeObserver = new ResizeObserver(() => this.invalidate());
+    if (typeof ResizeObserver !== "undefined") this.resizeObserver = new ResizeObserver((entries) => this.onResize(entries));
   }
 
   setHandlers(handlers: EngineHandlers): void {
@@ -108,6 +108,27 @@ export class ViewportEngine {
     }
     this.data = data;
     this.isPaintDirty = true;
+    this.schedule();
+  }
+
+  /** Widths that reflow the text, per observed element: only a width change needs a full measurement. */
+  private widths = new WeakMap<Element, number>();
+
+  private onResize(entries: ResizeObserverEntry[]): void {
+    let reflowed = false;
+    for (const entry of entries) {
+      const width = entry.contentRect.width;
+      if (this.widths.has(entry.target) && this.widths.get(entry.target) !== width) reflowed = true;
+      this.widths.set(entry.target, width);
+    }
+    if (reflowed) return this.invalidate();
+    this.refreshBoxes();
+  }
+
+  /** Something above the text changed height (a title collapsed): boxes moved, the text did not reflow. */
+  private refreshBoxes(): void {
+    for (const column of this.columns) column?.geometry.refreshBox();
+    this.gutterBoxes.clear();
     this.schedule();
   }
 
@@ -191,8 +212,8 @@ export class ViewportEngine {
       const isCollapsed = column.geometry.scroller.scrollTop > COLLAPSE_AFTER_PX;
       if (column.section && (column.section.dataset.collapsed === "true") !== isCollapsed) {
         column.section.dataset.collapsed = String(isCollapsed);
-        // The header changes height: measure again next frame.
-        requestAnimationFrame(() => this.invalidate());
+        // The header changes height: the text area moves, the text does not reflow.
+        requestAnimationFrame(() => this.refreshBoxes());
       }
     }
     let connectors = 0;
