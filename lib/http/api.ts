@@ -1,7 +1,5 @@
 import "server-only";
 
-import { gzipSync } from "node:zlib";
-
 import { requireUser, type Actor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { problemFromError, problemResponse } from "@/lib/http/problem";
@@ -74,20 +72,6 @@ export async function readBody(request: Request, maxBytes = defaultMaxBytes): Pr
 /** The query string as plain fields, for the service to validate. */
 export function readQuery(request: Request): UntrustedInput {
   return untrustedInput(Object.fromEntries(new URL(request.url).searchParams));
-}
-
-/**
- * JSON, gzipped when the client accepts it and the body is large (Next does not
- * compress route handler responses): a comparison with 5,000 annotations is
- * megabytes of JSON and a few hundred kilobytes gzipped.
- */
-export function compressedJson(request: Request, data: unknown): Response {
-  const body = JSON.stringify(data);
-  const accepts = /\bgzip\b/.test(request.headers.get("accept-encoding") ?? "");
-  if (!accepts || body.length < 8_192) return json(data);
-  return new Response(gzipSync(body, { level: 6 }), {
-    headers: { "Content-Type": "application/json", "Content-Encoding": "gzip", Vary: "Accept-Encoding", "Cache-Control": "no-store" },
-  });
 }
 
 export function json(data: unknown, init: ResponseInit = {}): Response {

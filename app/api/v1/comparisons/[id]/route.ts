@@ -1,11 +1,11 @@
 import { getCompactComparison } from "@/lib/comparisons/compact-service";
 import { deleteComparison, getComparison, updateComparison } from "@/lib/comparisons/service";
-import { apiRoute, compressedJson, json, readBody } from "@/lib/http/api";
+import { apiRoute, json, readBody } from "@/lib/http/api";
 
 /** `?form=compact` returns the compact form (lib/comparisons/compact.ts): the same data, about a third of the size. */
 export const GET = apiRoute<{ id: string }>(async ({ request, actor, params }) => {
   const isCompact = new URL(request.url).searchParams.get("form") === "compact";
-  return compressedJson(request, isCompact ? await getCompactComparison(actor, params.id) : await getComparison(actor, params.id));
+  return json(isCompact ? await getCompactComparison(actor, params.id) : await getComparison(actor, params.id));
 });
 
 export const PATCH = apiRoute<{ id: string }>(async ({ request, actor, params }) => {
