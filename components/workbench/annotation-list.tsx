@@ -147,7 +147,7 @@ const AnnotationCard = memo(function AnnotationCard({
       onFocus={() => onFocusIndex(index)}
       className={`block w-full px-3 py-2 text-left transition-colors hover:bg-slate-50 focus-visible:-outline-offset-2 ${isSelected ? "bg-amber-50 ring-2 ring-amber-400 ring-inset" : ""}`}
     >
-      <span className="flex flex-wrap items-center gap-1.5">
+      <span className="flex items-center gap-1.5 whitespace-nowrap">
         <KindBadge kind={annotation.kind} />
         <StatusBadge status={annotation.status} />
         {credibility ? (
@@ -157,7 +157,7 @@ const AnnotationCard = memo(function AnnotationCard({
           </span>
         ) : null}
         {isOrphaned ? <span className="text-xs font-medium text-amber-800">⚠ Orphaned passage</span> : null}
-        <span className="ml-auto truncate text-xs text-slate-600">{annotation.author.name}</span>
+        <span className="ml-auto min-w-0 truncate text-xs text-slate-600">{annotation.author.name}</span>
       </span>
       <span dir="auto" className="mt-1 block truncate text-sm text-slate-800">
         {annotation.rationale}

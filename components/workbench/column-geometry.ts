@@ -131,17 +131,14 @@ export class ColumnGeometry {
     if (near && top + height >= near.top && top <= near.bottom) {
       const rect = rangeFromOffsets(this.index, start, end)?.getClientRects()[0];
       if (rect) {
-        const y = rect.top + rect.height / 2 - this.rootTopInViewport();
+        // Relative to the text root as it is now (not a cached box, which may be a frame old).
+        const y = rect.top + rect.height / 2 - this.index.root.getBoundingClientRect().top;
         this.exact.set(key, y);
         return y;
       }
     }
     const fraction = (start - paragraph.start) / Math.max(1, paragraph.end - paragraph.start);
     return top + fraction * height;
-  }
-
-  private rootTopInViewport(): number {
-    return this.box.top + this.rootOffset - this.scroller.scrollTop;
   }
 
   /** Scrolls so content y sits a third of the way down the column. */

@@ -206,16 +206,16 @@ export class ViewportEngine {
 
   private draw(): void {
     const columns = this.visible();
-    const views = columns.map((column) => column.geometry.view());
-    this.paintIfNeeded(columns, views);
+    // Collapse long titles first: the text area moves, and this frame must draw with the new boxes.
     for (const column of columns) {
       const isCollapsed = column.geometry.scroller.scrollTop > COLLAPSE_AFTER_PX;
-      if (column.section && (column.section.dataset.collapsed === "true") !== isCollapsed) {
-        column.section.dataset.collapsed = String(isCollapsed);
-        // The header changes height: the text area moves, the text does not reflow.
-        requestAnimationFrame(() => this.refreshBoxes());
-      }
+      if (!column.section || (column.section.dataset.collapsed === "true") === isCollapsed) continue;
+      column.section.dataset.collapsed = String(isCollapsed);
+      column.geometry.refreshBox();
+      this.gutterBoxes.clear();
     }
+    const views = columns.map((column) => column.geometry.view());
+    this.paintIfNeeded(columns, views);
     let connectors = 0;
     for (let i = 0; i + 1 < columns.length; i++) {
       const canvas = this.gutters[i];
