@@ -1,6 +1,6 @@
 "use client";
 
-import { Fragment, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from "react";
+import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from "react";
 
 import { placeAnnotations } from "@/lib/anchoring/placement";
 import { canEditAnnotation } from "@/lib/annotations/access";
@@ -9,23 +9,24 @@ import type { AnnotationKind } from "@/lib/annotations/schemas";
 import type { AnnotationView } from "@/lib/annotations/views";
 import { fromCompactAnnotations, type CompactComparison } from "@/lib/comparisons/compact";
 
-import { AnnotationChooser, type ChooserState } from "./annotation-chooser";
+import { AnnotationChooser } from "./annotation-chooser";
 import { changeSentence, describeChanges } from "./annotation-changes";
 import { AnnotationDetail, type Viewer } from "./annotation-detail";
-import { AnnotationPanel } from "./annotation-panel";
 import { useAnnotationStore } from "./annotation-store";
 import { Composer, type DraftSpan } from "./composer";
 import { ConnectorGutter } from "./connector-gutter";
 import { emptyFilters, type AnnotationFilters } from "./filters";
 import { flashRanges } from "./highlights";
-import { hitTest, HoverCardHost, useHoverCard } from "./hover-card";
+import { HoverCardHost, useHoverCard } from "./hover-card";
 import { paragraphMarkers } from "./markers";
-import { PanelTabs, type PanelTab } from "./panel-tabs";
+import type { PanelTab } from "./panel-tabs";
 import { SelectionToolbar } from "./selection-toolbar";
+import { SidePanel } from "./side-panel";
 import { SourceColumn } from "./source-column";
 import { SourceTabs } from "./source-tabs";
 import { offsetsFromRange, trimmedSpan, type TextIndex } from "./text-dom";
 import { useAnnotationActions } from "./use-annotation-actions";
+import { useChooser } from "./use-chooser";
 import { useColumnOrder, useScreenLayout } from "./use-columns";
 import { composerFrom, isComposerDirty, newComposer, useComposer } from "./use-composer";
 import { useUnsavedWarning } from "./use-unsaved-warning";
@@ -53,7 +54,6 @@ export function Workbench({ comparison, viewer, initialAnnotationId = null, open
   const [filters, setFilters] = useState<AnnotationFilters>(emptyFilters);
   const [pending, setPending] = useState<Pending | null>(null);
   const [detailMessage, setDetailMessage] = useState<string | null>(null);
-  const [chooser, setChooser] = useState<ChooserState | null>(null);
   const [isDrawerOpen, setIsDrawerOpen] = useState(false);
   const [indexVersion, setIndexVersion] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
@@ -151,6 +151,8 @@ export function Workbench({ comparison, viewer, initialAnnotationId = null, open
     [placedById, columns, show, engine],
   );
 
+  const { chooser, onTextClick, onMarker, close: closeChooser } = useChooser({ annotations: placed, indexOf, choose });
+
   // After the columns a chosen (or deep-linked) annotation needs have rendered, scroll to it.
   useEffect(() => {
     const id = scrollRequest.current;
@@ -245,7 +247,7 @@ export function Workbench({ comparison, viewer, initialAnnotationId = null, open
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== "Escape") return;
-      if (chooser) setChooser(null);
+      if (chooser) closeChooser();
       else if (composer?.armedSourceId) patch({ armedSourceId: null });
       else if (pending) setPending(null);
       else if (composer) cancelComposer();
@@ -254,7 +256,7 @@ export function Workbench({ comparison, viewer, initialAnnotationId = null, open
     };
     window.addEventListener("keydown", onKeyDown);
     return () => window.removeEventListener("keydown", onKeyDown);
-  }, [composer, pending, patch, cancelComposer, chooser, isDrawerOpen]);
+  }, [composer, pending, patch, cancelComposer, chooser, closeChooser, isDrawerOpen]);
 
   const hover = useHoverCard(placed, indexOf);
   const selected = annotations.find((a) => a.id === selectedId) ?? null;
@@ -273,37 +275,6 @@ export function Workbench({ comparison, viewer, initialAnnotationId = null, open
     if (sourceId) show(sourceId, composer?.spans.map((s) => s.sourceId) ?? []);
     patch({ armedSourceId: sourceId });
   };
-
-  const openChooser = useCallback(
-    (list: AnnotationView[], at: { top: number; left: number }, opener: HTMLElement | null, title: string) =>
-      setChooser({ annotations: list, top: at.top, left: at.left, opener, title }),
-    [],
-  );
-
-  const onTextClick = useCallback(
-    (sourceId: string, event: MouseEvent<HTMLElement>) => {
-      if (!window.getSelection()?.isCollapsed) return;
-      const hits = hitTest(placed, indexes.current.get(sourceId), sourceId, event.clientX, event.clientY);
-      if (hits.length === 1) choose(hits[0]!.id);
-      else if (hits.length > 1)
-        openChooser(hits, { top: event.clientY + 12, left: event.clientX - 20 }, null, `${hits.length} annotations on this passage`);
-    },
-    [placed, choose, openChooser],
-  );
-
-  const onMarker = useCallback(
-    (sourceId: string, paragraph: { start: number; end: number }, button: HTMLElement) => {
-      const list = placed.filter((a) => a.spans.some((s) => s.sourceId === sourceId && s.start < paragraph.end && paragraph.start < s.end));
-      const rect = button.getBoundingClientRect();
-      openChooser(
-        list,
-        { top: rect.bottom + 4, left: rect.left },
-        button,
-        `${list.length} ${list.length === 1 ? "annotation" : "annotations"} on this paragraph`,
-      );
-    },
-    [placed, openChooser],
-  );
 
   useEffect(() => {
     engine.setHandlers({
@@ -366,34 +337,18 @@ export function Workbench({ comparison, viewer, initialAnnotationId = null, open
       />
     </div>
   ) : (
-    <>
-      {notice ? (
-        <p role="status" className="m-3 rounded bg-amber-50 px-2 py-1.5 text-sm text-amber-950 ring-1 ring-amber-200">
-          {notice}
-        </p>
-      ) : null}
-      <PanelTabs
-        tabs={[
-          {
-            id: "annotations",
-            label: `Annotations (${annotations.length})`,
-            content: (
-              <AnnotationPanel
-                annotations={annotations}
-                orphans={orphans}
-                filters={filters}
-                onFilters={setFilters}
-                selectedId={selectedId}
-                onChoose={choose}
-                sourceLabel={sourceLabel}
-                detail={detail}
-              />
-            ),
-          },
-          ...extraTabs,
-        ]}
-      />
-    </>
+    <SidePanel
+      notice={notice}
+      annotations={annotations}
+      orphans={orphans}
+      filters={filters}
+      onFilters={setFilters}
+      selectedId={selectedId}
+      onChoose={choose}
+      sourceLabel={sourceLabel}
+      detail={detail}
+      extraTabs={extraTabs}
+    />
   );
 
   const columnProps = {
@@ -458,7 +413,7 @@ export function Workbench({ comparison, viewer, initialAnnotationId = null, open
         />
       ) : null}
       <HoverCardHost store={hover.store} sourceLabel={sourceLabel} />
-      {chooser ? <AnnotationChooser {...chooser} onChoose={choose} onClose={() => setChooser(null)} sourceLabel={sourceLabel} /> : null}
+      {chooser ? <AnnotationChooser {...chooser} onChoose={choose} onClose={closeChooser} sourceLabel={sourceLabel} /> : null}
     </WorkbenchFrame>
   );
 }
