@@ -123,7 +123,11 @@ export function agreeBefore(text: string, start: number, prefix: string, emptyCo
   const window = text.slice(Math.max(0, start - prefix.length - DISPLACEMENT), start);
   const displaced = longestHead(window, prefix) / prefix.length;
   const words = wordsInOrder(contextWords(prefix, "prefix"), window.split(" "));
-  return { value: Math.max(similarity(adjacent, prefix), displaced, words), isExact: false, isNearIntact: adjacent.endsWith(nearestWord(prefix, "prefix")) };
+  return {
+    value: Math.max(similarity(adjacent, prefix), displaced, words),
+    isExact: false,
+    isNearIntact: adjacent.endsWith(nearestWord(prefix, "prefix")),
+  };
 }
 
 export function agreeAfter(text: string, end: number, suffix: string, emptyContext: EmptyContext): SideAgreement {
@@ -133,7 +137,11 @@ export function agreeAfter(text: string, end: number, suffix: string, emptyConte
   const window = text.slice(end, end + suffix.length + DISPLACEMENT);
   const displaced = longestTail(window, suffix) / suffix.length;
   const words = wordsInOrder(contextWords(suffix, "suffix"), window.split(" "));
-  return { value: Math.max(similarity(adjacent, suffix), displaced, words), isExact: false, isNearIntact: adjacent.startsWith(nearestWord(suffix, "suffix")) };
+  return {
+    value: Math.max(similarity(adjacent, suffix), displaced, words),
+    isExact: false,
+    isNearIntact: adjacent.startsWith(nearestWord(suffix, "suffix")),
+  };
 }
 
 /**
