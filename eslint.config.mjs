@@ -24,6 +24,16 @@ const config = [
     },
   },
   {
+    // zod must be configured (jitless) before any schema is built; see lib/zod.ts.
+    ignores: ["lib/zod.ts", "lib/env.js"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [{ name: "zod", message: 'Import { z } from "@/lib/zod" (configured jitless for the CSP).' }] },
+      ],
+    },
+  },
+  {
     // Layers: components render and call the HTTP API; they never reach the database,
     // a service, or server-only modules. Types may be shared (they vanish at build time).
     files: ["components/**/*.{ts,tsx}"],

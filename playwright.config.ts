@@ -47,6 +47,8 @@ export default defineConfig({
       NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next",
       // Many sign-ins from one address during a run; the limit itself is tested in integration.
       PARALLAX_LOGIN_MAX_ATTEMPTS: "200",
+      // tests/e2e/security.spec.ts reads the server's security events here.
+      PARALLAX_LOG_FILE: process.env.E2E_LOG_FILE ?? ".data/e2e/server.log",
     },
   },
 });

@@ -1,9 +1,10 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 
-// Only two jobs: send anonymous visitors of pages to /login, and attach a
-// per-request nonce Content-Security-Policy. Authorization happens in the
-// services; API routes answer 401 themselves.
+// Only three jobs: send anonymous visitors of pages to /login, attach a
+// per-request nonce Content-Security-Policy, and give each request an id
+// (X-Request-Id, on every log line). Authorization happens in the services;
+// API routes answer 401 themselves.
 
 const publicPaths = ["/login"];
 
@@ -41,11 +42,15 @@ export async function proxy(request: NextRequest) {
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce);
+  // Always ours: a client-sent id could be used to forge log correlation.
+  const requestId = crypto.randomUUID();
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
+  headers.set("x-request-id", requestId);
   headers.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", csp);
+  response.headers.set("X-Request-Id", requestId);
   return response;
 }
 

@@ -14,7 +14,9 @@ const childScript = path.join(path.dirname(fileURLToPath(import.meta.url)), "sup
 
 type Figures = { ms: number; coldMs: number; baselineMb: number; peakMb: number; suggestions: number; words: number[] };
 
-async function measure(mode: "suggest" | "tokenize", words: number): Promise<Figures> {
+type Mode = "suggest" | "tokenize" | "thread";
+
+async function measure(mode: Mode, words: number): Promise<Figures> {
   const { stdout } = await promisify(execFile)(process.execPath, [...process.execArgv, childScript, mode, String(words)], {
     maxBuffer: 1024 * 1024,
   });
@@ -22,7 +24,7 @@ async function measure(mode: "suggest" | "tokenize", words: number): Promise<Fig
 }
 
 /** Median of three fresh processes, each timing a warm second run (timings on a shared 2-core machine are noisy). */
-async function median(mode: "suggest" | "tokenize", words: number): Promise<Figures> {
+async function median(mode: Mode, words: number): Promise<Figures> {
   const runs: Figures[] = [];
   for (let i = 0; i < 3; i++) runs.push(await measure(mode, words));
   return runs.sort((a, b) => a.ms - b.ms)[1]!;
@@ -33,6 +35,7 @@ export async function run(): Promise<BenchResult[]> {
   const reference = await median("tokenize", 20_000);
   const small = await median("suggest", 5_000);
   const middle = await median("suggest", 10_000);
+  const thread = await median("thread", 20_000);
   const growth = full.ms / middle.ms;
   return [
     {
@@ -47,6 +50,18 @@ export async function run(): Promise<BenchResult[]> {
       value: Math.round(full.coldMs),
       unit: "ms",
       note: "first run in a fresh process: includes JIT warm-up",
+    },
+    {
+      name: "in the worker thread, first job (cold)",
+      value: Math.round(thread.coldMs),
+      unit: "ms",
+      note: "thread start, TypeScript loader (tsx), model load, JIT warm-up",
+    },
+    {
+      name: "in the worker thread, next job (warm)",
+      value: Math.round(thread.ms),
+      unit: "ms",
+      note: "what a running instance pays per job",
     },
     { name: "reference: wink-nlp tokenize + tag, same texts", value: Math.round(reference.ms), unit: "ms" },
     { name: "suggestions ÷ bare tokenization", value: Math.round((full.ms / reference.ms) * 10) / 10, unit: "×" },

@@ -70,7 +70,16 @@ export function makeBenchData({
   ];
   const span = (source: BenchSource, id: string) => {
     const { start, end } = randomPassage(source.text, random);
-    return { id, sourceId: source.id, ...describeSpan(source.text, start, end) };
+    const selector = describeSpan(source.text, start, end);
+    // Made on the source's first (and only) version; the seed (bench/workbench-server.ts) stores it.
+    const version = { id: `${source.id}-v1`, number: 1, createdAt: "2025-01-01T00:00:00.000Z" };
+    return {
+      id,
+      sourceId: source.id,
+      ...selector,
+      version,
+      anchor: { status: "unchanged" as const, ...selector, intactVersion: version, keptAt: null },
+    };
   };
   const list: AnnotationView[] = Array.from({ length: annotations }, (_, i) => {
     const roll = random();
@@ -101,6 +110,7 @@ export function makeBenchData({
       decidedAt: null,
       author,
       spans,
+      needsRecheck: false,
     };
   });
   return { sources, annotations: list, authors };

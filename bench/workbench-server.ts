@@ -5,6 +5,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 
+import { firstVersion, spanOnVersion } from "../lib/versions/records";
+
 import type { BenchData } from "./workbench-data";
 
 export const BENCH_PASSWORD = "bench-password-1";
@@ -30,8 +32,9 @@ export async function seedComparison(data: BenchData, title: string, creatorId: 
       update: {},
     });
   }
+  const versionIds = new Map<string, string>();
   for (const source of data.sources) {
-    await db.source.create({
+    const created = await db.source.create({
       data: {
         id: source.id,
         title: source.title,
@@ -39,8 +42,11 @@ export async function seedComparison(data: BenchData, title: string, creatorId: 
         rawContent: source.text,
         text: source.text,
         contentHash: source.id,
+        versions: firstVersion({ text: source.text, rawContent: source.text, contentHash: source.id }),
       },
+      select: { versions: { select: { id: true } } },
     });
+    versionIds.set(source.id, created.versions[0]!.id);
   }
   const comparison = await db.comparison.create({ data: { title, createdById: creatorId }, select: { id: true } });
   await db.comparisonSource.createMany({
@@ -75,6 +81,7 @@ export async function seedComparison(data: BenchData, title: string, creatorId: 
           prefix: s.prefix,
           suffix: s.suffix,
           position,
+          ...spanOnVersion(versionIds.get(s.sourceId)!, s),
         })),
       ),
     });

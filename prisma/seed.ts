@@ -7,6 +7,8 @@ import { hashPassword } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/record";
 import type { Reliability } from "@/lib/comparisons/grades";
 import { db, type Tx } from "@/lib/db";
+import { annotationFeed } from "@/lib/live/notice";
+import { firstVersion, spanOnVersion } from "@/lib/versions/records";
 
 import { DEMO_PASSWORD, demoAccounts, demoComparison, loadSeedSource, type SeedSource } from "./seed-data/index";
 
@@ -15,7 +17,13 @@ import { DEMO_PASSWORD, demoAccounts, demoComparison, loadSeedSource, type SeedS
 // something to show. Safe to run again: it creates only what is missing and
 // never resets passwords.
 
-type SeededSource = { id: string; text: string };
+type SeededSource = { id: string; text: string; versionId: string };
+
+const seededSelect = { id: true, text: true, versions: { select: { id: true }, orderBy: { number: "desc" }, take: 1 } } as const;
+
+function toSeeded(row: { id: string; text: string; versions: Array<{ id: string }> }): SeededSource {
+  return { id: row.id, text: row.text, versionId: row.versions[0]!.id };
+}
 
 async function ensureUsers(): Promise<Map<string, string>> {
   const ids = new Map<string, string>();
@@ -34,18 +42,23 @@ async function ensureUsers(): Promise<Map<string, string>> {
 
 async function ensureSource(source: SeedSource, createdById: string): Promise<SeededSource> {
   const loaded = loadSeedSource(source);
+  // Match on the raw scrape too: when the cleaning rules improve, an installation
+  // seeded earlier keeps its source (its text is immutable once annotated).
   const existing = await db.source.findFirst({
-    where: { contentHash: loaded.contentHash, title: loaded.title },
-    select: { id: true, text: true },
+    where: { title: loaded.title, OR: [{ contentHash: loaded.contentHash }, { rawContent: loaded.rawContent }] },
+    select: seededSelect,
   });
-  if (existing) return existing;
-  return db.source.create({ data: { ...loaded, createdById }, select: { id: true, text: true } });
+  if (existing) return toSeeded(existing);
+  return toSeeded(
+    await db.source.create({ data: { ...loaded, createdById, versions: firstVersion({ ...loaded, createdById }) }, select: seededSelect }),
+  );
 }
 
 function spanOf(source: SeededSource, quote: string, position: number) {
   const start = source.text.indexOf(quote);
   if (start < 0) throw new Error(`Seed quote not found: ${quote}`);
-  return { sourceId: source.id, position, ...describeSpan(source.text, start, start + quote.length) };
+  const selector = describeSpan(source.text, start, start + quote.length);
+  return { sourceId: source.id, position, ...selector, ...spanOnVersion(source.versionId, selector) };
 }
 
 type SeedFinding = {
@@ -83,13 +96,21 @@ async function createFinding(tx: Tx, comparisonId: string, finding: SeedFinding,
     select: { id: true },
   });
   const audit = { entityType: "annotation", entityId: annotation.id, comparisonId } as const;
-  await recordAudit(tx, { ...audit, actorId: finding.authorId, action: "annotation.create", after: { status: "draft", version: 1 } });
+  const facts = { id: annotation.id, author: { id: finding.authorId }, version: 1 };
+  await recordAudit(tx, {
+    ...audit,
+    actorId: finding.authorId,
+    action: "annotation.create",
+    after: { status: "draft", version: 1 },
+    feed: annotationFeed(facts, "draft", null, 1),
+  });
   await recordAudit(tx, {
     ...audit,
     actorId: finding.authorId,
     action: "annotation.submit",
     before: { status: "draft", version: 1 },
     after: { status: "in_review", version: 2 },
+    feed: annotationFeed(facts, "in_review", "draft", 2),
   });
   if (!finding.review) return;
   const { reviewerId, decision, comment } = finding.review;
@@ -103,6 +124,7 @@ async function createFinding(tx: Tx, comparisonId: string, finding: SeedFinding,
     action: `annotation.${decision}`,
     before: { status: "in_review", version: 2 },
     after: { status, version: 3, decision, comment, reviewId: review.id },
+    feed: annotationFeed(facts, status, "in_review", 3),
   });
 }
 

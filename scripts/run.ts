@@ -77,7 +77,10 @@ async function main(): Promise<void> {
   }
 
   if (mode === "start") ensureBuild();
-  const child = spawn(nextBin, [mode, "-p", String(port)], { stdio: "inherit", env: process.env });
+  // Demo mode's passwords are public: listen on this machine only, unless HOST says otherwise.
+  const host = process.env.HOST ?? (database.isEmbedded ? "127.0.0.1" : undefined);
+  const hostArgs = host ? ["-H", host] : [];
+  const child = spawn(nextBin, [mode, "-p", String(port), ...hostArgs], { stdio: "inherit", env: process.env });
 
   let isStopping = false;
   const stop = async (code: number) => {
@@ -94,6 +97,7 @@ async function main(): Promise<void> {
   if (await waitForHealth(`http://127.0.0.1:${port}/api/health`, child)) {
     const lines = [`Parallax is running at ${process.env.NEXTAUTH_URL}`];
     if (database.isEmbedded) {
+      if (host === "127.0.0.1") lines.push("Demo mode listens on 127.0.0.1 only; set HOST=0.0.0.0 to let other machines in.");
       lines.push("", `Demo sign-ins (password: ${DEMO_PASSWORD}):`, ...demoAccounts.map((a) => `  ${a.email.padEnd(24)} ${a.role}`));
       lines.push("", `Embedded PostgreSQL keeps its data in ${path.relative(process.cwd(), dataDir)}/. Press Ctrl-C to stop.`);
     }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every check the project has, in order, on a fresh machine too.
-// Installs what Debian lacks (Chromium, poppler-utils, docker-compose, an emoji font) when
+// Installs what Debian lacks (Chromium, poppler-utils, qpdf, docker-compose, Caddy, an emoji font) when
 // it can, runs each suite even if an earlier one failed, and ends with one
 // line: `tests: N passed, M failed`.
 import { spawnSync } from "node:child_process";
@@ -19,9 +19,13 @@ function ensureSystemPackages() {
   const wanted = [
     ["/usr/bin/chromium", "chromium"],
     ["/usr/bin/pdftoppm", "poppler-utils"],
+    // Structural check of the PDF reports (qpdf --check) in the integration tests.
+    ["/usr/bin/qpdf", "qpdf"],
     ["/usr/bin/docker-compose", "docker-compose"],
     // Screenshots of imported texts show emoji instead of empty boxes.
     ["/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf", "fonts-noto-color-emoji"],
+    // The reverse proxy of docker-compose's "scale" profile, run in front of two servers by the live e2e test.
+    ["/usr/bin/caddy", "caddy"],
   ].filter(([binary]) => !existsSync(binary));
   if (wanted.length === 0) return;
   const names = wanted.map(([, name]) => name);
@@ -74,6 +78,9 @@ check("typecheck", "npx", ["tsc", "--noEmit"]);
 check("db:check", "npx", ["tsx", "--conditions=react-server", "scripts/db/check.ts"]);
 if (existsSync("/usr/bin/docker-compose")) {
   check("compose", "docker-compose", ["-f", "docker-compose.yml", "config", "-q"], {
+    env: { NEXTAUTH_SECRET: "x".repeat(32), POSTGRES_PASSWORD: "check" },
+  });
+  check("compose:scale", "docker-compose", ["-f", "docker-compose.yml", "--profile", "scale", "config", "-q"], {
     env: { NEXTAUTH_SECRET: "x".repeat(32), POSTGRES_PASSWORD: "check" },
   });
 }

@@ -5,6 +5,7 @@ import type { Role } from "@/lib/auth/permissions";
 declare module "next-auth" {
   interface User {
     role: Role;
+    sessionVersion: number;
   }
 
   interface Session {
@@ -15,5 +16,9 @@ declare module "next-auth" {
 declare module "next-auth/jwt" {
   interface JWT {
     role?: Role;
+    /** The user's session version at sign-in (lib/auth/sessions.ts). */
+    sv?: number;
+    /** Sign-in time, seconds since the epoch: the absolute lifetime counts from here. */
+    authTime?: number;
   }
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { ComparisonActionsMenu } from "@/components/comparisons/comparison-actions-menu";
+import { formatDate } from "@/components/history/format";
 import { hasPermission } from "@/lib/auth/permissions";
 import { canManageComparison } from "@/lib/comparisons/access";
 import { requirePageUser } from "@/lib/auth/session";
@@ -16,12 +17,15 @@ export default async function HomePage({ searchParams }: Props) {
   const showArchived = (await searchParams).archived === "show";
   const comparisons = await listComparisons(user, { includeArchived: showArchived });
   const canDelete = hasPermission(user.role, "comparison.delete");
+  // Identical titles are told apart by when and by whom they were created.
+  const titles = comparisons.map((comparison) => comparison.title);
+  const sameTitle = new Set(titles.filter((title, index) => titles.indexOf(title) !== index));
   return (
     <main className="mx-auto w-full max-w-5xl px-4 py-8">
-      <div className="mb-6 flex items-end justify-between gap-4">
+      <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">Comparisons</h1>
-          <p className="mt-1 text-sm text-slate-600">Sources side by side; where they agree, where they contradict.</p>
+          <p className="mt-1 text-sm text-slate-700">Sources side by side; where they agree, where they contradict.</p>
         </div>
         <div className="flex items-center gap-3">
           <Link
@@ -51,18 +55,27 @@ export default async function HomePage({ searchParams }: Props) {
               className={`rounded-xl border border-slate-200 p-5 shadow-sm transition hover:border-indigo-300 ${comparison.archivedAt ? "bg-slate-50" : "bg-white"}`}
             >
               <div className="flex flex-wrap items-start justify-between gap-2">
-                <Link href={`/comparisons/${comparison.id}`} className="text-lg font-medium text-indigo-800 hover:underline">
+                <Link href={`/comparisons/${comparison.id}`} dir="auto" className="text-lg font-medium text-indigo-800 hover:underline">
                   {comparison.title}
                 </Link>
                 {canManageComparison(user, comparison) ? (
                   <ComparisonActionsMenu comparison={comparison} canDelete={canDelete} afterDelete="refresh" />
                 ) : null}
               </div>
-              {comparison.question ? <p className="mt-1 text-sm text-slate-700">{comparison.question}</p> : null}
+              <p className={`mt-0.5 text-xs ${sameTitle.has(comparison.title) ? "font-medium text-slate-800" : "text-slate-600"}`}>
+                Created <time dateTime={comparison.createdAt}>{formatDate(comparison.createdAt)}</time>
+                {comparison.createdBy ? ` by ${comparison.createdBy.name}` : ""}
+                {sameTitle.has(comparison.title) ? <span className="sr-only"> (another comparison has the same title)</span> : null}
+              </p>
+              {comparison.question ? (
+                <p dir="auto" className="mt-1 text-sm text-slate-700">
+                  {comparison.question}
+                </p>
+              ) : null}
               <ul className="mt-2 space-y-0.5 text-sm text-slate-600" aria-label={`Sources of ${comparison.title}`}>
                 {comparison.sources.map((source) => (
                   <li key={source.id} className="flex gap-2">
-                    <span className="w-6 shrink-0 text-xs font-semibold text-slate-500">{source.label}</span>
+                    <span className="w-6 shrink-0 text-xs font-semibold text-slate-600">{source.label}</span>
                     <span className="min-w-0">
                       <span className="font-medium">{source.title}</span>
                       {source.outlet ? ` (${source.outlet})` : ""}

@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent, type ReactNode } from "react";
 
+import { MIN_PASSWORD } from "@/lib/auth/password-length";
 import { roles } from "@/lib/auth/permissions";
 import type { UserView } from "@/lib/users/service";
 
@@ -93,7 +94,7 @@ export function CreateUserForm({ onCreated }: { onCreated: (user: UserView) => v
             type="password"
             autoComplete="new-password"
             required
-            minLength={10}
+            minLength={MIN_PASSWORD}
             className="input aria-invalid:border-red-500"
             {...invalid("password")}
           />

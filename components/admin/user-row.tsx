@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 
+import { MIN_PASSWORD } from "@/lib/auth/password-length";
 import { roles, type Role } from "@/lib/auth/permissions";
 import type { UserView } from "@/lib/users/service";
 
@@ -9,10 +10,15 @@ import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/lib/client/api-client";
 
 type Panel = "none" | "confirm-disable" | "password";
-type Props = { user: UserView; isSelf: boolean; onChanged: (user: UserView) => void };
+type Props = { user: UserView; isSelf: boolean; isNew?: boolean; onChanged: (user: UserView) => void };
 
-export function UserRow({ user, isSelf, onChanged }: Props) {
+// A role change is two steps: choosing in the menu only proposes it (arrowing
+// through the options saves nothing); a confirmation applies it.
+
+export function UserRow({ user, isSelf, isNew = false, onChanged }: Props) {
   const [panel, setPanel] = useState<Panel>("none");
+  const [chosenRole, setChosenRole] = useState<Role>(user.role);
+  const isRoleChosen = chosenRole !== user.role;
   const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
   const [isPending, setIsPending] = useState(false);
   const [password, setPassword] = useState("");
@@ -40,24 +46,36 @@ export function UserRow({ user, isSelf, onChanged }: Props) {
     }
   }
 
-  const panelRow = panel !== "none" || message;
+  async function confirmRole() {
+    if (await patch({ role: chosenRole }, `${user.name} is now ${chosenRole}.`)) return;
+    setChosenRole(user.role);
+  }
+
+  const panelRow = panel !== "none" || message || isRoleChosen;
   return (
     <>
       <tr className={user.isDisabled ? "bg-slate-50 text-slate-500" : ""}>
         <td className="px-4 py-3 font-medium text-slate-900">
           {user.name}
-          {isSelf ? <span className="ml-1.5 text-xs font-normal text-slate-500">(you)</span> : null}
+          {isSelf ? <span className="ml-1.5 text-xs font-normal text-slate-600">(you)</span> : null}
+          {isNew ? (
+            <span className="ml-1.5 rounded-full bg-indigo-100 px-1.5 py-0.5 text-xs font-semibold text-indigo-900">New</span>
+          ) : null}
         </td>
-        <td className="px-4 py-3">{user.email}</td>
+        <td className="px-4 py-3 break-all">{user.email}</td>
         <td className="px-4 py-3">
           <label htmlFor={`role-${user.id}`} className="sr-only">
             Role for {user.name}
           </label>
           <select
             id={`role-${user.id}`}
-            value={user.role}
+            value={chosenRole}
             disabled={isPending}
-            onChange={(e) => void patch({ role: e.target.value as Role }, `${user.name} is now ${e.target.value}.`)}
+            onChange={(e) => {
+              setMessage(null);
+              setChosenRole(e.target.value as Role);
+            }}
+            aria-describedby={isRoleChosen ? `role-confirm-${user.id}` : undefined}
             className="input w-32 py-1"
           >
             {roles.map((role) => (
@@ -73,6 +91,9 @@ export function UserRow({ user, isSelf, onChanged }: Props) {
           >
             {user.isDisabled ? "Disabled" : "Active"}
           </span>
+        </td>
+        <td className="px-4 py-3 whitespace-nowrap text-slate-600">
+          <time dateTime={user.createdAt}>{user.createdAt.slice(0, 10)}</time>
         </td>
         <td className="px-4 py-3">
           <div className="flex justify-end gap-2">
@@ -112,7 +133,24 @@ export function UserRow({ user, isSelf, onChanged }: Props) {
       </tr>
       {panelRow ? (
         <tr>
-          <td colSpan={5} className="bg-slate-50 px-4 pb-3">
+          <td colSpan={6} className="bg-slate-50 px-4 pb-3">
+            {isRoleChosen ? (
+              <div
+                role="group"
+                aria-label={`Confirm role change for ${user.name}`}
+                className="mb-2 flex flex-wrap items-center gap-3 rounded-md border border-indigo-200 bg-indigo-50 p-3 text-sm text-indigo-950"
+              >
+                <span id={`role-confirm-${user.id}`} className="flex-1">
+                  Change <strong>{user.name}</strong> from {user.role} to <strong>{chosenRole}</strong>? It applies at their next request.
+                </span>
+                <Button size="sm" disabled={isPending} onClick={() => void confirmRole()}>
+                  Change role
+                </Button>
+                <Button size="sm" variant="ghost" onClick={() => setChosenRole(user.role)}>
+                  Keep {user.role}
+                </Button>
+              </div>
+            ) : null}
             {panel === "confirm-disable" ? (
               <div
                 role="group"
@@ -148,7 +186,7 @@ export function UserRow({ user, isSelf, onChanged }: Props) {
                     value={password}
                     onChange={(e) => setPassword(e.target.value)}
                     className="input mt-1 w-72"
-                    minLength={10}
+                    minLength={MIN_PASSWORD}
                   />
                 </div>
                 <Button type="submit" size="sm" disabled={isPending}>

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 
 const messages: Record<string, string> = {
-  RateLimited: "Too many sign-in attempts. Wait 15 minutes, then try again.",
+  RateLimited: "Too many sign-in attempts. Wait a minute, then try again: each further failure makes the wait longer.",
   default: "Email or password is incorrect.",
 };
 

@@ -1,26 +1,19 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 
 import { Field } from "@/components/sources/field";
-import {
-  contentBody,
-  contentKey,
-  emptyDraft,
-  hasContent,
-  newSourceBody,
-  type SourceDraft,
-  type SourcePreviewData,
-} from "@/components/sources/source-draft";
+import { newSourceBody } from "@/components/sources/source-draft";
 import { SourceSide } from "@/components/sources/source-side";
 import { Button } from "@/components/ui/button";
+import { ErrorSummary, type ErrorSummaryItem } from "@/components/ui/error-summary";
 import { apiFetch } from "@/lib/client/api-client";
-import { MAX_COMPARISON_TITLE, MAX_QUESTION, MAX_SOURCES, MIN_SOURCES } from "@/lib/comparisons/schemas";
+import { comparisonTitleSchema, MAX_QUESTION, MAX_SOURCES, MIN_SOURCES } from "@/lib/comparisons/schemas";
 import { positionLetter } from "@/lib/comparisons/views";
 import type { SourceSummary } from "@/lib/sources/views";
 
-type Entry = { key: number; draft: SourceDraft };
+import { isPreviewCurrent, useSourceEntries, type Entry } from "./use-source-entries";
 
 const sourceLabel = (index: number) => `Source ${positionLetter(index)}`;
 
@@ -35,117 +28,144 @@ function entryErrors(errors: Record<string, string> | undefined, index: number):
   return out;
 }
 
+/** The id of an entry's control for a field, as SourceSide names them. */
+function controlId(entry: Entry, field: string): string {
+  const prefix = `source-${entry.key}`;
+  if (field === "sourceId") return `${prefix}-source`;
+  if (field === "url" && entry.draft.mode === "url") return `${prefix}-fetch-url`;
+  if (["text", "file"].includes(field)) return `${prefix}-${field}`;
+  if (["html", "markdown"].includes(field)) return `${prefix}-text`;
+  return `${prefix}-meta-${field}`;
+}
+
+function titleError(value: string): string | undefined {
+  const result = comparisonTitleSchema.safeParse(value);
+  return result.success ? undefined : result.error.issues[0]?.message;
+}
+
 export function NewComparisonForm({ sources }: { sources: SourceSummary[] }) {
   const router = useRouter();
-  const nextKey = useRef(MIN_SOURCES);
-  const [title, setTitle] = useState("");
+  const { entries, patch, add, remove, preview } = useSourceEntries();
+  const [typedTitle, setTypedTitle] = useState<string | null>(null);
+  const [isTitleTouched, setIsTitleTouched] = useState(false);
   const [question, setQuestion] = useState("");
-  const [entries, setEntries] = useState<Entry[]>(() => Array.from({ length: MIN_SOURCES }, (_, key) => ({ key, draft: emptyDraft() })));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const [serverTitleError, setServerTitleError] = useState<string | null>(null);
+  const [summary, setSummary] = useState<{ detail: string | null; items: ErrorSummaryItem[] } | null>(null);
+  const [failures, setFailures] = useState(0);
   const [isSaving, setIsSaving] = useState(false);
+  const summaryRef = useRef<HTMLDivElement>(null);
 
-  const patch = (key: number, change: Partial<SourceDraft>) =>
-    setEntries((current) => current.map((entry) => (entry.key === key ? { ...entry, draft: { ...entry.draft, ...change } } : entry)));
+  // The title follows Source A's headline until the analyst types one of their own.
+  const first = entries[0]?.draft;
+  const headline = first?.mode === "existing" ? (sources.find((s) => s.id === first.sourceId)?.title ?? "") : (first?.meta.title ?? "");
+  const title = typedTitle ?? headline;
+  const isTitleFromHeadline = typedTitle === null && headline !== "";
+  const liveTitleError = isTitleTouched || typedTitle !== null ? titleError(title) : undefined;
+
+  useEffect(() => {
+    if (failures > 0) summaryRef.current?.focus();
+  }, [failures]);
+
+  const fail = (detail: string | null, items: ErrorSummaryItem[]) => {
+    setSummary({ detail, items });
+    setFailures((n) => n + 1);
+  };
 
   const addSource = () => {
-    const key = nextKey.current++;
-    setEntries((current) => [...current, { key, draft: emptyDraft() }]);
+    const key = add();
     // Keyboard users land in the new source's first control.
     requestAnimationFrame(() => document.querySelector<HTMLInputElement>(`input[name="source-${key}-mode"]:checked`)?.focus());
   };
 
-  async function preview(entry: Entry): Promise<boolean> {
-    const { key, draft } = entry;
-    if (!hasContent(draft)) {
-      const field = draft.mode === "paste" ? "text" : draft.mode === "file" ? "file" : "url";
-      patch(key, {
-        fieldErrors: {
-          [field]:
-            draft.mode === "paste" ? "Paste the article's text." : draft.mode === "file" ? "Choose a file." : "Give the article's URL.",
-        },
-      });
-      return false;
-    }
-    const previewKey = contentKey(draft);
-    patch(key, { isPreviewing: true, error: null, fieldErrors: {} });
-    const result = await apiFetch<SourcePreviewData>("/api/v1/sources/preview", {
-      method: "POST",
-      body: { ...contentBody(draft), ...(draft.meta.title.trim() ? { title: draft.meta.title.trim() } : {}) },
-    });
-    if (!result.ok) {
-      patch(key, {
-        isPreviewing: false,
-        preview: null,
-        previewKey: null,
-        error: result.problem.detail,
-        fieldErrors: result.problem.errors ?? {},
-      });
-      return false;
-    }
-    const guesses = result.data.guesses;
-    setEntries((current) =>
-      current.map((other) => {
-        if (other.key !== key) return other;
-        const meta = { ...other.draft.meta };
-        for (const [field, value] of Object.entries(guesses) as Array<[keyof typeof meta, string]>) if (!meta[field]) meta[field] = value;
-        return { ...other, draft: { ...other.draft, isPreviewing: false, preview: result.data, previewKey, meta } };
-      }),
-    );
-    return true;
-  }
-
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
-    setFormError(null);
-    const localErrors: Record<string, string> = {};
-    if (!title.trim()) localErrors.title = "Give the comparison a title.";
-    setErrors(localErrors);
-    const needPreview = entries.filter((entry) => entry.draft.mode !== "existing" && entry.draft.previewKey !== contentKey(entry.draft));
-    const unpicked = entries.filter((entry) => entry.draft.mode === "existing" && !entry.draft.sourceId);
-    for (const entry of unpicked) patch(entry.key, { fieldErrors: { sourceId: "Choose a source." } });
-    if (needPreview.length > 0) {
-      const results = await Promise.all(needPreview.map(preview));
-      if (results.every(Boolean)) setFormError("Check the cleaned text and details of each new source, then create the comparison.");
-      return;
+    setSummary(null);
+    setIsTitleTouched(true);
+    const items: ErrorSummaryItem[] = [];
+    const localTitleError = titleError(title);
+    if (localTitleError) items.push({ message: `Title: ${localTitleError}`, fieldId: "comparison-title" });
+    entries.forEach((entry, index) => {
+      if (entry.draft.mode === "existing" && !entry.draft.sourceId) {
+        patch(entry.key, { fieldErrors: { sourceId: "Choose a source." } });
+        items.push({ message: `${sourceLabel(index)}: choose a source.`, fieldId: controlId(entry, "sourceId") });
+      }
+    });
+    // Make every out-of-date preview again: what is saved is what was previewed.
+    const stale = entries.filter((entry) => !isPreviewCurrent(entry.draft));
+    const outcomes = await Promise.all(stale.map(async (entry) => ({ entry, ...(await preview(entry)) })));
+    for (const { entry, ok, isChanged } of outcomes) {
+      const index = entries.indexOf(entry);
+      if (!ok)
+        items.push({
+          message: `${sourceLabel(index)}: fix its content, then preview it.`,
+          fieldId: controlId(entry, entry.draft.mode === "existing" ? "sourceId" : entry.draft.mode),
+        });
+      else if (isChanged)
+        items.push({
+          message: `${sourceLabel(index)}: check its cleaned text (updated), then create the comparison.`,
+          fieldId: `source-${entry.key}-preview-title`,
+        });
     }
-    if (Object.keys(localErrors).length > 0 || unpicked.length > 0) return;
+    if (items.length > 0) return fail(null, items);
 
-    const body = {
-      title: title.trim(),
-      question: question.trim() || undefined,
-      sources: entries.map(({ draft }) => (draft.mode === "existing" ? { sourceId: draft.sourceId } : newSourceBody(draft))),
-    };
     setIsSaving(true);
-    const result = await apiFetch<{ id: string }>("/api/v1/comparisons", { method: "POST", body });
-    if (!result.ok) {
-      setIsSaving(false);
-      setErrors(result.problem.errors ?? {});
-      entries.forEach((entry, index) => patch(entry.key, { fieldErrors: entryErrors(result.problem.errors, index) }));
-      setFormError(result.problem.detail);
-      return;
-    }
-    router.push(`/comparisons/${result.data.id}`);
+    const result = await apiFetch<{ id: string }>("/api/v1/comparisons", {
+      method: "POST",
+      body: {
+        title: title.trim(),
+        question: question.trim() || undefined,
+        sources: entries.map(({ draft }) => (draft.mode === "existing" ? { sourceId: draft.sourceId } : newSourceBody(draft))),
+      },
+    });
+    if (result.ok) return router.push(`/comparisons/${result.data.id}`);
+    setIsSaving(false);
+    const errors = result.problem.errors ?? {};
+    setServerTitleError(errors.title ?? null);
+    const serverItems: ErrorSummaryItem[] = errors.title ? [{ message: `Title: ${errors.title}`, fieldId: "comparison-title" }] : [];
+    entries.forEach((entry, index) => {
+      const fieldErrors = entryErrors(errors, index);
+      patch(entry.key, { fieldErrors });
+      for (const [field, message] of Object.entries(fieldErrors)) {
+        serverItems.push({ message: `${sourceLabel(index)}: ${message}`, fieldId: controlId(entry, field) });
+      }
+    });
+    fail(result.problem.detail, serverItems);
   }
 
   const isPreviewing = entries.some((entry) => entry.draft.isPreviewing);
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-6">
+    <form onSubmit={onSubmit} noValidate className="space-y-6" aria-describedby={summary ? "create-errors" : undefined}>
+      <ErrorSummary
+        ref={summaryRef}
+        id="create-errors"
+        title="The comparison was not created"
+        detail={summary?.detail}
+        items={summary?.items ?? []}
+      />
       <div className="grid grid-cols-1 gap-4 rounded-xl border border-slate-200 bg-white p-5 shadow-sm md:grid-cols-2">
-        <Field id="comparison-title" label="Title" error={errors.title}>
+        <Field
+          id="comparison-title"
+          label="Title"
+          error={liveTitleError ?? serverTitleError ?? undefined}
+          hint={isTitleFromHeadline ? "Taken from Source A's headline; type to change it." : undefined}
+        >
           {(aria) => (
             <input
               {...aria}
               value={title}
-              onChange={(event) => setTitle(event.target.value)}
+              onChange={(event) => {
+                setTypedTitle(event.target.value);
+                setServerTitleError(null);
+              }}
+              onBlur={() => setIsTitleTouched(true)}
               required
-              maxLength={MAX_COMPARISON_TITLE}
+              aria-required
               className="input"
               placeholder="Wagner's exit from Mali: withdrawal or rebrand?"
             />
           )}
         </Field>
-        <Field id="comparison-question" label="Question" error={errors.question} hint="Optional: what the comparison should answer.">
+        <Field id="comparison-question" label="Question" hint="Optional: what the comparison should answer.">
           {(aria) => (
             <input
               {...aria}
@@ -166,10 +186,10 @@ export function NewComparisonForm({ sources }: { sources: SourceSummary[] }) {
             label={sourceLabel(index)}
             draft={entry.draft}
             sources={sources}
-            isPreviewStale={entry.draft.previewKey !== null && entry.draft.previewKey !== contentKey(entry.draft)}
+            isPreviewStale={entry.draft.preview !== null && !isPreviewCurrent(entry.draft)}
             onChange={(change) => patch(entry.key, change)}
             onPreview={() => void preview(entry)}
-            onRemove={entries.length > MIN_SOURCES ? () => setEntries((current) => current.filter((e) => e.key !== entry.key)) : undefined}
+            onRemove={entries.length > MIN_SOURCES ? () => remove(entry.key) : undefined}
           />
         ))}
       </div>
@@ -185,11 +205,6 @@ export function NewComparisonForm({ sources }: { sources: SourceSummary[] }) {
           {entries.length} of at most {MAX_SOURCES} sources; at least {MIN_SOURCES}.
         </p>
       </div>
-      {formError ? (
-        <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {formError}
-        </p>
-      ) : null}
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={isSaving || isPreviewing}>
           {isSaving ? "Creating…" : "Create comparison"}

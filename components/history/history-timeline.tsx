@@ -42,6 +42,11 @@ export function HistoryTimeline({
             <p className="text-xs text-slate-500">
               <time dateTime={entry.event.createdAt}>{formatDate(entry.event.createdAt)}</time>
             </p>
+            {entry.event.origin?.type === "suggestion" ? (
+              <p className="mt-1 text-xs text-slate-600">
+                Accepted from a suggestion (score {entry.event.origin.score?.toFixed(2)}, engine {entry.event.origin.engineVersion})
+              </p>
+            ) : null}
             {entry.event.comment ? (
               <blockquote className="mt-1.5 rounded-md border-l-4 border-orange-300 bg-orange-50 px-3 py-2 text-sm whitespace-pre-wrap text-slate-800">
                 {entry.event.comment}

@@ -11,6 +11,8 @@ const actionLabels: Partial<Record<AuditAction, string>> = {
   "annotation.request_changes": "requested changes",
   "annotation.reject": "rejected it",
   "annotation.delete": "deleted it",
+  "annotation.reanchor": "added a source version that changed its passages",
+  "annotation.span_keep": "kept a passage on the version it was made on",
 };
 
 export function actionLabel(action: string): string {

@@ -24,7 +24,7 @@ export type SourceDraft = {
   url: string;
   meta: SourceMetadata;
   preview: SourcePreviewData | null;
-  /** The content the preview was made from; a different key means the preview is stale. */
+  /** The inputs the preview was made from (content and title, see previewKeyOf); a different key means the preview is out of date. */
   previewKey: string | null;
   isPreviewing: boolean;
   error: string | null;
@@ -57,6 +57,15 @@ export function contentKey(draft: SourceDraft): string {
   if (draft.mode === "file") return `file:${draft.file?.name}:${draft.file?.content.length}:${draft.file?.content.slice(0, 64)}`;
   if (draft.mode === "url") return `url:${draft.url.trim()}`;
   return `existing:${draft.sourceId}`;
+}
+
+/**
+ * Everything that decides the cleaned text: the content and the title (the
+ * title's copies are removed from the text). A preview made from another key
+ * is out of date and is made again before anything is saved.
+ */
+export function previewKeyOf(draft: SourceDraft): string {
+  return `${contentKey(draft)}\u0000title:${draft.meta.title.trim()}`;
 }
 
 export function hasContent(draft: SourceDraft): boolean {

@@ -5,16 +5,37 @@ const reasonLabel: Record<string, string> = {
   url: "Link under boilerplate",
   title: "Repeats the title",
   "duplicate-headline": "Repeated headline",
+  header: "Page header above the headline",
 };
 
-/** The cleaned text the analyst will annotate, next to what the import removed. Plain text only. */
-export function SourcePreview({ preview, headingId }: { preview: SourcePreviewData; headingId: string }) {
+/**
+ * The cleaned text exactly as it will be saved (and annotated), next to what
+ * the import removed. Plain text only. Marked out of date when the content or
+ * the title changed after it was made.
+ */
+export function SourcePreview({
+  preview,
+  headingId,
+  isStale = false,
+}: {
+  preview: SourcePreviewData;
+  headingId: string;
+  isStale?: boolean;
+}) {
   const { stats, removed } = preview;
   return (
-    <div className="grid grid-cols-1 gap-3 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+    <div
+      className={`grid grid-cols-1 gap-3 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)] ${isStale ? "rounded-md p-2 ring-2 ring-amber-400" : ""}`}
+      data-stale={isStale || undefined}
+    >
       <div>
-        <h4 id={headingId} className="text-sm font-medium text-slate-700">
-          Cleaned text <span className="font-normal text-slate-500">— what you will annotate</span>
+        <h4 id={headingId} tabIndex={-1} className="text-sm font-medium text-slate-700">
+          Cleaned text{" "}
+          {isStale ? (
+            <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">Out of date</span>
+          ) : (
+            <span className="font-normal text-slate-600">— exactly what will be saved and annotated</span>
+          )}
         </h4>
         <p className="mt-0.5 text-xs text-slate-500">
           {stats.textChars.toLocaleString("en")} characters · {stats.paragraphs} paragraphs · imported as {preview.rawFormat}

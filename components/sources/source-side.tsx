@@ -95,7 +95,7 @@ export function SourceSide({ idPrefix, label, draft, sources, isPreviewStale, on
                   {source.title}
                   {source.outlet ? ` — ${source.outlet}` : ""}
                   {source.publishedAt ? ` (${source.publishedAt})` : ""}
-                  {source.isTextLocked ? " · text locked" : ""}
+                  {source.isTextLocked ? " · annotated" : ""}
                 </option>
               ))}
             </select>
@@ -173,12 +173,12 @@ export function SourceSide({ idPrefix, label, draft, sources, isPreviewStale, on
               </span>
             ) : null}
             {draft.preview && isPreviewStale && !draft.isPreviewing ? (
-              <span className="text-sm text-amber-800">The content changed since this preview.</span>
+              <span className="text-sm text-amber-800">Out of date: the text or the title changed. It is cleaned again before saving.</span>
             ) : null}
           </div>
           {draft.preview ? (
             <>
-              <SourcePreview preview={draft.preview} headingId={id("preview-title")} />
+              <SourcePreview preview={draft.preview} headingId={id("preview-title")} isStale={isPreviewStale} />
               <div className="border-t border-slate-100 pt-3">
                 <h4 className="mb-2 text-sm font-medium text-slate-700">Details of {label}</h4>
                 <SourceMetadataFields idPrefix={id("meta")} meta={draft.meta} errors={errors} onChange={(meta) => onChange({ meta })} />
@@ -195,7 +195,7 @@ export function SourceSide({ idPrefix, label, draft, sources, isPreviewStale, on
 function LockedNote() {
   return (
     <span className="font-medium text-amber-800">
-      Text locked: annotated. Annotations point into this text, so it cannot change; it is used exactly as it is.
+      Annotated: it is used as its latest version. A new version re-anchors every annotation on it (Versions page).
     </span>
   );
 }

@@ -2,13 +2,22 @@
 
 import Link from "next/link";
 
-import { canDeleteAnnotation, canEditAnnotation, canSubmitAnnotation, canWithdrawAnnotation } from "@/lib/annotations/access";
+import {
+  canDeleteAnnotation,
+  canEditAnnotation,
+  canSubmitAnnotation,
+  canWithdrawAnnotation,
+  isAuthorOrAdmin,
+} from "@/lib/annotations/access";
 import type { AnnotationView } from "@/lib/annotations/views";
 import type { Role } from "@/lib/auth/permissions";
 import { credibilityLabel, isCredibility } from "@/lib/comparisons/grades";
 
 import { ReviewReason } from "@/components/review/review-reason";
 import { Button } from "@/components/ui/button";
+import { RecheckBadge } from "@/components/versions/recheck-badge";
+import { SpanRecheck } from "@/components/versions/span-recheck";
+import type { RecheckControls } from "@/components/versions/use-reselect";
 
 import { KindBadge, StatusBadge } from "./badges";
 
@@ -23,6 +32,8 @@ type Props = {
   onShowSource: (sourceId: string) => void;
   /** Spans whose quote could not be found in the displayed text. */
   orphanedSpanIds?: ReadonlySet<string>;
+  /** Resolve controls for passages a new source version changed or orphaned. */
+  recheck?: RecheckControls;
   isBusy: boolean;
   message: string | null;
   onEdit: () => void;
@@ -39,6 +50,7 @@ export function AnnotationDetail({
   onScreen,
   onShowSource,
   orphanedSpanIds,
+  recheck,
   isBusy,
   message,
   onEdit,
@@ -59,12 +71,13 @@ export function AnnotationDetail({
       data-testid="annotation-detail"
       tabIndex={-1}
     >
-      <div className="flex items-center gap-1.5">
+      <div className="flex flex-wrap items-center gap-1.5">
         <h2 id="detail-title" className="sr-only">
           Selected annotation
         </h2>
         <KindBadge kind={annotation.kind} />
         <StatusBadge status={annotation.status} />
+        <RecheckBadge annotation={annotation} />
         <span className="text-xs text-slate-600">v{annotation.version}</span>
         <button
           type="button"
@@ -97,7 +110,19 @@ export function AnnotationDetail({
             <blockquote dir="auto" className="line-clamp-3 border-s-2 border-slate-300 ps-2 font-serif text-slate-700">
               “{span.exact}”
             </blockquote>
-            {orphanedSpanIds?.has(span.id) ? (
+            {recheck ? (
+              <SpanRecheck
+                span={span}
+                canResolve={isAuthorOrAdmin(viewer, annotation)}
+                isInReview={annotation.status === "in_review"}
+                isBusy={recheck.isBusy || isBusy}
+                isReselecting={recheck.reselectingSpanId === span.id}
+                onReselect={() => recheck.onReselect(span.id)}
+                onCancelReselect={recheck.onCancelReselect}
+                onKeep={() => recheck.onKeep(span.id)}
+              />
+            ) : null}
+            {span.anchor.status === "unchanged" && orphanedSpanIds?.has(span.id) ? (
               <p className="mt-0.5 text-xs font-medium text-amber-800">
                 ⚠ Orphaned passage: this quote is no longer in the source text, so it is not highlighted.
               </p>

@@ -6,6 +6,8 @@ import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent } fr
 import type { AnnotationView } from "@/lib/annotations/views";
 import { isCredibility } from "@/lib/comparisons/grades";
 
+import { RecheckBadge } from "@/components/versions/recheck-badge";
+
 import { KindBadge, StatusBadge } from "./badges";
 
 // The annotation list, virtualised (@tanstack/react-virtual): only the cards
@@ -157,6 +159,7 @@ const AnnotationCard = memo(function AnnotationCard({
           </span>
         ) : null}
         {isOrphaned ? <span className="text-xs font-medium text-amber-800">⚠ Orphaned passage</span> : null}
+        <RecheckBadge annotation={annotation} />
         <span className="ml-auto min-w-0 truncate text-xs text-slate-600">{annotation.author.name}</span>
       </span>
       <span dir="auto" className="mt-1 block truncate text-sm text-slate-800">

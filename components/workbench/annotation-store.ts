@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useReducer } from "react";
+import { useCallback, useMemo, useReducer } from "react";
 
 import type { AnnotationView } from "@/lib/annotations/views";
 
@@ -9,9 +9,11 @@ import type { AnnotationView } from "@/lib/annotations/views";
 // all go through `upsert` and `remove`; an upsert never replaces a newer
 // version with an older one.
 
-type Action = { type: "upsert"; annotation: AnnotationView } | { type: "remove"; id: string };
+type Action =
+  { type: "upsert"; annotation: AnnotationView } | { type: "remove"; id: string } | { type: "replace"; annotations: AnnotationView[] };
 
 export function annotationsReducer(list: AnnotationView[], action: Action): AnnotationView[] {
+  if (action.type === "replace") return action.annotations;
   if (action.type === "remove") {
     return list.some((a) => a.id === action.id) ? list.filter((a) => a.id !== action.id) : list;
   }
@@ -28,11 +30,14 @@ export type AnnotationStore = {
   annotations: AnnotationView[];
   upsert: (annotation: AnnotationView) => void;
   remove: (id: string) => void;
+  /** Everything anew (a live resync after a gap in the feed). */
+  replace: (annotations: AnnotationView[]) => void;
 };
 
 export function useAnnotationStore(initial: () => AnnotationView[]): AnnotationStore {
   const [annotations, dispatch] = useReducer(annotationsReducer, undefined, initial);
   const upsert = useCallback((annotation: AnnotationView) => dispatch({ type: "upsert", annotation }), []);
   const remove = useCallback((id: string) => dispatch({ type: "remove", id }), []);
-  return { annotations, upsert, remove };
+  const replace = useCallback((next: AnnotationView[]) => dispatch({ type: "replace", annotations: next }), []);
+  return useMemo(() => ({ annotations, upsert, remove, replace }), [annotations, upsert, remove, replace]);
 }

@@ -1,7 +1,11 @@
 import Link from "next/link";
 
 import { ComparisonActionsMenu } from "@/components/comparisons/comparison-actions-menu";
+import { ComparisonViewsNav } from "@/components/comparisons/comparison-views-nav";
+import { PresenceAvatars } from "@/components/live/presence-avatars";
+import { SignoffBadge } from "@/components/reports/signoff-badge";
 import type { ComparisonDetail } from "@/lib/comparisons/views";
+import type { SignoffStatus } from "@/lib/reports/signoff-views";
 
 import { ExportPdf } from "./export-pdf";
 
@@ -10,9 +14,11 @@ type Props = {
   /** The viewer created the comparison or is an admin (lib/comparisons/access.ts). */
   canManage: boolean;
   canDelete: boolean;
+  /** The last sign-off and the changes since (lib/reports/signoff-service getSignoffStatus). */
+  signoffStatus?: SignoffStatus;
 };
 
-export function ComparisonHeader({ comparison, canManage, canDelete }: Props) {
+export function ComparisonHeader({ comparison, canManage, canDelete, signoffStatus }: Props) {
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-2 px-2 py-2 sm:px-4 sm:py-3">
       <div className="min-w-0 flex-1 basis-48">
@@ -37,6 +43,7 @@ export function ComparisonHeader({ comparison, canManage, canDelete }: Props) {
           canDelete={canDelete}
         />
       ) : null}
+      <ComparisonViewsNav comparisonId={comparison.id} current="workbench" />
       <div className="ml-auto hidden items-center gap-3 text-xs text-slate-700 lg:flex" role="group" aria-label="Legend">
         <span className="flex items-center gap-1">
           <span className="inline-block h-0.5 w-5 bg-[var(--color-agree)]" aria-hidden /> Agreement
@@ -54,6 +61,8 @@ export function ComparisonHeader({ comparison, canManage, canDelete }: Props) {
           <span className="inline-block h-3 w-5 border-b-2 border-emerald-700 bg-emerald-600/30" aria-hidden /> Approved
         </span>
       </div>
+      <PresenceAvatars />
+      {signoffStatus ? <SignoffBadge comparisonId={comparison.id} status={signoffStatus} /> : null}
       <ExportPdf comparisonId={comparison.id} />
     </div>
   );

@@ -8,8 +8,21 @@ import { useId, useState, type KeyboardEvent, type ReactNode } from "react";
 
 export type PanelTab = { id: string; label: ReactNode; content: ReactNode };
 
-export function PanelTabs({ tabs, initial }: { tabs: PanelTab[]; initial?: string }) {
-  const [current, setCurrent] = useState(initial ?? tabs[0]?.id);
+type Props = {
+  tabs: PanelTab[];
+  initial?: string;
+  /** Controlled use: the host switches tabs too (e.g. back to Annotations after accepting a suggestion). */
+  current?: string;
+  onTab?: (id: string) => void;
+};
+
+export function PanelTabs({ tabs, initial, current: controlled, onTab }: Props) {
+  const [own, setOwn] = useState(initial ?? tabs[0]?.id);
+  const current = controlled ?? own;
+  const setCurrent = (id: string) => {
+    setOwn(id);
+    onTab?.(id);
+  };
   const baseId = useId();
   const active = tabs.find((tab) => tab.id === current) ?? tabs[0];
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {

@@ -23,6 +23,9 @@ type Props = {
   sourceLabel: (sourceId: string) => string;
   detail: ReactNode;
   extraTabs: PanelTab[];
+  /** The tab shown; the host switches it too (back to Annotations after accepting a suggestion). */
+  tab?: string;
+  onTab?: (id: string) => void;
 };
 
 export function SidePanel({
@@ -36,6 +39,8 @@ export function SidePanel({
   sourceLabel,
   detail,
   extraTabs,
+  tab,
+  onTab,
 }: Props) {
   return (
     <>
@@ -45,6 +50,8 @@ export function SidePanel({
         </p>
       ) : null}
       <PanelTabs
+        current={tab}
+        onTab={onTab}
         tabs={[
           {
             id: "annotations",

@@ -14,6 +14,8 @@ import { hitGutter, layoutGutter, paintGutter, type GutterFrame } from "./gutter
 import { buildGutterIndex, gutterIndexKey, type GutterIndex } from "./gutter-index";
 import { deriveGutterData, type GutterData, type LinkEnd } from "./gutter-links";
 import { flashRanges, paintHighlights } from "./highlights";
+import { paintSuggestionPreview } from "@/components/suggestions/preview";
+
 import { rangeFromOffsets, type TextIndex } from "./text-dom";
 import type { OffsetWindow } from "./highlights";
 
@@ -27,6 +29,8 @@ export type EngineData = {
   annotations: readonly AnnotationView[];
   selectedId: string | null;
   pending: ReadonlyArray<{ sourceId: string; start: number; end: number }>;
+  /** A suggestion being previewed (Suggestions tab): painted above everything else. */
+  preview?: ReadonlyArray<{ sourceId: string; start: number; end: number }>;
 };
 
 export type EngineHandlers = {
@@ -151,6 +155,7 @@ export class ViewportEngine {
   destroy(): void {
     cancelAnimationFrame(this.frame);
     this.resizeObserver?.disconnect();
+    paintSuggestionPreview(null);
   }
 
   private visible(): Column[] {
@@ -277,6 +282,13 @@ export class ViewportEngine {
       pending: [...this.data.pending],
       windows,
     });
+    // A preview is two passages: painted whole, wherever they are.
+    paintSuggestionPreview(
+      (this.data.preview ?? []).flatMap((span) => {
+        const index = indexes.get(span.sourceId);
+        return (index && rangeFromOffsets(index, span.start, span.end)) || [];
+      }),
+    );
     this.painted = windows;
     this.isPaintDirty = false;
   }

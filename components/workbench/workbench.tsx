@@ -2,12 +2,19 @@
 
 import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from "react";
 
-import { placeAnnotations } from "@/lib/anchoring/placement";
 import { canEditAnnotation } from "@/lib/annotations/access";
 import { findNearDuplicates } from "@/lib/annotations/duplicates";
 import type { AnnotationKind } from "@/lib/annotations/schemas";
 import type { AnnotationView } from "@/lib/annotations/views";
+import { hasPermission } from "@/lib/auth/permissions";
 import { fromCompactAnnotations, type CompactComparison } from "@/lib/comparisons/compact";
+import type { SuggestionSpanView } from "@/lib/suggestions/views";
+import { placeOnVersions } from "@/lib/versions/placement";
+
+import { AnnotationPresence } from "@/components/live/annotation-presence";
+import { useLiveWorkbench } from "@/components/live/use-live-workbench";
+import { SuggestionsPanel } from "@/components/suggestions/suggestions-panel";
+import { useReselect } from "@/components/versions/use-reselect";
 
 import { AnnotationChooser } from "./annotation-chooser";
 import { changeSentence, describeChanges } from "./annotation-changes";
@@ -19,7 +26,6 @@ import { emptyFilters, type AnnotationFilters } from "./filters";
 import { flashRanges } from "./highlights";
 import { HoverCardHost, useHoverCard } from "./hover-card";
 import { paragraphMarkers } from "./markers";
-import type { PanelTab } from "./panel-tabs";
 import { SelectionToolbar } from "./selection-toolbar";
 import { SidePanel } from "./side-panel";
 import { SourceColumn } from "./source-column";
@@ -41,14 +47,29 @@ type Props = {
   /** Deep link: `?annotation=<id>` selects it and brings its passages into view; `&edit=1` opens it in the composer. */
   initialAnnotationId?: string | null;
   openInComposer?: boolean;
-  /** More side-panel tabs after "Annotations". */
-  extraTabs?: PanelTab[];
+  /** The feed position the comparison was read at (live updates resume from it). */
+  feedCursor?: number | null;
+  /** Sources shown at an older version (read-only), by id, with that version's text; the rest show the latest. */
+  shownVersions?: Record<string, { number: number; text: string }>;
 };
 
-export function Workbench({ comparison, viewer, initialAnnotationId = null, openInComposer = false, extraTabs = [] }: Props) {
-  const { annotations, upsert, remove } = useAnnotationStore(() => fromCompactAnnotations(comparison));
+export function Workbench({
+  comparison,
+  viewer,
+  initialAnnotationId = null,
+  openInComposer = false,
+  feedCursor = null,
+  shownVersions = noVersions,
+}: Props) {
+  const store = useAnnotationStore(() => fromCompactAnnotations(comparison));
+  const { annotations, upsert, remove } = store;
+  // `sources` hold the latest texts (the compact spans point into them); an older version replaces the text shown.
+  const sources = useMemo(
+    () => comparison.sources.map((s) => (shownVersions[s.id] ? { ...s, text: shownVersions[s.id]!.text } : s)),
+    [comparison.sources, shownVersions],
+  );
   const layout = useScreenLayout();
-  const sourceIds = useMemo(() => comparison.sources.map((s) => s.id), [comparison.sources]);
+  const sourceIds = useMemo(() => sources.map((s) => s.id), [sources]);
   const { visible: columns, pick, show, swap } = useColumnOrder(sourceIds, layout.columnCount);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [filters, setFilters] = useState<AnnotationFilters>(emptyFilters);
@@ -59,12 +80,16 @@ export function Workbench({ comparison, viewer, initialAnnotationId = null, open
   const [notice, setNotice] = useState<string | null>(null);
   const indexes = useRef(new Map<string, TextIndex>());
   const scrollRequest = useRef<string | null>(initialAnnotationId);
+  const [panelTab, setPanelTab] = useState("annotations");
+  const [previewSpans, setPreviewSpans] = useState<SuggestionSpanView[] | null>(null);
+  const showRequest = useRef<SuggestionSpanView[] | null>(null);
 
-  const byId = useMemo(() => new Map(comparison.sources.map((source) => [source.id, source])), [comparison.sources]);
+  const byId = useMemo(() => new Map(sources.map((source) => [source.id, source])), [sources]);
   const sourceLabel = useCallback((id: string) => byId.get(id)?.label ?? "?", [byId]);
-  const texts = useMemo(() => new Map(comparison.sources.map((source) => [source.id, source.text])), [comparison.sources]);
+  const texts = useMemo(() => new Map(sources.map((source) => [source.id, source.text])), [sources]);
   // Spans as they anchor in the displayed text; orphans are painted nowhere and flagged in the panel.
-  const { placed, orphans } = useMemo(() => placeAnnotations(annotations, texts), [annotations, texts]);
+  const shown = useMemo(() => new Map(Object.entries(shownVersions).map(([id, v]) => [id, v.number])), [shownVersions]);
+  const { placed, orphans } = useMemo(() => placeOnVersions(annotations, texts, shown), [annotations, texts, shown]);
   const placedById = useMemo(() => new Map(placed.map((a) => [a.id, a])), [placed]);
   const markers = useMemo(() => paragraphMarkers(placed, texts), [placed, texts]);
   const indexOf = useCallback((sourceId: string) => indexes.current.get(sourceId), []);
@@ -112,6 +137,7 @@ export function Workbench({ comparison, viewer, initialAnnotationId = null, open
           : "Saved as draft.";
     onSaved(saved, message);
   };
+  useLiveWorkbench({ comparisonId: comparison.id, feedCursor, store, setComposer, editingId: composer?.editing?.id ?? null });
 
   const onIndex = useCallback(
     (position: number, sourceId: string, index: TextIndex) => {
@@ -127,8 +153,13 @@ export function Workbench({ comparison, viewer, initialAnnotationId = null, open
   );
 
   useEffect(() => {
-    engine.update({ annotations: placed, selectedId, pending: composer?.spans ?? (pending ? [pending] : []) });
-  }, [engine, placed, selectedId, composer?.spans, pending]);
+    engine.update({
+      annotations: placed,
+      selectedId,
+      pending: composer?.spans ?? (pending ? [pending] : []),
+      preview: previewSpans ?? [],
+    });
+  }, [engine, placed, selectedId, composer?.spans, pending, previewSpans]);
 
   const choose = useCallback(
     (id: string) => {
@@ -171,7 +202,7 @@ export function Workbench({ comparison, viewer, initialAnnotationId = null, open
       choose(id);
       if (openInComposer) {
         const original = annotations.find((a) => a.id === id);
-        if (original && canEditAnnotation(viewer, original)) setComposer(composerFrom(original));
+        if (original && canEditAnnotation(viewer, original)) setComposer(composerFrom(placedById.get(id) ?? original));
       }
       return;
     }
@@ -190,12 +221,32 @@ export function Workbench({ comparison, viewer, initialAnnotationId = null, open
     setComposer,
   ]);
 
+  // Suggestions tab: the engine paints the previewed passages; "Show in text" brings both on screen, then scrolls to them.
+  const showSpans = useCallback(
+    (spans: SuggestionSpanView[]) => {
+      const ids = [...new Set(spans.map((span) => span.sourceId))];
+      ids.forEach((sourceId, i) => show(sourceId, ids.slice(0, i)));
+      showRequest.current = spans;
+      setPreviewSpans(spans);
+    },
+    [show],
+  );
+  useEffect(() => {
+    const spans = showRequest.current;
+    if (!spans || !spans.every((span) => !columns.includes(span.sourceId) || indexes.current.has(span.sourceId))) return;
+    showRequest.current = null;
+    const ranges = spans.flatMap((span) => engine.scrollToPassage(span.sourceId, span.start, span.end) ?? []);
+    flashRanges(ranges);
+  }, [columns, indexVersion, engine]);
+
   /** One entry point for mouse selections and "Find passage" results. */
   const applySelection = (sourceId: string, rawStart: number, rawEnd: number, rect: DOMRect | null, fromKeyboard: boolean) => {
     const text = texts.get(sourceId) ?? "";
     const { start, end } = trimmedSpan(text, rawStart, rawEnd);
     if (end <= start) return;
     const span: DraftSpan = { sourceId, start, end, exact: text.slice(start, end) };
+    if (shown.has(sourceId)) return setDetailMessage("This column shows an older version, read-only: switch it to Latest to annotate.");
+    if (reselect.take(span)) return;
     if (composer) {
       const isDuplicate = composer.spans.some((s) => s.sourceId === sourceId && s.start === start && s.end === end);
       const spans = composer.kind === "note" ? [span] : isDuplicate ? composer.spans : [...composer.spans, span];
@@ -271,6 +322,13 @@ export function Workbench({ comparison, viewer, initialAnnotationId = null, open
     setMessage: setDetailMessage,
   });
 
+  const reselect = useReselect({
+    annotation: selected,
+    upsert,
+    setMessage: setDetailMessage,
+    showSource: (sourceId) => show(sourceId, selected?.spans.map((s) => s.sourceId).filter((id) => columns.includes(id)) ?? []),
+  });
+
   const armSource = (sourceId: string | null) => {
     if (sourceId) show(sourceId, composer?.spans.map((s) => s.sourceId) ?? []);
     patch({ armedSourceId: sourceId });
@@ -296,28 +354,56 @@ export function Workbench({ comparison, viewer, initialAnnotationId = null, open
   }, [engine, choose, sourceLabel, placedById, columns, show]);
 
   const detail = selected ? (
-    <AnnotationDetail
-      annotation={selected}
-      viewer={viewer}
-      sourceLabel={sourceLabel}
-      onScreen={columns}
-      onShowSource={(sourceId) => {
-        show(
-          sourceId,
-          selected.spans.map((s) => s.sourceId).filter((id) => columns.includes(id)),
-        );
-        scrollRequest.current = selected.id;
-      }}
-      orphanedSpanIds={orphans.get(selected.id)}
-      isBusy={isBusy}
-      message={detailMessage}
-      onEdit={() => setComposer(composerFrom(selected))}
-      onDelete={() => void runAction("delete")}
-      onSubmit={() => void runAction("submit")}
-      onWithdraw={() => void runAction("withdraw")}
-      onClose={() => setSelectedId(null)}
-    />
+    <>
+      <AnnotationPresence annotationId={selected.id} />
+      <AnnotationDetail
+        annotation={selected}
+        viewer={viewer}
+        sourceLabel={sourceLabel}
+        onScreen={columns}
+        onShowSource={(sourceId) => {
+          show(
+            sourceId,
+            selected.spans.map((s) => s.sourceId).filter((id) => columns.includes(id)),
+          );
+          scrollRequest.current = selected.id;
+        }}
+        orphanedSpanIds={orphans.get(selected.id)}
+        recheck={reselect.controls}
+        isBusy={isBusy}
+        message={detailMessage}
+        // Placed: the passages where they stand in the text being edited (the latest version).
+        onEdit={() => setComposer(composerFrom(placedById.get(selected.id) ?? selected))}
+        onDelete={() => void runAction("delete")}
+        onSubmit={() => void runAction("submit")}
+        onWithdraw={() => void runAction("withdraw")}
+        onClose={() => setSelectedId(null)}
+      />
+    </>
   ) : null;
+
+  const suggestionsTab = {
+    id: "suggestions",
+    label: "Suggestions",
+    content: (
+      <SuggestionsPanel
+        comparisonId={comparison.id}
+        sources={sources}
+        canDecide={hasPermission(viewer.role, "annotation.create")}
+        onPreview={setPreviewSpans}
+        onShow={showSpans}
+        onAccept={(annotation) => {
+          // The draft opens in the composer; once saved, its detail shows under Annotations.
+          upsert(annotation);
+          setSelectedId(annotation.id);
+          setPanelTab("annotations");
+          showSpans(annotation.spans);
+          setPreviewSpans(null); // the composer marks the passages from here on
+          setComposer(composerFrom(annotation));
+        }}
+      />
+    ),
+  };
 
   const panel = composer ? (
     <div className="min-h-0 flex-1 overflow-y-auto">
@@ -329,7 +415,7 @@ export function Workbench({ comparison, viewer, initialAnnotationId = null, open
         onOpenExisting={(id) => {
           if (cancelComposer()) choose(id);
         }}
-        sources={comparison.sources}
+        sources={sources}
         onChange={patch}
         onArm={armSource}
         onSave={(submit) => void saveComposer(submit)}
@@ -347,13 +433,15 @@ export function Workbench({ comparison, viewer, initialAnnotationId = null, open
       onChoose={choose}
       sourceLabel={sourceLabel}
       detail={detail}
-      extraTabs={extraTabs}
+      extraTabs={[suggestionsTab]}
+      tab={panelTab}
+      onTab={setPanelTab}
     />
   );
 
   const columnProps = {
-    sources: comparison.sources,
-    showPicker: comparison.sources.length > columns.length && layout.columnCount > 1,
+    sources: sources,
+    showPicker: sources.length > columns.length && layout.columnCount > 1,
     onPick: pick,
     onIndex,
     onSelectionEnd,
@@ -373,8 +461,8 @@ export function Workbench({ comparison, viewer, initialAnnotationId = null, open
       annotationCount={annotations.length}
       panel={panel}
       tabs={
-        layout.columnCount === 1 && comparison.sources.length > 1 ? (
-          <SourceTabs sources={comparison.sources} current={columns[0]!} onPick={(id) => pick(0, id)} />
+        layout.columnCount === 1 && sources.length > 1 ? (
+          <SourceTabs sources={sources} current={columns[0]!} onPick={(id) => pick(0, id)} />
         ) : null
       }
     >
@@ -419,3 +507,4 @@ export function Workbench({ comparison, viewer, initialAnnotationId = null, open
 }
 
 const noMarkers: ReadonlyMap<number, number> = new Map();
+const noVersions: Record<string, { number: number; text: string }> = {};

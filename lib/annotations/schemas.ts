@@ -1,4 +1,5 @@
-import { z } from "zod";
+import { safeText } from "@/lib/text/safe-text";
+import { z } from "@/lib/zod";
 
 import { credibilityGrades } from "@/lib/comparisons/grades";
 
@@ -26,10 +27,10 @@ export const spanInputSchema = z.object({
   suffix: z.string().max(256).optional(),
 });
 
-const rationale = z.string().trim().min(1, "Write a rationale.").max(MAX_RATIONALE, `At most ${MAX_RATIONALE} characters.`);
+const rationale = safeText().trim().min(1, "Write a rationale.").max(MAX_RATIONALE, `At most ${MAX_RATIONALE} characters.`);
 
 const tags = z
-  .array(z.string().trim().min(1, "Tags cannot be empty.").max(MAX_TAG_LENGTH, `At most ${MAX_TAG_LENGTH} characters a tag.`))
+  .array(safeText().trim().min(1, "Tags cannot be empty.").max(MAX_TAG_LENGTH, `At most ${MAX_TAG_LENGTH} characters a tag.`))
   .max(MAX_TAGS, `At most ${MAX_TAGS} tags.`)
   .transform((list) => [...new Set(list)]);
 

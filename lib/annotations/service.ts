@@ -9,30 +9,16 @@ import {
   type CreateAnnotationInput,
   type UpdateAnnotationInput,
 } from "@/lib/annotations/schemas";
-import { verifySpans, type ComparisonTexts } from "@/lib/annotations/spans";
+import { lockComparisonTexts, verifyOnLatest } from "@/lib/annotations/latest-texts";
 import { applyAnnotationEvent, conflictError } from "@/lib/annotations/transition";
 import { annotationSelect, toAnnotationView, type AnnotationRecord, type AnnotationView } from "@/lib/annotations/views";
 import { assertPermission, type Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { assertId, parseInput, type UntrustedInput } from "@/lib/validation";
-
-/**
- * The texts of a comparison's sources, locked against text changes until the
- * transaction ends: a span verified here cannot be left pointing at text that
- * a concurrent source edit replaced (the edit waits, then sees the span).
- */
-async function lockComparisonTexts(tx: Tx, comparisonId: string): Promise<ComparisonTexts> {
-  const id = assertId(comparisonId, "comparison");
-  const rows = await tx.$queryRaw<Array<{ id: string; text: string }>>`
-    SELECT s."id", s."text" FROM "Source" s
-    JOIN "ComparisonSource" cs ON cs."sourceId" = s."id"
-    WHERE cs."comparisonId" = ${id}::uuid
-    FOR SHARE OF s`;
-  if (rows.length === 0) throw new AppError("not_found", "No comparison with this id.");
-  return new Map(rows.map((row) => [row.id, row.text]));
-}
+import { annotationFeed } from "@/lib/live/notice";
+import { parseInput, type UntrustedInput } from "@/lib/validation";
+import { latestSpanInputs } from "@/lib/versions/placement";
 
 function forbidden(message: string): AppError {
   return new AppError("forbidden", message);
@@ -48,39 +34,58 @@ export async function createAnnotation(
   comparisonId: string,
   input: CreateAnnotationInput | UntrustedInput,
 ): Promise<AnnotationView> {
+  return db.$transaction((tx) => createAnnotationInTransaction(tx, actor, comparisonId, input));
+}
+
+/** Where an annotation came from, kept in its creation's audit row (e.g. the suggestion it was accepted from). */
+export type AnnotationOrigin = Record<string, unknown>;
+
+/** createAnnotation inside a caller's transaction, optionally recording the annotation's origin in its history. */
+export async function createAnnotationInTransaction(
+  tx: Tx,
+  actor: Actor,
+  comparisonId: string,
+  input: CreateAnnotationInput | UntrustedInput,
+  origin?: AnnotationOrigin,
+): Promise<AnnotationView> {
   assertPermission(actor, "annotation.create");
   const data = parseInput(createAnnotationSchema, input);
-  return db.$transaction(async (tx) => {
-    const spans = verifySpans(data.kind, data.spans, await lockComparisonTexts(tx, comparisonId));
-    const now = new Date();
-    const created = await tx.annotation.create({
-      data: {
-        comparisonId: comparisonId.toLowerCase(),
-        authorId: actor.id,
-        kind: data.kind,
-        rationale: data.rationale,
-        confidence: data.confidence,
-        credibility: data.credibility,
-        tags: data.tags,
-        status: data.submit ? "in_review" : "draft",
-        submittedAt: data.submit ? now : null,
-        spans: { create: spans },
-      },
-      select: annotationSelect,
-    });
-    const view = toAnnotationView(created);
-    const audit = { actorId: actor.id, entityType: "annotation", entityId: created.id, comparisonId: created.comparisonId } as const;
-    await recordAudit(tx, { ...audit, action: "annotation.create", after: data.submit ? { ...view, status: "draft" } : view });
-    if (data.submit) {
-      await recordAudit(tx, {
-        ...audit,
-        action: "annotation.submit",
-        before: { status: "draft" },
-        after: { status: "in_review", version: 1 },
-      });
-    }
-    return view;
+  const spans = verifyOnLatest(data.kind, data.spans, await lockComparisonTexts(tx, comparisonId));
+  const now = new Date();
+  const created = await tx.annotation.create({
+    data: {
+      comparisonId: comparisonId.toLowerCase(),
+      authorId: actor.id,
+      kind: data.kind,
+      rationale: data.rationale,
+      confidence: data.confidence,
+      credibility: data.credibility,
+      tags: data.tags,
+      status: data.submit ? "in_review" : "draft",
+      submittedAt: data.submit ? now : null,
+      spans: { create: spans },
+    },
+    select: annotationSelect,
   });
+  const view = toAnnotationView(created);
+  const audit = { actorId: actor.id, entityType: "annotation", entityId: created.id, comparisonId: created.comparisonId } as const;
+  const after = data.submit ? { ...view, status: "draft" } : view;
+  await recordAudit(tx, {
+    ...audit,
+    action: "annotation.create",
+    after: origin ? { ...after, origin } : after,
+    feed: annotationFeed(created, "draft", null),
+  });
+  if (data.submit) {
+    await recordAudit(tx, {
+      ...audit,
+      action: "annotation.submit",
+      before: { status: "draft" },
+      after: { status: "in_review", version: 1 },
+      feed: annotationFeed(created, "in_review", "draft"),
+    });
+  }
+  return view;
 }
 
 // Who may act is checked here (403); whether the state allows it is the state table's (409).
@@ -109,7 +114,11 @@ export async function updateAnnotation(actor: Actor, id: string, input: UpdateAn
       // Re-verify even unchanged spans when the kind changes: a note turned agreement needs two sources.
       spans: async (current) =>
         data.spans || data.kind
-          ? verifySpans(data.kind ?? current.kind, data.spans ?? current.spans, await lockComparisonTexts(tx, current.comparisonId))
+          ? verifyOnLatest(
+              data.kind ?? current.kind,
+              data.spans ?? latestSpanInputs(current.spans),
+              await lockComparisonTexts(tx, current.comparisonId),
+            )
           : null,
     });
     if (!data.submit) return edited.after;
@@ -168,6 +177,7 @@ export async function deleteAnnotation(actor: Actor, id: string): Promise<void> 
       entityId: current.id,
       comparisonId: current.comparisonId,
       before: toAnnotationView(current),
+      feed: annotationFeed(current, null, current.status),
     });
   });
 }

@@ -10,10 +10,24 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { annotationFeed } from "@/lib/live/notice";
 
 // The one way an annotation changes state: lock the row, check who may act,
 // check the version the actor saw, ask the state table for the next status,
 // write, and record the audit event — all in the caller's transaction.
+
+/** A span row as an edit writes it: verified, and placed on a source version (lib/versions/records.ts). */
+export type SpanWrite = VerifiedSpan & {
+  id?: string;
+  versionId: string;
+  intactVersionId: string;
+  anchorStatus: "unchanged" | "changed" | "orphaned";
+  anchorStart: number | null;
+  anchorEnd: number | null;
+  anchorExact: string | null;
+  keptAt: Date | null;
+  keptById: string | null;
+};
 
 export type AnnotationChange = {
   id: string;
@@ -25,7 +39,7 @@ export type AnnotationChange = {
   /** Field changes of an edit (kind, rationale, …). */
   fields?: (current: AnnotationRecord) => Prisma.AnnotationUpdateInput | Promise<Prisma.AnnotationUpdateInput>;
   /** New spans of an edit, replacing the old ones. */
-  spans?: (current: AnnotationRecord) => VerifiedSpan[] | null | Promise<VerifiedSpan[] | null>;
+  spans?: (current: AnnotationRecord) => SpanWrite[] | null | Promise<SpanWrite[] | null>;
   /** Writes that belong to the event (a review row) and extra audit details. */
   record?: (current: AnnotationRecord, next: AnnotationView) => Promise<Record<string, unknown>>;
 };
@@ -90,6 +104,7 @@ export async function applyAnnotationEvent(tx: Tx, actor: Actor, change: Annotat
     comparisonId: current.comparisonId,
     before: isEdit ? currentView : { status: current.status, version: current.version },
     after: isEdit ? { ...after, ...details } : { status, version: after.version, ...details },
+    feed: annotationFeed(current, status, current.status, after.version),
   });
   return { before: current, after };
 }

@@ -2,65 +2,47 @@ import "server-only";
 
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { z } from "zod";
 
-import { burnVerification, verifyPassword } from "@/lib/auth/password";
-import { isLoginRateLimited, loginKeys, recordLoginAttempt } from "@/lib/auth/rate-limit";
-import { db } from "@/lib/db";
+import { safeRedirect } from "@/lib/auth/callback-url";
+import { signInWithPassword } from "@/lib/auth/sign-in";
+import { actorFromSession, revokeSessions, sessionMaxAgeSeconds } from "@/lib/auth/sessions";
+import { log } from "@/lib/log";
 
-export const RATE_LIMITED_ERROR = "RateLimited";
+export { RATE_LIMITED_ERROR } from "@/lib/auth/sign-in";
 
-const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().email().max(320),
-  password: z.string().min(1).max(1024),
-});
-
-function clientIp(headers: Record<string, unknown> | undefined): string | undefined {
-  const forwarded = headers?.["x-forwarded-for"];
-  const value = Array.isArray(forwarded) ? forwarded[0] : forwarded;
-  if (typeof value === "string" && value) return value.split(",")[0]?.trim();
-  const real = headers?.["x-real-ip"];
-  return typeof real === "string" ? real : undefined;
-}
-
-async function authorize(credentials: Record<string, string> | undefined, headers: Record<string, unknown> | undefined) {
-  const parsed = credentialsSchema.safeParse(credentials ?? {});
-  if (!parsed.success) return null;
-  const { email, password } = parsed.data;
-  const keys = loginKeys(email, clientIp(headers));
-  if (await isLoginRateLimited(keys)) throw new Error(RATE_LIMITED_ERROR);
-
-  const user = await db.user.findUnique({
-    where: { email },
-    select: { id: true, email: true, name: true, role: true, passwordHash: true, disabledAt: true },
-  });
-  // Unknown email, wrong password and disabled account all look the same.
-  const isValid = user ? await verifyPassword(user.passwordHash, password) : (await burnVerification(password), false);
-  if (!user || !isValid || user.disabledAt) {
-    await recordLoginAttempt(keys, false);
-    return null;
+/** Thrown from the jwt callback: next-auth then clears the cookie and answers with no session. */
+class SessionEndedError extends Error {
+  constructor() {
+    super("Session ended");
+    this.name = "SessionEndedError";
   }
-  await recordLoginAttempt(keys, true);
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
 }
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  // The cookie lives as long as a session may; lib/auth/sessions.ts enforces the absolute limit.
+  session: { strategy: "jwt", maxAge: sessionMaxAgeSeconds() },
   pages: { signIn: "/login" },
   providers: [
     CredentialsProvider({
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize: (credentials, req) => authorize(credentials, req?.headers),
+      authorize: (credentials, req) => signInWithPassword(credentials, req?.headers),
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) {
         token.sub = user.id;
         token.role = user.role;
+        token.sv = user.sessionVersion;
+        token.authTime = Math.floor(Date.now() / 1000);
+        return token;
       }
+      // Every refresh (GET /api/auth/session) re-checks the session; a revoked or expired one ends here.
+      const actor = await actorFromSession(token);
+      if (!actor) throw new SessionEndedError();
+      token.role = actor.role;
       return token;
     },
     session({ session, token }) {
@@ -70,5 +52,25 @@ export const authOptions: NextAuthOptions = {
       }
       return session;
     },
+    redirect: ({ url, baseUrl }) => safeRedirect(url, baseUrl),
+  },
+  events: {
+    // Signing out ends the session everywhere: a copy of the cookie stops working too.
+    async signOut({ token }) {
+      if (token?.sub && (await actorFromSession(token))) await revokeSessions(token.sub, { actorId: token.sub, reason: "sign_out" });
+    },
+  },
+  logger: {
+    error(code, metadata) {
+      if (code === "JWT_SESSION_ERROR" && (metadata as { name?: string } | undefined)?.name === "SessionEndedError") {
+        log.info({ event: "auth.session_refused" }, "expired or revoked session presented");
+        return;
+      }
+      log.error({ event: "auth.next_auth_error", code, err: metadata }, "next-auth error");
+    },
+    warn(code) {
+      log.warn({ event: "auth.next_auth_warning", code }, "next-auth warning");
+    },
+    debug() {},
   },
 };

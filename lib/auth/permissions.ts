@@ -17,6 +17,8 @@ export const permissions = {
   /** Change a source's metadata or text: its creator; admins any source. */
   "source.update": ["analyst", "reviewer", "admin"],
   "source.manageAny": ["admin"],
+  /** Start a "Check all sources" run (re-fetch every source with a URL). */
+  "source.checkAll": ["admin"],
   "annotation.create": ["analyst", "reviewer", "admin"],
   "annotation.comment": ["analyst", "reviewer", "admin"],
   /** Edit or delete annotations of other people. */
@@ -25,6 +27,8 @@ export const permissions = {
   "annotation.readDrafts": ["admin"],
   "annotation.review": ["reviewer", "admin"],
   "report.export": ["analyst", "reviewer", "admin"],
+  /** Sign off a comparison's report: freeze it, fingerprinted, as vouched for. */
+  "report.signoff": ["reviewer", "admin"],
   "user.manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 

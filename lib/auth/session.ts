@@ -1,33 +1,42 @@
 import "server-only";
 
 import { getServerSession } from "next-auth";
+import { getToken } from "next-auth/jwt";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 
 import { authOptions } from "@/lib/auth/options";
 import type { Actor } from "@/lib/auth/actor";
 import { hasPermission, type Permission } from "@/lib/auth/permissions";
-import { db } from "@/lib/db";
+import { actorFromSession } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors";
+import { setRequestUser } from "@/lib/log";
 
 export type { Actor } from "@/lib/auth/actor";
 
 export const getSession = cache(() => getServerSession(authOptions));
 
+/** The session cookie's token, decoded and signature-checked by next-auth (no other check yet). */
+async function readSessionToken() {
+  // Cookies only: an Authorization header is for API tokens, resolved separately.
+  return getToken({
+    req: { cookies: await cookies(), headers: {} } as unknown as Parameters<typeof getToken>[0]["req"],
+    secret: process.env.NEXTAUTH_SECRET,
+  });
+}
+
 /**
- * The current user, re-read from the database on every request so that a
- * disabled account or a changed role takes effect at once, not at token expiry.
+ * Who is making this request: resolved once per request from the session
+ * cookie, re-checked against the database (disabled, role, session version,
+ * absolute lifetime — lib/auth/sessions.ts), so a change takes effect at
+ * once, not at token expiry. This is the one place a request becomes an
+ * Actor; another credential (an API token) belongs beside the session here.
  */
 export const getCurrentUser = cache(async (): Promise<Actor | null> => {
-  const session = await getSession();
-  const id = session?.user?.id;
-  if (!id) return null;
-  const user = await db.user.findUnique({
-    where: { id },
-    select: { id: true, email: true, name: true, role: true, disabledAt: true },
-  });
-  if (!user || user.disabledAt) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  const actor = await actorFromSession(await readSessionToken());
+  setRequestUser(actor?.id ?? null);
+  return actor;
 });
 
 /** For route handlers: the signed-in user, else a 401. */

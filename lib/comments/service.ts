@@ -6,6 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { createCommentSchema, type CreateCommentInput } from "@/lib/comments/schemas";
 import { commentSelect, toCommentView, type CommentView } from "@/lib/comments/views";
 import { db } from "@/lib/db";
+import { annotationFeed } from "@/lib/live/notice";
 import { AppError } from "@/lib/errors";
 import { parseInput, type UntrustedInput } from "@/lib/validation";
 
@@ -37,6 +38,7 @@ export async function addComment(actor: Actor, annotationId: string, input: Crea
       entityId: comment.id,
       comparisonId: annotation.comparisonId,
       after: view,
+      feed: annotationFeed(annotation, annotation.status, annotation.status),
     });
     return view;
   });

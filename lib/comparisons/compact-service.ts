@@ -4,7 +4,8 @@ import { cache } from "react";
 
 import { visibleAnnotationsWhere } from "@/lib/annotations/access";
 import { assertPermission, type Actor } from "@/lib/auth/actor";
-import type { CompactAnnotation, CompactComparison, CompactSpan } from "@/lib/comparisons/compact";
+import type { SpanView } from "@/lib/annotations/views";
+import { compactSpan, type CompactAnnotation, type CompactComparison } from "@/lib/comparisons/compact";
 import { recordSelect, toRecord } from "@/lib/comparisons/records";
 import { comparisonSourceWithTextSelect, toComparisonSourceView } from "@/lib/comparisons/views";
 import { db } from "@/lib/db";
@@ -21,8 +22,57 @@ import { assertId } from "@/lib/validation";
 
 type AnnotationRow = Omit<CompactAnnotation, "author" | "spans"> & {
   authorId: string;
-  spans: Array<[string, number, number, string, string, string]>;
+  spans: SpanRow[];
 };
+
+/** sourceId, start, end, exact, prefix, suffix, id, version [id, number, createdAt], anchor status/start/end/exact, intact version, keptAt. */
+type VersionRow = [string, number, string];
+type SpanRow = [
+  string,
+  number,
+  number,
+  string,
+  string,
+  string,
+  string,
+  VersionRow,
+  SpanView["anchor"]["status"],
+  number | null,
+  number | null,
+  string | null,
+  VersionRow,
+  string | null,
+];
+
+function toSpanView([
+  sourceId,
+  start,
+  end,
+  exact,
+  prefix,
+  suffix,
+  id,
+  made,
+  status,
+  aStart,
+  aEnd,
+  aExact,
+  intact,
+  keptAt,
+]: SpanRow): SpanView {
+  const version = (row: VersionRow) => ({ id: row[0], number: row[1], createdAt: row[2] });
+  return {
+    id,
+    sourceId,
+    start,
+    end,
+    exact,
+    prefix,
+    suffix,
+    version: version(made),
+    anchor: { status, start: aStart, end: aEnd, exact: aExact, intactVersion: version(intact), keptAt },
+  };
+}
 
 export const getCompactComparison = cache(async (actor: Actor, id: string): Promise<CompactComparison> => {
   assertPermission(actor, "comparison.read");
@@ -42,8 +92,13 @@ export const getCompactComparison = cache(async (actor: Actor, id: string): Prom
           'id', a.id, 'kind', a.kind, 'status', a.status, 'version', a.version, 'authorId', a."authorId",
           'rationale', a.rationale, 'confidence', a.confidence, 'credibility', a.credibility, 'tags', a.tags,
           'createdAt', to_char(a."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-          'spans', (SELECT coalesce(json_agg(json_build_array(s."sourceId", s.start, s."end", s.exact, s.prefix, s.suffix) ORDER BY s.position), '[]'::json)
-                    FROM "Span" s WHERE s."annotationId" = a.id)
+          'spans', (SELECT coalesce(json_agg(json_build_array(s."sourceId", s.start, s."end", s.exact, s.prefix, s.suffix, s.id,
+                      json_build_array(v.id, v.number, to_char(v."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
+                      s."anchorStatus", s."anchorStart", s."anchorEnd", s."anchorExact",
+                      json_build_array(iv.id, iv.number, to_char(iv."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
+                      to_char(s."keptAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) ORDER BY s.position), '[]'::json)
+                    FROM "Span" s JOIN "SourceVersion" v ON v.id = s."versionId" JOIN "SourceVersion" iv ON iv.id = s."intactVersionId"
+                    WHERE s."annotationId" = a.id)
         ) ORDER BY a."createdAt", a.id), '[]'::json)::text AS data
         FROM "Annotation" a WHERE a.id = ANY(${ids}::uuid[])`
     : [{ data: "[]" }];
@@ -52,13 +107,6 @@ export const getCompactComparison = cache(async (actor: Actor, id: string): Prom
   const { sources: sourceRows, ...record } = row;
   const sources = sourceRows.map(toComparisonSourceView);
   const sourceIndex = new Map(sources.map((source, i) => [source.id, i]));
-
-  const compactSpan = ([sourceId, start, end, exact, prefix, suffix]: AnnotationRow["spans"][number]): CompactSpan => {
-    const index = sourceIndex.get(sourceId) ?? -1;
-    const text = sources[index]?.text;
-    const holds = text !== undefined && end - start === exact.length && text.startsWith(exact, start);
-    return holds ? [index, start, end] : [index, start, end, exact, prefix, suffix];
-  };
 
   const authorIds = [...new Set(annotations.map((a) => a.authorId))];
   const authors = authorIds.length ? await db.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true } }) : [];
@@ -80,7 +128,7 @@ export const getCompactComparison = cache(async (actor: Actor, id: string): Prom
       credibility: a.credibility,
       tags: a.tags,
       createdAt: a.createdAt,
-      spans: a.spans.map(compactSpan),
+      spans: a.spans.map((span) => compactSpan(toSpanView(span), sources, sourceIndex)),
     })),
   };
 });

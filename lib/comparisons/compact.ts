@@ -1,16 +1,41 @@
-import type { AnnotationView } from "@/lib/annotations/views";
+import { describeSpan } from "@/lib/anchoring/quote";
+import { spanNeedsRecheck, type AnnotationView, type SpanView } from "@/lib/annotations/views";
 import type { ComparisonDetail } from "@/lib/comparisons/views";
 
 // The compact form of a comparison (`GET /api/v1/comparisons/:id?form=compact`,
 // and what the workbench page sends to the browser). Same sources, same
 // annotations, same meaning as the readable form, without what repeats:
 // authors are listed once and referred to by index; a span is
-// `[sourceIndex, start, end]` when the source text still holds its quote at
-// those offsets, else `[sourceIndex, start, end, exact, prefix, suffix]`;
-// only the creation time is kept. At 5,000 annotations this is about a third
-// of the readable form.
+// `[sourceIndex, start, end]` when it was made on the source's latest version
+// and still stands there unchanged at those offsets (the usual case), else
+// the full span (its version, anchor and id) with `sourceIndex` in place of
+// `sourceId`; only the creation time is kept. At 5,000 annotations this is
+// about a third of the readable form.
 
-export type CompactSpan = [number, number, number] | [number, number, number, string, string, string];
+export type CompactFullSpan = Omit<SpanView, "sourceId"> & { sourceIndex: number };
+export type CompactSpan = [number, number, number] | CompactFullSpan;
+
+type CompactSource = { id: string; text: string; version: SpanView["version"] };
+
+/** The span in compact form against its comparison's sources (latest texts). */
+export function compactSpan(span: SpanView, sources: readonly CompactSource[], sourceIndex: ReadonlyMap<string, number>): CompactSpan {
+  const index = sourceIndex.get(span.sourceId) ?? -1;
+  const source = sources[index];
+  const { anchor } = span;
+  const isPlain =
+    source !== undefined &&
+    span.version.id === source.version.id &&
+    anchor.status === "unchanged" &&
+    anchor.intactVersion.id === source.version.id &&
+    anchor.start === span.start &&
+    anchor.end === span.end &&
+    anchor.keptAt === null &&
+    span.end - span.start === span.exact.length &&
+    source.text.startsWith(span.exact, span.start);
+  if (isPlain) return [index, span.start, span.end];
+  const { sourceId: _sourceId, ...rest } = span;
+  return { ...rest, sourceIndex: index };
+}
 
 export type CompactAnnotation = {
   id: string;
@@ -55,46 +80,56 @@ export function toCompactComparison(detail: ComparisonDetail): CompactComparison
       credibility: annotation.credibility,
       tags: annotation.tags,
       createdAt: annotation.createdAt,
-      spans: annotation.spans.map((span): CompactSpan => {
-        const index = sourceIndex.get(span.sourceId) ?? -1;
-        const text = detail.sources[index]?.text;
-        const holds = text !== undefined && text.slice(span.start, span.end) === span.exact;
-        return holds ? [index, span.start, span.end] : [index, span.start, span.end, span.exact, span.prefix, span.suffix];
-      }),
+      spans: annotation.spans.map((span) => compactSpan(span, detail.sources, sourceIndex)),
     };
   });
   return { ...rest, form: "compact", authors, annotations: compact };
 }
 
-/** Back to readable annotations. Span ids become `annotationId:position` (the compact form does not carry them). */
-export function fromCompactAnnotations(compact: Pick<CompactComparison, "id" | "sources" | "authors" | "annotations">): AnnotationView[] {
-  return compact.annotations.map((annotation) => ({
-    id: annotation.id,
-    comparisonId: compact.id,
-    kind: annotation.kind,
-    status: annotation.status,
-    version: annotation.version,
-    author: compact.authors[annotation.author] ?? { id: "", name: "Unknown" },
-    rationale: annotation.rationale,
-    confidence: annotation.confidence,
-    credibility: annotation.credibility,
-    tags: annotation.tags,
-    createdAt: annotation.createdAt,
-    updatedAt: annotation.createdAt,
-    submittedAt: null,
-    decidedAt: null,
-    spans: annotation.spans.map(([index, start, end, exact, prefix, suffix], position) => {
+/** Back to readable annotations. Plain spans get the id `annotationId:position` (the compact form does not carry it). */
+export function fromCompactAnnotations(
+  compact: Pick<CompactComparison, "id" | "authors" | "annotations"> & { sources: readonly CompactSource[] },
+): AnnotationView[] {
+  return compact.annotations.map((annotation) => {
+    const spans = annotation.spans.map((span, position): SpanView => {
+      if (!Array.isArray(span)) {
+        const { sourceIndex, ...rest } = span;
+        return { ...rest, sourceId: compact.sources[sourceIndex]?.id ?? "" };
+      }
+      const [index, start, end] = span;
       const source = compact.sources[index];
       const text = source?.text ?? "";
+      const version = source?.version ?? { id: "", number: 0, createdAt: "" };
+      const { exact, prefix, suffix } = describeSpan(text, start, end);
       return {
         id: `${annotation.id}:${position}`,
         sourceId: source?.id ?? "",
         start,
         end,
-        exact: exact ?? text.slice(start, end),
-        prefix: prefix ?? text.slice(Math.max(0, start - 32), start),
-        suffix: suffix ?? text.slice(end, end + 32),
+        exact,
+        prefix,
+        suffix,
+        version,
+        anchor: { status: "unchanged", start, end, exact, intactVersion: version, keptAt: null },
       };
-    }),
-  }));
+    });
+    return {
+      id: annotation.id,
+      comparisonId: compact.id,
+      kind: annotation.kind,
+      status: annotation.status,
+      version: annotation.version,
+      author: compact.authors[annotation.author] ?? { id: "", name: "Unknown" },
+      rationale: annotation.rationale,
+      confidence: annotation.confidence,
+      credibility: annotation.credibility,
+      tags: annotation.tags,
+      createdAt: annotation.createdAt,
+      updatedAt: annotation.createdAt,
+      submittedAt: null,
+      decidedAt: null,
+      spans,
+      needsRecheck: spans.some(spanNeedsRecheck),
+    };
+  });
 }

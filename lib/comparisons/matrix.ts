@@ -53,13 +53,6 @@ export type EvidenceMatrix = { columns: MatrixColumn[]; rows: MatrixRow[] };
 
 export type MatrixFilters = { kind?: string; status?: string; tag?: string; credibility?: number };
 
-function stanceOf(annotation: MatrixAnnotation, sourceId: string): Stance {
-  const quotes = annotation.spans.filter((span) => span.sourceId === sourceId);
-  if (quotes.length === 0) return "not_linked";
-  if (annotation.kind === "agreement") return "supports";
-  return annotation.spans[0]?.sourceId === sourceId ? "supports" : "contradicts";
-}
-
 export function matchesMatrixFilters(annotation: MatrixAnnotation, filters: MatrixFilters): boolean {
   return (
     (!filters.kind || annotation.kind === filters.kind) &&
@@ -75,13 +68,31 @@ export function deriveMatrix(
   filters: MatrixFilters = {},
 ): EvidenceMatrix {
   const rows: MatrixRow[] = [];
+  const supports = sources.map(() => 0);
+  const contradicted = sources.map(() => 0);
   for (const annotation of annotations) {
     if (annotation.kind === "note" || !matchesMatrixFilters(annotation, filters)) continue;
-    const cells = sources.map((source) => ({
-      sourceId: source.id,
-      stance: stanceOf(annotation, source.id),
-      quotes: annotation.spans.filter((span) => span.sourceId === source.id).map((span) => span.exact),
-    }));
+    // One pass over the spans, then one over the sources (thousands of rows × up to 12 sources).
+    const quotesBySource = new Map<string, string[]>();
+    for (const span of annotation.spans) {
+      const quotes = quotesBySource.get(span.sourceId);
+      if (quotes) quotes.push(span.exact);
+      else quotesBySource.set(span.sourceId, [span.exact]);
+    }
+    const claimant = annotation.spans[0]?.sourceId;
+    let supportCount = 0;
+    let contradictCount = 0;
+    const cells = sources.map((source, index): MatrixCell => {
+      const quotes = quotesBySource.get(source.id);
+      if (!quotes) return { sourceId: source.id, stance: "not_linked", quotes: [] };
+      const stance: Stance = annotation.kind === "agreement" || claimant === source.id ? "supports" : "contradicts";
+      if (stance === "supports") {
+        supportCount++;
+        supports[index]!++;
+      } else contradictCount++;
+      if (annotation.kind === "contradiction") contradicted[index]!++;
+      return { sourceId: source.id, stance, quotes };
+    });
     rows.push({
       annotationId: annotation.id,
       kind: annotation.kind,
@@ -90,16 +101,12 @@ export function deriveMatrix(
       tags: annotation.tags,
       credibility: annotation.credibility,
       author: annotation.author,
-      supportCount: cells.filter((cell) => cell.stance === "supports").length,
-      contradictCount: cells.filter((cell) => cell.stance === "contradicts").length,
+      supportCount,
+      contradictCount,
       cells,
     });
   }
-  const columns = sources.map((source, index) => ({
-    ...source,
-    supports: rows.filter((row) => row.cells[index]!.stance === "supports").length,
-    contradicted: rows.filter((row) => row.kind === "contradiction" && row.cells[index]!.stance !== "not_linked").length,
-  }));
+  const columns = sources.map((source, index) => ({ ...source, supports: supports[index]!, contradicted: contradicted[index]! }));
   return { columns, rows };
 }
 

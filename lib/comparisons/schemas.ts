@@ -1,4 +1,5 @@
-import { z } from "zod";
+import { safeText } from "@/lib/text/safe-text";
+import { z } from "@/lib/zod";
 
 import { annotationStatuses } from "@/lib/annotations/schemas";
 import { MAX_RELIABILITY_NOTE, reliabilityGrades } from "@/lib/comparisons/grades";
@@ -11,14 +12,15 @@ export const MIN_SOURCES = 2;
 export const MAX_SOURCES = 12;
 export const MAX_SOURCE_LABEL = 24;
 
-const title = z
-  .string()
+/** Also used by the new-comparison form to validate as you type. */
+export const comparisonTitleSchema = safeText()
   .trim()
   .min(1, "Give the comparison a title.")
   .max(MAX_COMPARISON_TITLE, `At most ${MAX_COMPARISON_TITLE} characters.`);
+const title = comparisonTitleSchema;
 const question = z.preprocess(
   (value) => (typeof value === "string" && value.trim() === "" ? null : value),
-  z.string().trim().max(MAX_QUESTION, `At most ${MAX_QUESTION} characters.`).nullable().optional(),
+  safeText().trim().max(MAX_QUESTION, `At most ${MAX_QUESTION} characters.`).nullable().optional(),
 );
 const sourceId = z.string().uuid("must be a source id").toLowerCase();
 /** A short label ("A", "Reuters"); blank clears it back to the position's letter. */

@@ -27,6 +27,7 @@ import {
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { PrepareOptions } from "@/lib/sources/prepare";
+import { scheduleSuggestions } from "@/lib/suggestions/schedule";
 import { assertId, parseInput, type UntrustedInput } from "@/lib/validation";
 
 export type ListComparisonsOptions = { includeArchived?: boolean };
@@ -98,7 +99,7 @@ export async function createComparison(
   const entries = data.sources ?? data.sourceIds!.map((sourceId) => ({ sourceId, label: undefined }));
   const field = data.sources ? "sources" : "sourceIds";
   const prepared = await importEntries(actor, entries, field, options);
-  return db.$transaction(async (tx) => {
+  const comparison = await db.$transaction(async (tx) => {
     const created = await tx.comparison.create({
       data: { title: data.title, question: data.question ?? null, createdById: actor.id },
       select: { id: true },
@@ -125,6 +126,8 @@ export async function createComparison(
     });
     return record;
   });
+  await scheduleSuggestions(comparison.id, "comparison created");
+  return comparison;
 }
 
 export async function updateComparison(actor: Actor, id: string, input: UpdateComparisonInput | UntrustedInput): Promise<ComparisonRecord> {

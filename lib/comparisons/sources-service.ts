@@ -23,6 +23,7 @@ import {
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { PrepareOptions } from "@/lib/sources/prepare";
+import { scheduleSuggestions } from "@/lib/suggestions/schedule";
 import { assertId, parseInput, type UntrustedInput } from "@/lib/validation";
 
 // A comparison's list of sources: add one, remove one no annotation uses,
@@ -85,7 +86,7 @@ export async function addComparisonSource(
   assertPermission(actor, "comparison.update");
   const data = parseInput(addComparisonSourceSchema, input);
   const [entry] = await importEntries(actor, [data], "source", options);
-  return db.$transaction(async (tx) => {
+  const updated = await db.$transaction(async (tx) => {
     const before = await lockComparison(tx, actor, comparisonId, { manage: true });
     if (before.sources.length >= MAX_SOURCES) {
       throw new AppError("unprocessable", `A comparison holds at most ${MAX_SOURCES} sources.`, {
@@ -104,13 +105,15 @@ export async function addComparisonSource(
     await writeOrder(tx, before.id, order);
     return recordListChange(tx, actor, before, "comparison.source_add", sourceId);
   });
+  await scheduleSuggestions(updated.id, "source added");
+  return updated;
 }
 
 /** Removes a source no annotation of the comparison points into (409 otherwise); at least two stay. */
 export async function removeComparisonSource(actor: Actor, comparisonId: string, sourceId: string): Promise<ComparisonRecord> {
   assertPermission(actor, "comparison.update");
   const id = assertId(sourceId, "source");
-  return db.$transaction(async (tx) => {
+  const updated = await db.$transaction(async (tx) => {
     const before = await lockComparison(tx, actor, comparisonId, { manage: true });
     if (!before.sources.some((source) => source.id === id)) throw sourceNotInComparison();
     if (before.sources.length <= MIN_SOURCES) {
@@ -136,6 +139,8 @@ export async function removeComparisonSource(actor: Actor, comparisonId: string,
     );
     return recordListChange(tx, actor, before, "comparison.source_remove", id);
   });
+  await scheduleSuggestions(updated.id, "source removed");
+  return updated;
 }
 
 /** The whole order at once: the same sources, each once. */

@@ -23,6 +23,8 @@ export type HistoryEvent = {
   version: number | null;
   changes: FieldChange[];
   comment: string | null;
+  /** Where the annotation came from, on its creation event (e.g. a suggestion: engine version and score). */
+  origin: { type: string; engineVersion?: string; score?: number } | null;
 };
 
 export type AnnotationHistory = { annotation: AnnotationView; reviews: ReviewView[]; comments: CommentView[]; events: HistoryEvent[] };
@@ -49,6 +51,7 @@ export async function getAnnotationHistory(actor: Actor, id: string): Promise<An
       version: versionOf(event.after),
       changes: diffSnapshots(event.before, event.after),
       comment: typeof after?.comment === "string" ? after.comment : null,
+      origin: after?.origin && typeof after.origin === "object" ? (after.origin as HistoryEvent["origin"]) : null,
     };
   });
   return { annotation: toAnnotationView(annotation), reviews: reviews.map(toReviewView), comments: comments.map(toCommentView), events };
@@ -79,13 +82,14 @@ export async function getAnnotationContext(actor: Actor, id: string): Promise<An
       },
     },
   });
-  const linked = [...new Set(annotation.spans.map((span) => span.sourceId))];
+  // Each passage in the text of the version it was made on: what the analyst quoted, in its own context.
+  const versionIds = [...new Set(annotation.spans.map((span) => span.versionId))];
   const texts = new Map(
-    (await db.source.findMany({ where: { id: { in: linked } }, select: { id: true, text: true } })).map((s) => [s.id, s.text]),
+    (await db.sourceVersion.findMany({ where: { id: { in: versionIds } }, select: { id: true, text: true } })).map((v) => [v.id, v.text]),
   );
   const excerpts = annotation.spans.map((span) => ({
     sourceId: span.sourceId,
-    ...excerptAround(texts.get(span.sourceId) ?? "", span.start, span.end),
+    ...excerptAround(texts.get(span.versionId) ?? "", span.start, span.end),
   }));
   const others = await db.annotation.findMany({
     where: { comparisonId: annotation.comparisonId, id: { not: annotation.id }, ...visibleAnnotationsWhere(actor) },

@@ -2,12 +2,16 @@ import "server-only";
 
 import { requireUser, type Actor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { clientAddress } from "@/lib/http/client-address";
 import { problemFromError, problemResponse } from "@/lib/http/problem";
+import { readBodyText } from "@/lib/http/read-body";
+import { log, withRequestContext } from "@/lib/log";
 import { untrustedInput, type UntrustedInput } from "@/lib/validation";
 
 // The thin adapter every /api/v1 route handler goes through: authentication,
-// transport checks (JSON only, same origin, size), and error mapping. The
-// services behind it re-check permissions and ownership themselves.
+// transport checks (JSON only, same origin, size), error mapping, and the
+// request context of the security log. The services behind it re-check
+// permissions and ownership themselves.
 
 type RouteContext<P> = { params: Promise<P> };
 
@@ -16,17 +20,40 @@ type HandlerArgs<P> = { request: Request; actor: Actor; params: P };
 const stateChanging = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const defaultMaxBytes = 4 * 1024 * 1024;
 
+/** The request's id (set by proxy.ts, echoed as X-Request-Id) and client address, for log lines. */
+export function requestContext(request: Request) {
+  return { requestId: request.headers.get("x-request-id") ?? undefined, ip: clientAddress(request.headers) };
+}
+
 export function apiRoute<P = Record<string, never>>(handler: (args: HandlerArgs<P>) => Promise<Response>) {
-  return async (request: Request, context: RouteContext<P>): Promise<Response> => {
-    try {
-      if (stateChanging.has(request.method)) assertSameOrigin(request);
-      const actor = await requireUser();
-      const params = context?.params ? await context.params : ({} as P);
-      return await handler({ request, actor, params });
-    } catch (error) {
-      return problemResponse(problemFromError(error, `${request.method} ${new URL(request.url).pathname}`));
-    }
-  };
+  return (request: Request, context: RouteContext<P>): Promise<Response> =>
+    withRequestContext(requestContext(request), async () => {
+      const route = `${request.method} ${new URL(request.url).pathname}`;
+      try {
+        if (stateChanging.has(request.method)) assertSameOrigin(request);
+        const actor = await requireUser();
+        const params = context?.params ? await context.params : ({} as P);
+        return await handler({ request, actor, params });
+      } catch (error) {
+        logRefusal(error, route);
+        return problemResponse(problemFromError(error, route));
+      }
+    });
+}
+
+/** A write from another site's page; logged where it is detected. */
+class OriginRefusedError extends AppError {
+  constructor() {
+    super("forbidden", "Cross-origin requests are not allowed.");
+  }
+}
+
+/** 401 and 403 are security events; other refusals are ordinary answers. */
+function logRefusal(error: unknown, route: string): void {
+  if (!(error instanceof AppError) || error instanceof OriginRefusedError) return;
+  if (error.code !== "unauthenticated" && error.code !== "forbidden") return;
+  const event = error.code === "unauthenticated" ? "http.unauthenticated" : "http.forbidden";
+  log.warn({ event, route, status: error.status, detail: error.message }, "request refused");
 }
 
 /**
@@ -37,29 +64,32 @@ export function assertSameOrigin(request: Request): void {
   const origin = request.headers.get("origin");
   if (!origin) return;
   const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  let originHost: string;
+  let originHost: string | undefined;
   try {
     originHost = new URL(origin).host;
   } catch {
-    throw new AppError("forbidden", "Cross-origin requests are not allowed.");
+    originHost = undefined;
   }
   const allowed = new Set([host, process.env.NEXTAUTH_URL ? new URL(process.env.NEXTAUTH_URL).host : null]);
-  if (!allowed.has(originHost)) throw new AppError("forbidden", "Cross-origin requests are not allowed.");
+  if (!originHost || !allowed.has(originHost)) {
+    log.warn(
+      { event: "http.origin_refused", origin, host, route: `${request.method} ${new URL(request.url).pathname}` },
+      "cross-origin write refused",
+    );
+    throw new OriginRefusedError();
+  }
 }
 
 /**
- * Transport checks only: JSON content type, size, well-formed JSON. What the
- * body means is the service's to validate.
+ * Transport checks only: JSON content type, size (counted while streaming),
+ * well-formed JSON. What the body means is the service's to validate.
  */
 export async function readBody(request: Request, maxBytes = defaultMaxBytes): Promise<UntrustedInput> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
     throw new AppError("bad_request", "Send a JSON body with Content-Type: application/json.");
   }
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw new AppError("too_large", `The body exceeds ${maxBytes} bytes.`);
-  const raw = await request.text();
-  if (Buffer.byteLength(raw) > maxBytes) throw new AppError("too_large", `The body exceeds ${maxBytes} bytes.`);
+  const raw = await readBodyText(request, maxBytes);
   let body: unknown;
   try {
     body = JSON.parse(raw);

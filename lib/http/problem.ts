@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 
 import { AppError, errorTitle, type ErrorCode } from "@/lib/errors";
+import { log } from "@/lib/log";
 
 // RFC 9457 problem documents. Unknown errors never leak their message or
 // stack: they are logged with an id and the client gets only that id.
@@ -31,7 +32,7 @@ export function problemFromError(error: unknown, context = "request"): Problem {
     };
   }
   const errorId = randomUUID();
-  console.error(`[${errorId}] unexpected error during ${context}:`, error);
+  log.error({ event: "http.unexpected_error", errorId, context, err: error }, "unexpected error");
   return {
     type: "about:blank",
     title: "Internal error",

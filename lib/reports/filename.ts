@@ -16,13 +16,15 @@ function slug(title: string, pattern: RegExp): string {
     .replace(/-+$/, "");
 }
 
-export function reportFileName(title: string, date: Date, scope: ReportScope, isAscii = true): string {
+export type ReportExtension = "pdf" | "docx";
+
+export function reportFileName(title: string, date: Date, scope: ReportScope, isAscii = true, extension: ReportExtension = "pdf"): string {
   const base = slug(title, isAscii ? /[^a-z0-9]+/g : /[^\p{L}\p{N}]+/gu) || "comparison";
-  return `${base}-${date.toISOString().slice(0, 10)}${scope === "all" ? "-all-annotations" : ""}.pdf`;
+  return `${base}-${date.toISOString().slice(0, 10)}${scope === "all" ? "-all-annotations" : ""}.${extension}`;
 }
 
-export function contentDisposition(title: string, date: Date, scope: ReportScope): string {
-  const ascii = reportFileName(title, date, scope);
-  const unicode = reportFileName(title, date, scope, false);
+export function contentDisposition(title: string, date: Date, scope: ReportScope, extension: ReportExtension = "pdf"): string {
+  const ascii = reportFileName(title, date, scope, true, extension);
+  const unicode = reportFileName(title, date, scope, false, extension);
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(unicode)}`;
 }

@@ -1,5 +1,4 @@
-import "server-only";
-
+// No "server-only" here: the report worker thread loads this module too.
 import { existsSync } from "node:fs";
 import path from "node:path";
 
@@ -47,4 +46,21 @@ export function fontPath(font: ReportFont): string {
     paths.set(font, found);
   }
   return found;
+}
+
+let emojiFont: string | undefined;
+
+/**
+ * Noto Emoji (monochrome outlines, from npm): DejaVu has no emoji, and a
+ * colour bitmap font cannot be embedded as text. Words with emoji are set in
+ * DejaVu with their emoji runs in this font (layout/emoji.ts).
+ */
+export function emojiFontPath(start = process.cwd()): string {
+  if (emojiFont) return emojiFont;
+  for (let dir = path.resolve(start); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, "node_modules", "@expo-google-fonts", "noto-emoji", "400Regular", "NotoEmoji_400Regular.ttf");
+    if (existsSync(candidate)) return (emojiFont = candidate);
+    if (path.dirname(dir) === dir) break;
+  }
+  throw new Error(`@expo-google-fonts/noto-emoji not found in node_modules above ${start}; run npm ci`);
 }

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import { safeText } from "@/lib/text/safe-text";
+import { z } from "@/lib/zod";
 
 import { annotationKinds } from "@/lib/annotations/schemas";
 import { reviewDecisions } from "@/lib/annotations/state";
@@ -7,7 +8,7 @@ export const MAX_REVIEW_COMMENT = 5_000;
 
 export const reviewInputSchema = z.object({
   decision: z.enum(reviewDecisions),
-  comment: z.string().trim().max(MAX_REVIEW_COMMENT, `At most ${MAX_REVIEW_COMMENT} characters.`).optional(),
+  comment: safeText().trim().max(MAX_REVIEW_COMMENT, `At most ${MAX_REVIEW_COMMENT} characters.`).optional(),
   version: z.number().int().positive(),
 });
 

@@ -105,11 +105,14 @@ export async function listReviewQueue(actor: Actor, filter: ReviewQueueFilter = 
 
 export type ReturnedItem = QueueItem & { latestReview: ReviewView | null };
 
-/** The actor's own annotations sent back with "request changes", newest decision first. */
+/** Statuses in which a reviewer's decision sends an annotation back to its author. */
+export const returnedStatuses = ["changes_requested", "rejected"] as const;
+
+/** The actor's own annotations sent back or rejected, with the reviewer's reason, newest decision first. */
 export async function listReturnedToMe(actor: Actor): Promise<ReturnedItem[]> {
   assertPermission(actor, "annotation.create");
   const rows = await db.annotation.findMany({
-    where: { authorId: actor.id, status: "changes_requested" },
+    where: { authorId: actor.id, status: { in: [...returnedStatuses] } },
     select: {
       ...annotationSelect,
       comparison: { select: { id: true, title: true } },
@@ -126,9 +129,34 @@ export async function listReturnedToMe(actor: Actor): Promise<ReturnedItem[]> {
 
 export async function getNavCounts(actor: Actor): Promise<NavCounts> {
   const canReview = hasPermission(actor.role, "annotation.review");
-  const [toReview, returned] = await Promise.all([
-    canReview ? db.annotation.count({ where: { status: "in_review", authorId: { not: actor.id } } }) : undefined,
-    db.annotation.count({ where: { status: "changes_requested", authorId: actor.id } }),
+  const inReview = { status: "in_review" as const, authorId: { not: actor.id } };
+  const returnedWhere = { authorId: actor.id, status: { in: [...returnedStatuses] } };
+  const [toReview, assessmentsToReview, returned, assessmentsReturned] = await Promise.all([
+    canReview ? db.annotation.count({ where: inReview }) : undefined,
+    canReview ? db.assessment.count({ where: inReview }) : 0,
+    db.annotation.count({ where: returnedWhere }),
+    db.assessment.count({ where: returnedWhere }),
   ]);
-  return { toReview, returned };
+  return { toReview: toReview === undefined ? undefined : toReview + assessmentsToReview, returned: returned + assessmentsReturned };
+}
+
+/**
+ * The item to review after `currentId`, in queue order (within the same
+ * filters): the one after it, else the first other one; null when the queue
+ * holds nothing else.
+ */
+export async function findNextInQueue(actor: Actor, currentId: string, filter: ReviewQueueFilter = {}): Promise<string | null> {
+  assertPermission(actor, "annotation.review");
+  const { comparisonId, kind } = parseInput(reviewQueueFilterSchema, filter);
+  const ids = (
+    await db.annotation.findMany({
+      where: { status: "in_review", authorId: { not: actor.id }, comparisonId, kind },
+      select: { id: true },
+      orderBy: [{ submittedAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
+      take: 500,
+    })
+  ).map((row) => row.id);
+  const index = ids.indexOf(currentId);
+  const after = index >= 0 ? ids.slice(index + 1) : ids;
+  return after[0] ?? ids.find((id) => id !== currentId) ?? null;
 }

@@ -5,19 +5,21 @@ import "server-only";
  * Markdown, an uploaded file, a URL the server fetches): decode, extract,
  * clean with importText, enforce the limits, and guess metadata. Stores
  * nothing: the preview endpoint shows the result, the services save it.
+ * Fetching and decoding happen here; the CPU-bound cleaning runs on a worker
+ * thread with a time budget (import-pool.ts).
  */
+import { isCalendarDate } from "@/lib/calendar-date";
 import { AppError } from "@/lib/errors";
+import { neutralizeText } from "@/lib/text/safe-text";
 
 import { decodeUpload, MAX_RAW_BYTES } from "./decode-file";
+import type { MetadataGuesses, RawFormat } from "./extract";
 import { fetchPage, type FetchPageOptions } from "./fetch-page";
-import { extractHtml } from "./import-html";
-import { markdownToText } from "./import-markdown";
-import { importText, type ImportStats, type RemovedLine } from "./import-text";
+import { ImportCrashedError, ImportTimeoutError, runImportJob } from "./import-pool";
+import type { ImportStats, RemovedLine } from "./import-text";
 import { MAX_TEXT_CHARS, type ParsedSourceInput } from "./schemas";
 
-export type RawFormat = "text" | "markdown" | "html";
-
-export type MetadataGuesses = { title?: string; outlet?: string; author?: string; publishedAt?: string; language?: string; url?: string };
+export type { MetadataGuesses, RawFormat };
 
 export type PreparedSource = {
   text: string;
@@ -30,7 +32,11 @@ export type PreparedSource = {
   fetchedUrl?: string;
 };
 
-export type PrepareOptions = { fetch?: FetchPageOptions };
+export type PrepareOptions = {
+  fetch?: FetchPageOptions;
+  /** Time budget of the cleaning step; default PARALLAX_IMPORT_TIMEOUT_SECONDS. */
+  timeoutMs?: number;
+};
 
 type Raw = { content: string; format: RawFormat; field: string; url?: string };
 
@@ -62,22 +68,22 @@ export async function prepareSource(input: ParsedSourceInput, options: PrepareOp
   if (Buffer.byteLength(raw.content, "utf8") > MAX_RAW_BYTES) {
     throw new AppError("too_large", "The article is larger than 5 MB.", { errors: { [raw.field]: "Larger than 5 MB." } });
   }
-  let plain = raw.content;
-  let guesses: MetadataGuesses = {};
-  if (raw.format === "html") {
-    const { text, ...meta } = extractHtml(raw.content, { url: raw.url ?? input.url });
-    plain = text;
-    guesses = meta;
-  } else if (raw.format === "markdown") {
-    const extraction = markdownToText(raw.content);
-    plain = extraction.text;
-    guesses = { title: extraction.title };
-  } else if (raw.field === "file" && input.file) {
-    guesses = { title: input.file.name.replace(/\.[a-z]+$/i, "") };
-  }
+  const result = await runImportJob(
+    {
+      content: raw.content,
+      format: raw.format,
+      field: raw.field,
+      title: input.title,
+      url: raw.url ?? input.url,
+      fileName: raw.field === "file" ? input.file?.name : undefined,
+    },
+    options.timeoutMs,
+  ).catch((error: unknown) => {
+    throw importFailure(error, raw.field);
+  });
+  const guesses = result.guesses;
   if (raw.url) guesses.url = raw.url;
-  const title = input.title ?? guesses.title;
-  const result = importText(plain, { title });
+  // The worker stops at the limit; this check is the exact one.
   if (result.text.length > MAX_TEXT_CHARS) {
     throw new AppError(
       "too_large",
@@ -92,13 +98,37 @@ export async function prepareSource(input: ParsedSourceInput, options: PrepareOp
       errors: { [raw.field]: "No article text is left after cleaning." },
     });
   }
+  const { guesses: _guesses, ...cleaned } = result;
   return {
-    ...result,
+    ...cleaned,
     rawContent: raw.content,
     rawFormat: raw.format,
-    guesses: dropEmpty(guesses),
+    guesses: sanitizeGuesses(guesses),
     ...(raw.url ? { fetchedUrl: raw.url } : {}),
   };
+}
+
+/** A budget overrun or a dead worker, told to the user in terms of their input. */
+function importFailure(error: unknown, field: string): unknown {
+  if (error instanceof ImportTimeoutError) {
+    const seconds = Math.round(error.timeoutMs / 100) / 10;
+    const message = `Cleaning this article took longer than ${seconds} seconds, so it was stopped. Paste the article's text alone, or split it.`;
+    return new AppError("unprocessable", message, { errors: { [field]: `Took longer than ${seconds} seconds to clean.` } });
+  }
+  if (error instanceof ImportCrashedError) {
+    const message = "This article is too large or too complex to clean. Paste the article's text alone, or split it.";
+    return new AppError("unprocessable", message, { errors: { [field]: "Too large or too complex to clean." } });
+  }
+  return error;
+}
+
+/** Guesses come from the page: no bidi controls, only real calendar dates, nothing empty. */
+function sanitizeGuesses(guesses: MetadataGuesses): MetadataGuesses {
+  const cleaned = Object.fromEntries(
+    Object.entries(guesses).map(([key, value]) => [key, typeof value === "string" ? neutralizeText(value).trim() : value]),
+  ) as MetadataGuesses;
+  if (cleaned.publishedAt !== undefined && !isCalendarDate(cleaned.publishedAt)) delete cleaned.publishedAt;
+  return dropEmpty(cleaned);
 }
 
 function dropEmpty(guesses: MetadataGuesses): MetadataGuesses {

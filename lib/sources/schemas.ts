@@ -1,4 +1,7 @@
-import { z } from "zod";
+import { isCalendarDate } from "@/lib/calendar-date";
+import { isLanguageTag } from "@/lib/sources/language";
+import { safeText } from "@/lib/text/safe-text";
+import { z } from "@/lib/zod";
 
 // Input shapes for sources. Empty strings from forms mean "not given".
 
@@ -7,7 +10,7 @@ export const MAX_TITLE = 300;
 
 const blankToUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
-const optionalString = (max: number) => z.preprocess(blankToUndefined, z.string().trim().max(max, `At most ${max} characters.`).optional());
+const optionalString = (max: number) => z.preprocess(blankToUndefined, safeText().trim().max(max, `At most ${max} characters.`).optional());
 
 const httpUrl = z
   .string()
@@ -20,12 +23,9 @@ const date = z
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}/, "Use the form YYYY-MM-DD.")
   .transform((value) => value.slice(0, 10))
-  .refine((value) => !Number.isNaN(Date.parse(value)), "Not a valid date.");
+  .refine(isCalendarDate, "No such date: check the year, month and day.");
 
-const language = z
-  .string()
-  .trim()
-  .regex(/^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i, "Use a language code such as en, fr or pt-BR.");
+const language = z.string().trim().refine(isLanguageTag, "Use a language code such as en, fr or pt-BR.");
 
 export const sourceMetadataShape = {
   title: optionalString(MAX_TITLE),
@@ -54,9 +54,9 @@ const nullable = <T extends z.ZodType>(schema: T) =>
 
 export const updateSourceSchema = z
   .object({
-    title: z.string().trim().min(1, "Give the source a title.").max(MAX_TITLE).optional(),
-    outlet: nullable(z.string().trim().max(200)),
-    author: nullable(z.string().trim().max(200)),
+    title: safeText().trim().min(1, "Give the source a title.").max(MAX_TITLE).optional(),
+    outlet: nullable(safeText().trim().max(200)),
+    author: nullable(safeText().trim().max(200)),
     url: nullable(httpUrl),
     publishedAt: nullable(date),
     language: language.optional(),

@@ -5,6 +5,10 @@ import { recordAudit } from "@/lib/audit/record";
 import { canManageSource } from "@/lib/sources/access";
 import { sourceSelect, toDay, toSourceView, type SourceSummary, type SourceView } from "@/lib/sources/views";
 import { db, type Tx } from "@/lib/db";
+import { lockSource, recordVersion } from "@/lib/versions/record-version";
+import { firstVersion } from "@/lib/versions/records";
+import { prepareVersion } from "@/lib/versions/service";
+import type { VersionOutcome } from "@/lib/versions/views";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { assertId, parseInput, type UntrustedInput } from "@/lib/validation";
@@ -85,6 +89,7 @@ export async function insertSource(
       text: prepared.text,
       contentHash: contentHash(prepared.text),
       createdById: actor.id,
+      versions: firstVersion({ ...prepared, contentHash: contentHash(prepared.text), createdById: actor.id }),
     },
     select: sourceSelect,
   });
@@ -118,38 +123,38 @@ export async function listSources(actor: Actor): Promise<SourceSummary[]> {
 }
 
 /**
- * Metadata can always change; the text only while no annotation points into
- * it. Only the source's creator and admins may change either. The row is
- * locked first: an annotation being created at the same moment holds a share
- * lock on it, so exactly one of the two wins (the edit then sees the span).
+ * Metadata can change at any time (the importer or an admin). New content
+ * (`text`, `html`, `markdown`, `file`) becomes a new version of the source in
+ * the same transaction, exactly as `POST /sources/:id/versions` would make it:
+ * every annotation on the source is re-anchored onto it (lib/versions). The
+ * row is locked first, so an annotation being created at the same moment
+ * either lands before (and is re-anchored) or after (on the new text).
  */
 export async function updateSource(
   actor: Actor,
   id: string,
   input: UpdateSourceInput | UntrustedInput,
   options: PrepareOptions = {},
-): Promise<SourceSummary> {
+): Promise<SourceSummary & { version?: VersionOutcome }> {
   assertPermission(actor, "source.update");
   const data = parseInput(updateSourceSchema, input);
   const sourceId = assertId(id, "source");
   const isTextChange = [data.text, data.html, data.markdown, data.file].some((value) => value !== undefined);
-  const prepared = isTextChange
-    ? await prepareSource(
-        { ...data, title: data.title, url: undefined, outlet: undefined, author: undefined, publishedAt: undefined, language: undefined },
+  const existing = isTextChange
+    ? await db.source.findUnique({ where: { id: sourceId }, select: { title: true, createdById: true } })
+    : null;
+  if (existing && !canManageSource(actor, existing)) throw forbidden();
+  const prepared = existing
+    ? await prepareVersion(
+        { title: data.title ?? existing.title, url: null },
+        { text: data.text, html: data.html, markdown: data.markdown, file: data.file },
         options,
       )
     : null;
   return db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT "id" FROM "Source" WHERE "id" = ${sourceId}::uuid FOR UPDATE`;
-    const current = await tx.source.findUnique({ where: { id: sourceId }, select: { ...summarySelect, text: true } });
-    if (!current) throw new AppError("not_found", "No source with this id.");
-    if (!canManageSource(actor, current))
-      throw new AppError("forbidden", "Only the person who imported this source (or an admin) may change it.");
-    if (prepared && current._count.spans > 0 && prepared.text !== current.text) {
-      throw new AppError("conflict", "This source's text is locked: annotations point into it. Its metadata can still change.", {
-        errors: { text: "Text locked: annotated." },
-      });
-    }
+    const locked = await lockSource(tx, sourceId);
+    const current = await tx.source.findUniqueOrThrow({ where: { id: sourceId }, select: summarySelect });
+    if (!canManageSource(actor, current)) throw forbidden();
     const updated = await tx.source.update({
       where: { id: sourceId },
       data: {
@@ -159,23 +164,24 @@ export async function updateSource(
         url: data.url,
         publishedAt: data.publishedAt === undefined ? undefined : toDate(data.publishedAt),
         language: data.language,
-        ...(prepared
-          ? { text: prepared.text, rawContent: prepared.rawContent, rawFormat: prepared.rawFormat, contentHash: contentHash(prepared.text) }
-          : {}),
       },
       select: summarySelect,
     });
-    const { text: _text, ...before } = current;
+    const version = prepared ? await recordVersion(tx, actor, { ...locked, title: updated.title }, prepared) : undefined;
     await recordAudit(tx, {
       actorId: actor.id,
-      action: prepared ? "source.update_text" : "source.update",
+      action: version?.changed ? "source.update_text" : "source.update",
       entityType: "source",
       entityId: sourceId,
-      before: toSummary(before),
-      after: toSummary(updated),
+      before: toSummary(current),
+      after: { ...toSummary(updated), ...(version?.changed ? { versionNumber: version.version.number } : {}) },
     });
-    return toSummary(updated);
+    return { ...toSummary(updated), ...(version ? { version } : {}) };
   });
+}
+
+function forbidden(): AppError {
+  return new AppError("forbidden", "Only the person who imported this source (or an admin) may change it.");
 }
 
 function toDate(value: string | null | undefined): Date | null {

@@ -1,9 +1,13 @@
 /**
  * Which addresses the server may fetch a page from. Anything but public
  * unicast is refused by default: loopback, private, link-local (cloud
- * metadata at 169.254.169.254), CGNAT, multicast, unspecified, reserved, and
- * IPv6 forms that embed such an IPv4 address (mapped, NAT64, 6to4, Teredo).
+ * metadata at 169.254.169.254), CGNAT, multicast, unspecified, reserved. For
+ * IPv6 only global unicast (2000::/3) counts as public, minus its reserved
+ * and documentation blocks and every form that embeds an IPv4 address
+ * (mapped, IPv4-compatible ::a.b.c.d, NAT64, 6to4, Teredo): those are
+ * classified by the IPv4 address inside, and refused even when it is public.
  * Intranet deployments opt in to private ranges with PARALLAX_ALLOW_PRIVATE_URLS.
+ * Refusals never say what a host name resolved to.
  */
 import ipaddr from "ipaddr.js";
 
@@ -29,11 +33,15 @@ export function classifyAddress(address: string): string {
   const parsed = ipaddr.parse(address);
   if (parsed.kind() === "ipv4") return parsed.range();
   const v6 = parsed as ipaddr.IPv6;
-  if (v6.isIPv4MappedAddress()) return v6.toIPv4Address().range();
+  const bytes = v6.toByteArray();
   const range = v6.range();
-  // rfc6145 (::ffff:0:a.b.c.d), NAT64 and 6to4 carry an IPv4 address in their low or middle bits.
-  if (range === "rfc6145" || range === "rfc6052") return embeddedIPv4(v6.toByteArray().slice(12));
-  if (range === "6to4") return embeddedIPv4(v6.toByteArray().slice(2, 6));
+  // Mapped (::ffff:a.b.c.d), rfc6145 (::ffff:0:a.b.c.d) and NAT64 carry an IPv4 address in their low bits, 6to4 in the middle.
+  if (range === "ipv4Mapped" || range === "rfc6145" || range === "rfc6052") return embeddedIPv4(bytes.slice(12));
+  if (range === "6to4") return embeddedIPv4(bytes.slice(2, 6));
+  // IPv4-compatible (::a.b.c.d, deprecated): 96 zero bits, then the IPv4 address.
+  if (range === "unicast" && bytes.slice(0, 12).every((byte) => byte === 0)) return embeddedIPv4(bytes.slice(12));
+  // Everything public is inside 2000::/3; ipaddr.js names its reserved blocks (documentation, Teredo, ORCHID…).
+  if (range === "unicast") return (bytes[0]! & 0xe0) === 0x20 ? "unicast" : "reserved";
   return range;
 }
 
@@ -59,18 +67,19 @@ const rangeLabel: Record<string, string> = {
   unspecified: "an unspecified address",
 };
 
-/** Throws a 422 naming why `address` (of `host`) may not be fetched. */
+/**
+ * Throws a 422 when `address` (of `host`) may not be fetched. For an IP
+ * literal the message names the kind of address the user typed; for a host
+ * name it says nothing about what the name resolved to, so the server cannot
+ * be used to map internal names and addresses.
+ */
 export function assertAddressAllowed(address: string, host: string, policy: AddressPolicy = {}): void {
   if (isAddressAllowed(address, policy)) return;
-  const range = classifyAddress(address);
-  const what = rangeLabel[range] ?? "a reserved, non-public address";
-  throw new AppError(
-    "unprocessable",
-    `Refused to fetch ${host}: it points to ${what} (${address}). Only public web addresses can be imported.`,
-    {
-      errors: { url: `Points to ${what}; only public web addresses can be imported.` },
-    },
-  );
+  const isLiteral = ipLiteral(host) !== null;
+  const what = isLiteral ? (rangeLabel[classifyAddress(address)] ?? "a reserved, non-public address") : "an address that is not public";
+  throw new AppError("unprocessable", `Refused to fetch ${host}: it points to ${what}. Only public web addresses can be imported.`, {
+    errors: { url: `Points to ${what}; only public web addresses can be imported.` },
+  });
 }
 
 /** Parses and checks a URL's shape: http(s) only, no credentials. */

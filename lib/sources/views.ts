@@ -11,14 +11,21 @@ export const sourceSelect = {
   language: true,
   text: true,
   contentHash: true,
+  /** The latest version: `text` is its text. */
+  versions: { select: { id: true, number: true, createdAt: true }, orderBy: { number: "desc" }, take: 1 },
 } satisfies Prisma.SourceSelect;
 
 export type SourceRecord = Prisma.SourceGetPayload<{ select: typeof sourceSelect }>;
 
-export type SourceView = Omit<SourceRecord, "publishedAt"> & { publishedAt: string | null };
+export type SourceView = Omit<SourceRecord, "publishedAt" | "versions"> & {
+  publishedAt: string | null;
+  /** The version `text` belongs to (the latest). */
+  version: { id: string; number: number; createdAt: string };
+};
 
-export function toSourceView(source: SourceRecord): SourceView {
-  return { ...source, publishedAt: toDay(source.publishedAt) };
+export function toSourceView({ versions, ...source }: SourceRecord): SourceView {
+  const latest = versions[0]!;
+  return { ...source, publishedAt: toDay(source.publishedAt), version: { ...latest, createdAt: latest.createdAt.toISOString() } };
 }
 
 /** A calendar date as YYYY-MM-DD (dates are stored at midnight UTC). */
@@ -38,6 +45,6 @@ export type SourceSummary = {
   rawFormat: string;
   createdAt: string;
   createdById: string | null;
-  /** Annotations point into the text, so it can no longer change. */
+  /** Annotations point into the text: new text becomes a new version, onto which they are re-anchored. */
   isTextLocked: boolean;
 };

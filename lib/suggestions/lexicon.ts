@@ -9,6 +9,37 @@ export const DENIAL_VERBS = new Set(["deny", "refute", "dispute", "reject", "dis
 /** Nouns/adjectives of denial: "a denial", "false", "baseless". */
 export const DENIAL_WORDS = new Set(["denial", "false", "baseless", "unfounded", "untrue", "fabricated", "groundless"]);
 
+/** Phrasal denials: "ruled out", "played down", "brushed aside" (verb lemma → particle). */
+export const DENIAL_PHRASES = new Map([
+  ["rule", "out"],
+  ["play", "down"],
+  ["brush", "aside"],
+  ["shoot", "down"],
+]);
+
+/**
+ * Verbs that, negated, say a piece of information is withheld or missing:
+ * "has not disclosed the price", "did not say when", "have not yet received".
+ */
+export const WITHHOLD_VERBS = new Set([
+  "disclose",
+  "reveal",
+  "say",
+  "give",
+  "specify",
+  "release",
+  "publish",
+  "announce",
+  "know",
+  "confirm",
+  "receive",
+  "set",
+  "name",
+  "decide",
+]);
+/** Words that say the same by themselves: "the cost is unknown", "an undisclosed sum". */
+export const WITHHOLD_WORDS = new Set(["unknown", "unclear", "undisclosed", "unspecified", "unannounced", "undecided", "undetermined"]);
+
 /** Reporting verbs that present a statement as someone's claim. */
 export const CLAIM_VERBS = new Set(["claim", "allege", "assert", "insist", "contend", "argue", "purport"]);
 export const REPORTING_VERBS = new Set([

@@ -4,6 +4,7 @@
 //        → candidate pairs per pair of sources (TF-IDF, pruned)
 //        → evidence and score per candidate → ranked, de-duplicated list
 import { findCandidates, buildVectors } from "./candidates";
+import { SIDE_A, SIDE_B } from "./compare/evidence";
 import { scorePair } from "./compare/score";
 import { extractFeatures, type SentenceFeatures } from "./features";
 import { suggestionKey } from "./key";
@@ -17,12 +18,13 @@ const DEFAULTS = { minScore: 0.2, maxPerSourcePair: 50, maxPerSentence: 2 };
 const CANDIDATES_PER_SENTENCE = 6;
 export const TOO_SHORT_REASON = "too short to compare (fewer than two sentences)";
 
-type Prepared = { source: SourceInput; sentences: SentenceFeatures[] };
+type Prepared = { source: SourceInput; label: string; sentences: SentenceFeatures[] };
 
 /** Features of every usable source; the others are reported as skipped. */
-function prepare(sources: SourceInput[], skipped: SkippedSource[]): Prepared[] {
+function prepare(sources: SourceInput[], skipped: SkippedSource[], step: () => void): Prepared[] {
   const prepared: Prepared[] = [];
-  for (const source of sources) {
+  for (const [index, source] of sources.entries()) {
+    step();
     if (!isEnglishTag(source.language)) {
       skipped.push({ sourceId: source.id, reason: NOT_ENGLISH_REASON });
       continue;
@@ -34,7 +36,7 @@ function prepare(sources: SourceInput[], skipped: SkippedSource[]): Prepared[] {
     }
     const sentences = extractFeatures(table, splitSentences(table));
     if (sentences.length < 2) skipped.push({ sourceId: source.id, reason: TOO_SHORT_REASON });
-    else prepared.push({ source, sentences });
+    else prepared.push({ source, label: source.label?.trim() || String.fromCharCode(65 + index), sentences });
   }
   return prepared;
 }
@@ -80,7 +82,8 @@ function suggestForPair(
       { sourceId: left.source.id, start: a.unit.start, end: a.unit.end },
       { sourceId: right.source.id, start: b.unit.start, end: b.unit.end },
     ];
-    scored.push({ key: suggestionKey(pair.kind, spans), kind: pair.kind, spans, score: pair.score, reasons: pair.reasons });
+    const reasons = pair.reasons.map((reason) => reason.replaceAll(SIDE_A, left.label).replaceAll(SIDE_B, right.label));
+    scored.push({ key: suggestionKey(pair.kind, spans), kind: pair.kind, spans, score: pair.score, reasons });
   }
   return selectDiverse(scored, options.maxPerSentence, options.maxPerSourcePair);
 }
@@ -90,14 +93,23 @@ function suggestForPair(
  * order the sources are given (spans[0] is always the earlier source).
  */
 export function suggestForSources(sources: SourceInput[], options: SuggestOptions = {}): SuggestionResult {
-  const settings = { ...DEFAULTS, ...options };
+  const { onProgress, ...rest } = options;
+  const settings = { ...DEFAULTS, ...rest };
   const skipped: SkippedSource[] = [];
-  const prepared = prepare(sources, skipped);
+  // Progress counts every source and every pair of sources as one step (an upper bound until skips are known).
+  let total = sources.length + (sources.length * (sources.length - 1)) / 2;
+  let done = 0;
+  const step = (stage: "reading" | "comparing") => onProgress?.({ done: done++, total, stage });
+  const prepared = prepare(sources, skipped, () => step("reading"));
+  total = sources.length + (prepared.length * (prepared.length - 1)) / 2;
   const vectors = buildVectors(prepared.map((item) => item.sentences));
   const suggestions: Suggestion[] = [];
   for (let i = 0; i < prepared.length; i++) {
-    for (let j = i + 1; j < prepared.length; j++)
+    for (let j = i + 1; j < prepared.length; j++) {
+      step("comparing");
       suggestions.push(...suggestForPair(prepared[i]!, prepared[j]!, vectors, [i, j], settings));
+    }
   }
+  onProgress?.({ done: total, total, stage: "comparing" });
   return { engineVersion: ENGINE_VERSION, suggestions: suggestions.sort(compareSuggestions), skipped };
 }

@@ -3,7 +3,8 @@
 
 export type SuggestionKind = "agreement" | "contradiction";
 
-export type SourceInput = { id: string; text: string; language: string };
+/** `label` names the source in reasons ("A: ‘80%’"); without one, its letter by position (A, B, …). */
+export type SourceInput = { id: string; text: string; language: string; label?: string };
 
 export type SuggestionSpan = { sourceId: string; start: number; end: number };
 
@@ -27,8 +28,13 @@ export type SuggestionResult = {
   skipped: SkippedSource[];
 };
 
+/** How far a computation has come: `done` of `total` steps (one per source read, one per pair compared). */
+export type SuggestProgress = { done: number; total: number; stage: "reading" | "comparing" };
+
 export type SuggestOptions = {
-  /** Suggestions scoring below this are dropped (default 0.4). */
+  /** Called after each step; lets a worker report progress. */
+  onProgress?: (progress: SuggestProgress) => void;
+  /** Suggestions scoring below this are dropped (default 0.2). */
   minScore?: number;
   /** Upper bound on suggestions per pair of sources (default 50). */
   maxPerSourcePair?: number;

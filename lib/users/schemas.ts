@@ -1,21 +1,27 @@
-import { z } from "zod";
+import { safeText } from "@/lib/text/safe-text";
+import { z } from "@/lib/zod";
 
+import { passwordProblem } from "@/lib/auth/password-policy";
 import { roles } from "@/lib/auth/permissions";
 
-export const MIN_PASSWORD = 10;
+export { MIN_PASSWORD } from "@/lib/auth/password-policy";
 
-export const passwordSchema = z.string().min(MIN_PASSWORD, `At least ${MIN_PASSWORD} characters.`).max(256, "At most 256 characters.");
+/** lib/auth/password-policy.ts: 12 characters or more, not a common password. */
+export const passwordSchema = z.string().superRefine((password, context) => {
+  const problem = passwordProblem(password);
+  if (problem) context.addIssue({ code: "custom", message: problem });
+});
 
 export const createUserSchema = z.object({
   email: z.string().trim().toLowerCase().email("Enter a valid email address.").max(320),
-  name: z.string().trim().min(1, "Enter a name.").max(120),
+  name: safeText().trim().min(1, "Enter a name.").max(120),
   role: z.enum(roles),
   password: passwordSchema,
 });
 
 export const updateUserSchema = z
   .object({
-    name: z.string().trim().min(1).max(120).optional(),
+    name: safeText().trim().min(1).max(120).optional(),
     role: z.enum(roles).optional(),
     disabled: z.boolean().optional(),
     password: passwordSchema.optional(),

@@ -2,10 +2,12 @@ import "server-only";
 
 import { assertPermission, type Actor } from "@/lib/auth/actor";
 import { hashPassword } from "@/lib/auth/password";
+import { revokeSessions, type RevokeReason } from "@/lib/auth/sessions";
 import { recordAudit } from "@/lib/audit/record";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { log } from "@/lib/log";
 import { createUserSchema, updateUserSchema, type CreateUserInput, type UpdateUserInput } from "@/lib/users/schemas";
 import { assertId, parseInput, type UntrustedInput } from "@/lib/validation";
 
@@ -53,7 +55,9 @@ async function insertUser(tx: Tx, actorId: string | null, input: CreateUserInput
 
 export async function createUser(actor: Actor, input: CreateUserInput | UntrustedInput): Promise<UserView> {
   assertPermission(actor, "user.manage");
-  return db.$transaction((tx) => insertUser(tx, actor.id, input));
+  const user = await db.$transaction((tx) => insertUser(tx, actor.id, input));
+  log.info({ event: "admin.user_created", targetUserId: user.id, role: user.role }, "user created");
+  return user;
 }
 
 /** For `npm run user:create` and seeding: no signed-in actor exists yet. */
@@ -115,6 +119,9 @@ export async function updateUser(actor: Actor, id: string, input: UpdateUserInpu
           select: userSelect,
         });
         const after = toUserView(user);
+        // A new password, a new role or a disabled account ends the person's current sessions.
+        const reason = revokeReason(current, user, Boolean(data.password));
+        if (reason) await revokeSessions(user.id, { actorId: actor.id, reason, tx });
         await recordAudit(tx, {
           actorId: actor.id,
           action: data.password ? "user.password_reset" : "user.update",
@@ -128,5 +135,17 @@ export async function updateUser(actor: Actor, id: string, input: UpdateUserInpu
       // Serializable so that two admins demoting each other at once cannot leave no admin.
       { isolationLevel: Prisma.TransactionIsolationLevel.Serializable },
     ),
-  );
+  ).then((user) => {
+    // Field names only: never a password.
+    const changed = Object.entries(data).flatMap(([key, value]) => (value === undefined ? [] : [key]));
+    log.info({ event: "admin.user_updated", targetUserId: user.id, changed }, "user updated");
+    return user;
+  });
+}
+
+function revokeReason(before: UserRecord, after: UserRecord, isPasswordReset: boolean): RevokeReason | undefined {
+  if (isPasswordReset) return "password_reset";
+  if (after.disabledAt && !before.disabledAt) return "disabled";
+  if (after.role !== before.role) return "role_change";
+  return undefined;
 }

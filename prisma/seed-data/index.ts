@@ -52,10 +52,11 @@ export const demoComparison: SeedComparison = {
       rawFile: "rifts-mali-military-wagner.raw.txt",
     },
     {
-      // The scrape carries two headlines: "Wagner Mercenaries Seek Exit from
-      // Military Engagements in Mali" (twice, the page/SEO title) and this one,
-      // directly above the article body. The body headline is the title; the
-      // other stays in the text, where an analyst can still quote it.
+      // The scrape carries a page header above this, the article's headline: a
+      // kicker question, the SEO headline "Wagner Mercenaries Seek Exit from
+      // Military Engagements in Mali" (twice) and the standfirst, which the page
+      // repeats under the headline. The import drops the header lines and keeps
+      // the standfirst once, where the article has it.
       title: "Bidin' Adieu to Bamako: Wagner Mercenaries Call It Quits in Mali, But Russian Presence Persists with The Africa Corps",
       outlet: null,
       author: null,

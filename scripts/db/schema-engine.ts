@@ -193,6 +193,9 @@ function restoreCharColumns<Q extends SqlQueryable>(queryable: Q): Q {
 export async function connectAdapter(url: string): Promise<SqlDriverAdapter> {
   const pool = new pg.Pool({ connectionString: url });
   pool.on("connect", patchClientQuery);
+  // Dropping a shadow database WITH (FORCE) terminates its idle connections; an
+  // idle client's error must not crash the process (failed queries still reject).
+  pool.on("error", () => {});
   const adapter = restoreCharColumns(await new PrismaPg(pool, { disposeExternalPool: true }).connect());
   const startTransaction = adapter.startTransaction.bind(adapter);
   adapter.startTransaction = async (isolationLevel) => restoreCharColumns(await startTransaction(isolationLevel));

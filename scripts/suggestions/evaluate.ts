@@ -11,12 +11,14 @@ type Quotes = string | string[];
 type LabelFile = {
   title: string;
   heldOut: boolean;
+  /** Written before a round of rule changes and never looked at in detail while making them. */
+  sealed?: boolean;
   sources: Array<{ id: string; file: string }>;
   labels: Array<{ kind: SuggestionKind; a: Quotes; b: Quotes; note: string }>;
 };
 type Range = { start: number; end: number };
 export type Label = { kind: SuggestionKind; a: Range[]; b: Range[]; note: string };
-export type ArticlePair = { name: string; title: string; isHeldOut: boolean; texts: [string, string]; labels: Label[] };
+export type ArticlePair = { name: string; title: string; isHeldOut: boolean; isSealed: boolean; texts: [string, string]; labels: Label[] };
 
 export const FIXTURES_DIR = path.join(process.cwd(), "tests", "fixtures", "suggestions");
 
@@ -39,9 +41,9 @@ export function loadArticlePairs(dir = FIXTURES_DIR): ArticlePair[] {
         const ranges = (quotes: Quotes, text: string) => [quotes].flat().map((quote) => locate(text, quote, where));
         return { kind: label.kind, a: ranges(label.a, texts[0]), b: ranges(label.b, texts[1]), note: label.note };
       });
-      return { name: entry.name, title: file.title, isHeldOut: file.heldOut, texts, labels };
+      return { name: entry.name, title: file.title, isHeldOut: file.heldOut, isSealed: file.sealed === true, texts, labels };
     })
-    .sort((x, y) => Number(x.isHeldOut) - Number(y.isHeldOut) || x.name.localeCompare(y.name));
+    .sort((x, y) => Number(x.isHeldOut) - Number(y.isHeldOut) || Number(x.isSealed) - Number(y.isSealed) || x.name.localeCompare(y.name));
 }
 
 const overlaps = (span: Range, ranges: Range[]) => ranges.some((range) => span.start < range.end && range.start < span.end);

@@ -47,8 +47,13 @@ test("an admin creates a user, who can work until the admin disables them", asyn
   const casey = await pageFor(browser, email, password);
   expect((await casey.request.get("/api/v1/comparisons")).status()).toBe(200);
 
-  // Change role, then disable with a confirmation step.
+  // New accounts are listed first.
+  await expect(admin.locator("tbody tr").first()).toContainText("Casey Checker");
+  await expect(admin.locator("tbody tr").first()).toContainText("New");
+
+  // Change role (choose, then confirm), then disable with a confirmation step.
   await row.getByLabel("Role for Casey Checker").selectOption("analyst");
+  await admin.getByRole("group", { name: "Confirm role change for Casey Checker" }).getByRole("button", { name: "Change role" }).click();
   await expect(admin.getByText("Casey Checker is now analyst.")).toBeVisible();
   await row.getByRole("button", { name: "Disable Casey Checker" }).click();
   await expect(admin.getByRole("group", { name: "Confirm disabling Casey Checker" })).toBeVisible();
@@ -86,6 +91,10 @@ test("the last admin cannot lock themselves out, and non-admins cannot manage us
   const me = admin.getByRole("row", { name: /\(you\)/ });
   await expect(me.getByRole("button", { name: /^Disable/ })).toBeDisabled();
   await me.getByRole("combobox").selectOption("analyst");
+  await admin
+    .getByRole("group", { name: /Confirm role change/ })
+    .getByRole("button", { name: "Change role" })
+    .click();
   await expect(admin.getByText("The last active admin cannot be disabled or demoted.")).toBeVisible();
   await expect(me.getByRole("combobox")).toHaveValue("admin");
 
@@ -98,4 +107,43 @@ test("the last admin cannot lock themselves out, and non-admins cannot manage us
     data: { email: "x@example.com", name: "X", role: "admin", password: "long-enough-pw" },
   });
   expect(post.status()).toBe(403);
+});
+
+test("arrowing through a role menu saves nothing; the change needs a confirmation (issue 12, bug 2)", async ({ browser }) => {
+  const admin = await pageFor(browser, demo.admin);
+  const email = `robin-${Date.now()}@example.com`;
+  const created = await admin.request.post("/api/v1/users", {
+    data: { email, name: "Robin Roles", role: "analyst", password: "robin-initial-pw" },
+  });
+  expect(created.status()).toBe(201);
+  const patches: string[] = [];
+  admin.on("request", (request) => {
+    if (request.method() === "PATCH" && request.url().includes("/api/v1/users/")) patches.push(request.url());
+  });
+
+  await admin.goto("/admin/users");
+  const menu = admin.getByLabel("Role for Robin Roles");
+  await menu.focus();
+  await admin.keyboard.press("ArrowDown");
+  await admin.keyboard.press("ArrowDown");
+  await expect(menu).not.toHaveValue("analyst");
+  const confirm = admin.getByRole("group", { name: "Confirm role change for Robin Roles" });
+  await expect(confirm).toContainText("from analyst to");
+  await admin.screenshot({ path: "test-results/screenshots/admin-role-confirm.png", fullPage: true });
+  expect(patches).toEqual([]);
+  await confirm.getByRole("button", { name: "Keep analyst" }).click();
+  await expect(menu).toHaveValue("analyst");
+  await expect(confirm).toHaveCount(0);
+
+  // Nothing was saved.
+  await admin.reload();
+  await expect(admin.getByLabel("Role for Robin Roles")).toHaveValue("analyst");
+  expect(patches).toEqual([]);
+
+  // Search narrows the table; sorting by name orders it.
+  await admin.getByLabel("Search accounts").fill("robin-");
+  await expect(admin.locator("tbody tr")).toHaveCount(1);
+  await admin.getByLabel("Search accounts").fill("");
+  await admin.getByRole("button", { name: /^Name/ }).click();
+  await expect(admin.getByRole("columnheader", { name: /Name/ })).toHaveAttribute("aria-sort", "ascending");
 });

@@ -87,8 +87,8 @@ test("an analyst imports two pasted articles and annotates across them, after an
   const reuseA = page.getByRole("group", { name: "Source A" });
   await reuseA.getByText("Existing source", { exact: true }).click();
   await expect(reuseA.getByRole("radio", { name: "Existing source" })).toBeChecked();
-  await reuseA.getByLabel("Source", { exact: true }).selectOption({ label: `${titleA} — Sahel Post · text locked` });
-  await expect(reuseA).toContainText("Text locked: annotated");
+  await reuseA.getByLabel("Source", { exact: true }).selectOption({ label: `${titleA} — Sahel Post · annotated` });
+  await expect(reuseA).toContainText("Annotated: it is used as its latest version");
   await page.screenshot({ path: "test-results/screenshots/new-comparison-existing-locked.png" });
 });
 

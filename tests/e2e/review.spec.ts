@@ -61,7 +61,10 @@ test("analyst submits, reviewer requests changes, analyst fixes and resubmits, r
   await reviewer.getByLabel("Comment").fill("Quote A's 80% estimate too, so the contradiction is concrete.");
   await reviewer.screenshot({ path: "test-results/screenshots/review-item.png", fullPage: true });
   await reviewer.getByRole("button", { name: "Request changes" }).click();
-  await expect(reviewer).toHaveURL(/\/review$/);
+  // On to the next item in the queue (or the empty queue), with a confirmation.
+  await expect(reviewer).toHaveURL(/\/review(\/[0-9a-f-]{36})?\?done=request_changes$/);
+  await expect(reviewer.getByTestId("decision-toast")).toContainText("Sent back with your request");
+  await reviewer.goto("/review");
   await expect(reviewer.getByRole("link", { name: rationale })).toHaveCount(0);
 
   // The analyst sees it came back, and why.
@@ -74,7 +77,9 @@ test("analyst submits, reviewer requests changes, analyst fixes and resubmits, r
   await expect(analyst.getByRole("heading", { name: "Returned to me" })).toBeVisible();
   await expect(analyst.getByText("Quote A's 80% estimate too")).toBeVisible();
   await analyst.screenshot({ path: "test-results/screenshots/review-returned.png", fullPage: true });
-  await analyst.getByRole("link", { name: rationale }).click();
+  // The item opens the annotation in the workbench's composer; its history is one click away.
+  await expect(analyst.getByRole("link", { name: rationale })).toHaveAttribute("href", new RegExp(`\\?annotation=${created.id}&edit=1$`));
+  await analyst.getByRole("listitem").filter({ hasText: rationale }).getByRole("link", { name: "History" }).click();
   await expect(analyst.getByTestId("latest-review")).toContainText("Rey Reviewer requested changes");
   await expect(analyst.getByTestId("latest-review")).toContainText("Quote A's 80% estimate too");
   await expect(analyst.getByRole("button", { name: "Approve" })).toHaveCount(0);
@@ -96,7 +101,13 @@ test("analyst submits, reviewer requests changes, analyst fixes and resubmits, r
   await analyst.goto(`/annotations/${created.id}`);
   await analyst.getByLabel("New comment").fill("Added the 80% figure.");
   await analyst.getByRole("button", { name: "Post comment" }).click();
-  await expect(analyst.getByRole("region", { name: /Comments/ }).getByText("Added the 80% figure.")).toBeVisible();
+  // The list, not the text box (whose text is the draft comment), must show it.
+  await expect(
+    analyst
+      .getByRole("region", { name: /Comments/ })
+      .getByRole("listitem")
+      .getByText("Added the 80% figure."),
+  ).toBeVisible();
 
   // The reviewer approves from the annotation page; the history tells the whole story.
   await reviewer.goto(`/annotations/${created.id}`);

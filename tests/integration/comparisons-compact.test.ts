@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { toCompactComparison } from "@/lib/comparisons/compact";
 import { getCompactComparison } from "@/lib/comparisons/compact-service";
 import { getComparison } from "@/lib/comparisons/service";
-import { db } from "@/lib/db";
 import { isAppError } from "@/lib/errors";
+import { addVersion } from "@/lib/versions/service";
 
 import { createAnnotation, createComparison, createUser } from "../support/factories";
 
@@ -20,9 +20,10 @@ describe("getCompactComparison", () => {
     await createAnnotation(author, comparison, { kind: "contradiction", submit: true, tags: ["rebrand"] });
     await createAnnotation(author, comparison, { kind: "note" });
     await createAnnotation(other, comparison, { kind: "agreement", submit: true });
-    // A quote the text no longer holds at its offsets travels with its context.
     const moved = await createAnnotation(other, comparison, { kind: "note", submit: true });
-    await db.span.updateMany({ where: { annotationId: moved.id }, data: { start: 1, end: 1 + moved.spans[0]!.exact.length } });
+    // A new version of the first source moves every passage in it: those spans travel in full (version and anchor).
+    const opening = "An editor added this opening sentence. ";
+    await addVersion(await createUser("admin"), comparison.left.id, { text: `${opening}${comparison.left.text}` });
 
     for (const viewer of [author, other]) {
       const compact = await getCompactComparison(viewer, comparison.id);
@@ -31,7 +32,15 @@ describe("getCompactComparison", () => {
     }
     const seenByOther = await getCompactComparison(other, comparison.id);
     expect(seenByOther.annotations).toHaveLength(3);
-    expect(seenByOther.annotations.find((a) => a.id === moved.id)!.spans[0]).toHaveLength(6);
+    const [span] = seenByOther.annotations.find((a) => a.id === moved.id)!.spans;
+    expect(span).toMatchObject({
+      sourceIndex: 0,
+      version: { number: 1 },
+      anchor: { status: "unchanged", start: moved.spans[0]!.start + opening.length },
+    });
+    // Passages in the unchanged source stay plain offsets.
+    const agreement = seenByOther.annotations.find((a) => a.kind === "agreement")!;
+    expect(agreement.spans[1]).toEqual([1, expect.any(Number), expect.any(Number)]);
     expect((await getCompactComparison(author, comparison.id)).annotations).toHaveLength(4);
   });
 

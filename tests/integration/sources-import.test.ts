@@ -79,8 +79,8 @@ describe("creating sources", () => {
   });
 });
 
-describe("immutability of annotated text", () => {
-  it("keeps metadata editable but refuses a text change once a span points into it", async () => {
+describe("text changes of an annotated source", () => {
+  it("keeps metadata editable and turns a text change into a new version that re-anchors the span", async () => {
     const analyst = await createActor();
     const left = await createSource(analyst, {
       title: uniqueTitle("Left"),
@@ -88,7 +88,7 @@ describe("immutability of annotated text", () => {
     });
     const right = await createSource(analyst, { title: uniqueTitle("Right"), text: "Most fighters reappeared under the Africa Corps." });
     expect(await updateSource(analyst, left.id, { text: "Wagner is leaving Mali, claiming mission accomplished. Updated." })).toMatchObject(
-      { isTextLocked: false },
+      { isTextLocked: false, version: { changed: true, version: { number: 2, origin: "paste" } } },
     );
 
     const comparison = await createComparison(analyst, { title: uniqueTitle("Pair"), sourceIds: [left.id, right.id] });
@@ -99,10 +99,17 @@ describe("immutability of annotated text", () => {
       spans: [spanOf(leftNow, "claiming mission accomplished")],
     });
 
-    await expect(updateSource(analyst, left.id, { text: "Something else entirely." })).rejects.toMatchObject({
-      status: 409,
-      errors: { text: "Text locked: annotated." },
+    const changed = await updateSource(analyst, left.id, { text: "Something else entirely." });
+    expect(changed).toMatchObject({
+      isTextLocked: true,
+      version: { changed: true, version: { number: 3 }, summary: { unchanged: 0, changed: 0, orphaned: 1, annotationsFlagged: 1 } },
     });
+    const span = await db.span.findFirstOrThrow({
+      where: { sourceId: left.id },
+      select: { exact: true, anchorStatus: true, version: { select: { number: true } } },
+    });
+    expect(span).toEqual({ exact: "claiming mission accomplished", anchorStatus: "orphaned", version: { number: 2 } });
+
     const renamed = await updateSource(analyst, left.id, {
       title: "Wagner leaves",
       outlet: "CNews",
@@ -118,6 +125,7 @@ describe("immutability of annotated text", () => {
       publishedAt: "2025-06-01",
       isTextLocked: true,
     });
-    expect((await db.source.findUniqueOrThrow({ where: { id: left.id } })).text).toBe(leftNow.text);
+    expect(renamed).not.toHaveProperty("version");
+    expect((await db.source.findUniqueOrThrow({ where: { id: left.id } })).text).toBe("Something else entirely.");
   });
 });

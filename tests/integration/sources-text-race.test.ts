@@ -1,20 +1,24 @@
-// "Source text is locked once annotated" under concurrency: a text edit and
-// annotation creates racing on the same source must never leave a span that
-// points at text which is no longer there. Exactly one side wins each round.
+// A new version racing annotation creates on the same source. Creating an
+// annotation holds a share lock on the source row while it verifies spans;
+// adding a version takes the row lock. So each create either lands first (and
+// the version then re-anchors its span) or waits and verifies against the new
+// text — never a span verified on the old text that escapes re-anchoring.
 import { describe, expect, it } from "vitest";
 
 import { createAnnotation } from "@/lib/annotations/service";
 import { createComparison } from "@/lib/comparisons/service";
 import { db } from "@/lib/db";
-import { createSource, updateSource } from "@/lib/sources/service";
+import { createSource } from "@/lib/sources/service";
+import { addVersion } from "@/lib/versions/service";
 
 import { createActor, spanOf, uniqueTitle } from "./sources-support";
 
 const ORIGINAL = "Wagner is leaving Mali, claiming mission accomplished. Russia stays through the Africa Corps.";
-const REPLACEMENT = "An entirely different article about fishing quotas in the Baltic Sea.";
+// The passage survives but moves: a span that missed re-anchoring would point at the wrong words.
+const NEXT = `Editor's note: this article was updated on Monday.\n\n${ORIGINAL}`;
 
-describe("text edits racing annotation creates", () => {
-  it("never leaves a span whose quote is not in the stored text, over eight rounds", async () => {
+describe("new versions racing annotation creates", () => {
+  it("re-anchors every span that landed first and verifies every later one on the new text, over eight rounds", async () => {
     const analyst = await createActor();
     for (let round = 0; round < 8; round++) {
       const source = await createSource(analyst, { title: uniqueTitle("Racing"), text: ORIGINAL });
@@ -26,15 +30,33 @@ describe("text edits racing annotation creates", () => {
           rationale: "Claim.",
           spans: [spanOf({ id: source.id, text: ORIGINAL }, "mission accomplished")],
         });
-      const results = await Promise.allSettled([note(), updateSource(analyst, source.id, { text: REPLACEMENT }), note()]);
+      const results = await Promise.allSettled([note(), addVersion(analyst, source.id, { text: NEXT }), note()]);
+      expect(results[1]).toMatchObject({ status: "fulfilled", value: { changed: true } });
 
-      const stored = await db.source.findUniqueOrThrow({ where: { id: source.id }, select: { text: true } });
-      const spans = await db.span.findMany({ where: { sourceId: source.id }, select: { start: true, end: true, exact: true } });
-      for (const span of spans) expect(stored.text.slice(span.start, span.end)).toBe(span.exact);
-      const editWon = results[1].status === "fulfilled";
-      // Either the edit won (no annotation could be made on the old text) or annotations won (the edit was refused).
-      expect(editWon ? spans.length === 0 && stored.text === REPLACEMENT : stored.text === ORIGINAL && spans.length > 0).toBe(true);
-      if (!editWon) expect((results[1] as PromiseRejectedResult).reason).toMatchObject({ status: 409 });
+      const latest = await db.source.findUniqueOrThrow({ where: { id: source.id }, select: { text: true } });
+      expect(latest.text).toBe(NEXT);
+      const spans = await db.span.findMany({
+        where: { sourceId: source.id },
+        select: {
+          start: true,
+          end: true,
+          exact: true,
+          anchorStatus: true,
+          anchorStart: true,
+          anchorEnd: true,
+          version: { select: { text: true } },
+        },
+      });
+      for (const span of spans) {
+        // The selector quotes the version it was made on; the anchor quotes the latest text.
+        expect(span.version.text.slice(span.start, span.end)).toBe(span.exact);
+        expect(span.anchorStatus).toBe("unchanged");
+        expect(latest.text.slice(span.anchorStart!, span.anchorEnd!)).toBe("mission accomplished");
+      }
+      // A create that waited for the version sent offsets of the old text and is refused (422), never stored wrong.
+      const notes = [results[0], results[2]];
+      for (const result of notes) if (result.status === "rejected") expect(result.reason).toMatchObject({ status: 422 });
+      expect(spans).toHaveLength(notes.filter((result) => result.status === "fulfilled").length);
     }
   });
 });

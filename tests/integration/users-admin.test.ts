@@ -63,8 +63,22 @@ describe("user administration", () => {
     await updateUser(admin, user.id, { password: "a-brand-new-password" });
     expect(await signIn(user.email)).toBeNull();
     expect(await signIn(user.email, "a-brand-new-password")).toMatchObject({ id: user.id });
-    const audit = await db.auditEvent.findMany({ where: { entityType: "user", entityId: user.id }, orderBy: { createdAt: "asc" } });
-    expect(audit.map((a) => a.action)).toEqual(["user.update", "user.password_reset"]);
+    const audit = await db.auditEvent.findMany({
+      where: { entityType: "user", entityId: user.id },
+      orderBy: { createdAt: "asc" },
+      // Everything an audit row carries, less its feed position (a bigint, which JSON cannot hold).
+      omit: { seq: true },
+    });
+    expect(audit.filter((a) => a.action === "user.update" || a.action === "user.password_reset").map((a) => a.action)).toEqual([
+      "user.update",
+      "user.password_reset",
+    ]);
+    // Both changes ended the person's sessions (issue 9 item 4); the sign-ins are audited too.
+    expect(audit.filter((a) => a.action === "user.sessions_revoked").map((a) => a.after)).toEqual([
+      { reason: "role_change" },
+      { reason: "password_reset" },
+    ]);
+    expect(audit.map((a) => a.action)).toContain("user.sign_in");
     expect(JSON.stringify(audit)).not.toMatch(/a-brand-new-password|argon2/);
   });
 

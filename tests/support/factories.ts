@@ -11,6 +11,7 @@ import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { contentHash } from "@/lib/sources/content-hash";
+import { firstVersion } from "@/lib/versions/records";
 
 export const FACTORY_PASSWORD = "factory-password-1";
 
@@ -83,6 +84,7 @@ export async function createComparison(options: CreateComparisonOptions = {}): P
         text,
         contentHash: contentHash(text),
         createdById: options.createdById ?? null,
+        versions: firstVersion({ text, rawContent: text, contentHash: contentHash(text), createdById: options.createdById }),
       },
       select: { id: true, text: true },
     });

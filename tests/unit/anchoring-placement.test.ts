@@ -29,8 +29,12 @@ function annotation(id: string, spans: Array<{ sourceId: string; text: string; q
     author: { id: "u", name: "U" },
     spans: spans.map(({ sourceId, text, quote }, i) => {
       const start = text.indexOf(quote);
-      return { id: `${id}-${i}`, sourceId, ...describeSpan(text, start, start + quote.length) };
+      const selector = describeSpan(text, start, start + quote.length);
+      const version = { id: `v-${sourceId}`, number: 1, createdAt: "2025-01-01T00:00:00.000Z" };
+      const anchor = { status: "unchanged" as const, ...selector, intactVersion: version, keptAt: null };
+      return { id: `${id}-${i}`, sourceId, ...selector, version, anchor };
     }),
+    needsRecheck: false,
   };
 }
 

@@ -80,7 +80,8 @@ describe("markdownToText", () => {
   });
 });
 
-describe("prepareSource", () => {
+// The first import starts a worker thread (and, from the sources, bundles it): slow on a busy machine.
+describe("prepareSource", { timeout: 60_000 }, () => {
   it("unifies CRLF, removes boilerplate, keeps emoji and right-to-left text", async () => {
     const prepared = await prepareSource({ text: fixture("crlf-emoji-rtl.txt"), title: "Wagner leaves Mali" });
     expect(prepared.text).toBe("The first paragraph 😀 has an emoji.\nSecond line of it.\n\nשלום עולם — Hebrew text, right to left.");

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 import { contentHash } from "@/lib/sources/content-hash";
-import { importText } from "@/lib/sources/import-text";
+import { guessHeadline, importText, SHORT_LINE_MAX } from "@/lib/sources/import-text";
 import { demoComparison, loadSeedSource, readSeedRaw } from "@/prisma/seed-data";
 
 function readGolden(name: string): string {
@@ -77,14 +77,34 @@ describe("importText on the seed articles", () => {
     const { removed } = importText(seeds[1]!.raw, {
       title: demoComparison.sources[1]!.title,
     });
+    // The page header above the headline goes (issue 12, bug 7): the kicker, the SEO headline twice, and
+    // the standfirst's first copy; its copy under the headline, where the article has it, stays.
     expect(removed.map(({ line, reason }) => [reason, line])).toEqual([
       ["boilerplate", "Skip to content"],
-      ["duplicate-headline", "Wagner Mercenaries Seek Exit from Military Engagements in Mali"],
+      ["header", "Mercenaries affiliated with the Russian Wagner Group seek to terminate their operations in Mali."],
+      ["header", "Completed the mission or accomplished the objective?"],
+      ["header", "Wagner Mercenaries Seek Exit from Military Engagements in Mali"],
+      ["header", "Wagner Mercenaries Seek Exit from Military Engagements in Mali"],
       ["title", demoComparison.sources[1]!.title],
-      ["duplicate-headline", "Mercenaries affiliated with the Russian Wagner Group seek to terminate their operations in Mali."],
       ["boilerplate", "Read also:"],
       ["boilerplate", "Latest"],
     ]);
+  });
+
+  it("keeps every sentence of the second article and starts it with the standfirst", () => {
+    const { text } = importText(seeds[1]!.raw, { title: demoComparison.sources[1]!.title });
+    expect(
+      text.startsWith(
+        "Mercenaries affiliated with the Russian Wagner Group seek to terminate their operations in Mali.\n\nIn a surprising turn",
+      ),
+    ).toBe(true);
+    const sentences = seeds[1]!.raw.split("\n").filter((line) => line.trim().length >= SHORT_LINE_MAX);
+    for (const paragraph of sentences) expect(text).toContain(paragraph.trim().replace(/^\d\. /, ""));
+  });
+
+  it("keeps the sample notice above the third article's title", () => {
+    const { text } = importText(seeds[2]!.raw, { title: demoComparison.sources[2]!.title });
+    expect(text.startsWith("SAMPLE ARTICLE - written for the Parallax demo.")).toBe(true);
   });
 
   it("without a title keeps the first headline and drops its repeats", () => {
@@ -240,6 +260,79 @@ describe("importText line rules", () => {
     const once = importText(raw).text;
     expect(once).toBe("Title line here\n\n1. First item\n2. Second item \u{1F469}\u200D\u{1F469}\u200D\u{1F467}");
     expect(importText(once).text).toBe(once);
+  });
+});
+
+function corpus(name: "remove" | "keep"): string[] {
+  const path = fileURLToPath(new URL(`./fixtures/boilerplate/${name}.txt`, import.meta.url));
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .filter((line) => line.trim() !== "" && !line.startsWith("#"));
+}
+
+describe("boilerplate corpus (issue 12, bug 7)", () => {
+  it.each(corpus("remove"))("removes “%s”", (line) => {
+    const { text, removed } = importText(`Body before.\n\n${line}\n\nBody after.`);
+    expect(text).toBe("Body before.\n\nBody after.");
+    expect(removed).toEqual([expect.objectContaining({ line, reason: "boilerplate" })]);
+  });
+
+  it.each(corpus("keep"))("keeps “%s”", (line) => {
+    expect(importText(line).text).toBe(line);
+  });
+
+  it("drops a link under a social follow line, like under a channel invitation", () => {
+    expect(importText("Body.\n\nFollow us on Twitter\nhttps://twitter.com/example\n\nMore body.").text).toBe("Body.\n\nMore body.");
+  });
+});
+
+describe("lines above the title", () => {
+  const title = "Wagner leaves Mali, Africa Corps stays";
+
+  it("drops kickers and alternative headlines above the title, never a sentence", () => {
+    const raw = [
+      "World | Africa",
+      "Exit or rebrand?",
+      "The Kremlin's new face in the Sahel",
+      "Editor's note: this article was updated on 3 June with the ministry's response.",
+      title,
+      "By Jane Doe",
+      "Body paragraph.",
+    ].join("\n\n");
+    const { text, removed } = importText(raw, { title });
+    expect(removed.filter((r) => r.reason === "header").map((r) => r.line)).toEqual([
+      "Exit or rebrand?",
+      "The Kremlin's new face in the Sahel",
+    ]);
+    expect(text).toBe(
+      "World | Africa\n\nEditor's note: this article was updated on 3 June with the ministry's response.\n\nBy Jane Doe\n\nBody paragraph.",
+    );
+  });
+
+  it("removes nothing above the title when no title is given or it is not near the top", () => {
+    const raw = "Exit or rebrand?\n\nBody paragraph.";
+    expect(importText(raw).text).toBe(raw);
+    const far = [...Array.from({ length: 16 }, (_, i) => `Paragraph number ${i} of the body.`), title, "End."].join("\n\n");
+    expect(importText(far, { title }).removed.map((r) => r.reason)).toEqual(["title"]);
+  });
+});
+
+describe("guessHeadline", () => {
+  it("takes the first line of a pasted article when it reads like a headline", () => {
+    expect(guessHeadline(seeds[0]!.raw)).toBe("Rifts Deepen in Mali’s Military Over Wagner Legacy");
+    expect(guessHeadline("Skip to content\n\n  Wagner   leaves Mali \n\nBody text.")).toBe("Wagner leaves Mali");
+  });
+
+  it("guesses nothing when the article starts with a sentence", () => {
+    expect(guessHeadline(seeds[1]!.raw)).toBeUndefined();
+    expect(guessHeadline(seeds[2]!.raw)).toBeUndefined();
+    expect(guessHeadline("Bamako — Wagner is leaving Mali, officials said.\n\nMore.")).toBeUndefined();
+    expect(guessHeadline("Hi\n\nBody.")).toBeUndefined();
+  });
+
+  it("yields the same text the import saves when that headline is the title", () => {
+    const title = guessHeadline(seeds[0]!.raw)!;
+    expect(importText(seeds[0]!.raw, { title }).text).toBe(readGolden(seeds[0]!.name));
   });
 });
 

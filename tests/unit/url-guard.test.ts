@@ -67,10 +67,8 @@ describe("address classification", () => {
   it("can be scoped: allowing loopback does not allow link-local metadata addresses", () => {
     const loopbackOnly = { allowedRanges: new Set(["loopback"]) };
     expect(isAddressAllowed("127.0.0.1", loopbackOnly)).toBe(true);
-    expect(() => assertAddressAllowed("169.254.169.254", "metadata.internal", loopbackOnly)).toThrow(
-      /link-local address \(169\.254\.169\.254\)/,
-    );
-    expect(() => assertAddressAllowed("10.0.0.1", "intranet", loopbackOnly)).toThrow(/private network address/);
+    expect(() => assertAddressAllowed("169.254.169.254", "169.254.169.254", loopbackOnly)).toThrow(/link-local address/);
+    expect(() => assertAddressAllowed("10.0.0.1", "10.0.0.1", loopbackOnly)).toThrow(/private network address/);
   });
 
   it("reads PARALLAX_ALLOW_PRIVATE_URLS at call time", () => {
@@ -84,6 +82,50 @@ describe("address classification", () => {
       if (saved === undefined) delete process.env.PARALLAX_ALLOW_PRIVATE_URLS;
       else process.env.PARALLAX_ALLOW_PRIVATE_URLS = saved;
     }
+  });
+});
+
+describe("IPv6: only global unicast, nothing that embeds IPv4 (issue 9 item 8)", () => {
+  it.each([
+    ["::127.0.0.1", "loopback"],
+    ["::7f00:1", "loopback"],
+    ["::a9fe:a9fe", "linkLocal"],
+    ["::10.0.0.1", "private"],
+    ["::8.8.8.8", "translated"],
+    ["::ffff:8.8.8.8", "translated"],
+    ["2001:db8::1", "reserved"],
+    ["3fff::1", "reserved"],
+    ["2001:2::1", "benchmarking"],
+    ["2001::1", "teredo"],
+    ["100::1", "discard"],
+    ["4000::1", "reserved"],
+    ["fec0::1", "deprecatedSiteLocal"],
+  ])("%s is %s", (address, range) => {
+    expect(classifyAddress(address)).toBe(range);
+    expect(isAddressAllowed(address), address).toBe(false);
+  });
+
+  it("refuses IPv4-compatible literals in URLs, as the review's probes wrote them", () => {
+    for (const host of ["[::127.0.0.1]", "[::a9fe:a9fe]"]) {
+      const literal = ipLiteral(parseFetchableUrl(`http://${host}/`).hostname)!;
+      expect(isAddressAllowed(literal), host).toBe(false);
+    }
+  });
+
+  it("still allows public global unicast", () => {
+    expect(isAddressAllowed("2a00:1450:4007:80e::200e")).toBe(true);
+    expect(isAddressAllowed("2606:4700::6810:84e5")).toBe(true);
+  });
+
+  it("never tells what a host name resolved to", () => {
+    let message = "";
+    try {
+      assertAddressAllowed("169.254.169.254", "metadata.internal");
+    } catch (error) {
+      message = JSON.stringify({ message: (error as Error).message, errors: (error as { errors?: unknown }).errors });
+    }
+    expect(message).toContain("metadata.internal");
+    expect(message).not.toMatch(/169\.254|link-local/);
   });
 });
 

@@ -16,8 +16,12 @@ import { paragraphMarkers } from "@/components/workbench/markers";
 const textA = "Wagner left Mali in June.\n\nMost fighters stayed under the Africa Corps.";
 const textB = "The group announced its departure, claiming mission accomplished.";
 
+const latest = (sourceId: string) => ({ id: `${sourceId}-v2`, number: 2, createdAt: "2026-01-02T00:00:00.000Z" });
+const older = (sourceId: string) => ({ id: `${sourceId}-v1`, number: 1, createdAt: "2026-01-01T00:00:00.000Z" });
+
 function source(id: string, text: string, position: number) {
   return {
+    version: latest(id),
     id,
     title: `Source ${id}`,
     outlet: null,
@@ -59,15 +63,21 @@ function annotation(
     submittedAt: null,
     decidedAt: null,
     author: { id: "u1", name: "Ana" },
-    spans: spans.map(([spanId, sourceId, start, end]) => ({
-      id: spanId,
-      sourceId,
-      start,
-      end,
-      exact: texts[sourceId]!.slice(start, end),
-      prefix: texts[sourceId]!.slice(Math.max(0, start - 32), start),
-      suffix: texts[sourceId]!.slice(end, end + 32),
-    })),
+    spans: spans.map(([spanId, sourceId, start, end]) => {
+      const exact = texts[sourceId]!.slice(start, end);
+      return {
+        id: spanId,
+        sourceId,
+        start,
+        end,
+        exact,
+        prefix: texts[sourceId]!.slice(Math.max(0, start - 32), start),
+        suffix: texts[sourceId]!.slice(end, end + 32),
+        version: latest(sourceId),
+        anchor: { status: "unchanged" as const, start, end, exact, intactVersion: latest(sourceId), keptAt: null },
+      };
+    }),
+    needsRecheck: false,
     ...extra,
   };
 }
@@ -118,21 +128,24 @@ describe("compact comparison form", () => {
     });
   });
 
-  it("keeps the quote and its context for a span the text no longer holds", () => {
-    const moved = {
-      ...detail,
-      annotations: [{ ...detail.annotations[0]!, spans: [{ ...detail.annotations[0]!.spans[0]!, start: 1, end: 14 }] }],
+  it("sends a span made on an older version, or changed by a new one, in full, and decodes it as needing a re-check", () => {
+    const original = detail.annotations[0]!;
+    const span = original.spans[0]!;
+    const changed = {
+      ...span,
+      start: 1,
+      end: 14,
+      version: older("a"),
+      anchor: { status: "changed" as const, start: 27, end: 40, exact: "Most fighters", intactVersion: older("a"), keptAt: null },
     };
-    const compact = toCompactComparison(moved);
-    expect(compact.annotations[0]!.spans[0]).toEqual([
-      0,
-      1,
-      14,
-      "Most fighters",
-      "Wagner left Mali in June.\n\n",
-      " stayed under the Africa Corps.",
-    ]);
-    expect(fromCompactAnnotations(compact)[0]!.spans[0]!.exact).toBe("Most fighters");
+    const compact = toCompactComparison({ ...detail, annotations: [{ ...original, spans: [changed, original.spans[1]!] }] });
+    const { sourceId: _sourceId, ...rest } = changed;
+    expect(compact.annotations[0]!.spans).toEqual([{ ...rest, sourceIndex: 0 }, [1, 35, 64]]);
+    const [decoded] = fromCompactAnnotations(compact);
+    expect(decoded!.spans[0]).toEqual(changed);
+    expect(decoded!.spans[1]!.version).toEqual(latest("b"));
+    expect(decoded!.needsRecheck).toBe(true);
+    expect(fromCompactAnnotations(toCompactComparison(detail)).every((a) => !a.needsRecheck)).toBe(true);
   });
 
   it("is smaller than the readable form", () => {

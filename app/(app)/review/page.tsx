@@ -1,12 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { LiveRefresh } from "@/components/live/live-refresh";
+import { AssessmentQueue } from "@/components/review/assessment-queue";
+import { DecisionToast } from "@/components/review/decision-toast";
+import { DeleteAnnotationButton } from "@/components/review/delete-annotation-button";
 import { QueueList } from "@/components/review/queue-list";
+import { canDeleteAnnotation } from "@/lib/annotations/access";
 import { annotationHref } from "@/lib/annotations/links";
 import { kindLabel } from "@/lib/annotations/state";
 import { annotationKinds } from "@/lib/annotations/schemas";
+import { listAssessmentsToReview, listReturnedAssessments } from "@/lib/assessments/queue";
 import { hasPermission } from "@/lib/auth/permissions";
 import { requirePageUser } from "@/lib/auth/session";
+import { decisionFrom, reviewItemHref } from "@/lib/reviews/queue-links";
 import { listReturnedToMe, listReviewQueue } from "@/lib/reviews/service";
 
 export const metadata: Metadata = { title: "Review" };
@@ -29,13 +36,15 @@ export default async function ReviewPage({ searchParams }: Props) {
   const params = await searchParams;
   const canReview = hasPermission(user.role, "annotation.review");
   const showMine = !canReview || one(params.mine) !== undefined;
-  const returned = await listReturnedToMe(user);
+  const [returned, returnedAssessments] = await Promise.all([listReturnedToMe(user), listReturnedAssessments(user)]);
   const comparisonId = one(params.comparison);
   const kindParam = one(params.kind);
   const kind = annotationKinds.find((k) => k === kindParam);
-  const queue = showMine
-    ? null
-    : await listReviewQueue(user, { comparisonId: comparisonId && uuid.test(comparisonId) ? comparisonId : undefined, kind });
+  const filter = { comparisonId: comparisonId && uuid.test(comparisonId) ? comparisonId : undefined, kind };
+  const [queue, assessmentsToReview] = showMine
+    ? [null, []]
+    : await Promise.all([listReviewQueue(user, filter), listAssessmentsToReview(user)]);
+  const done = decisionFrom(params.done);
 
   const href = (patch: Record<string, string | undefined>) => {
     const next = new URLSearchParams();
@@ -47,19 +56,29 @@ export default async function ReviewPage({ searchParams }: Props) {
 
   return (
     <main className="mx-auto w-full max-w-5xl px-4 py-8">
-      <h1 className="text-2xl font-semibold tracking-tight">{showMine ? "Returned to me" : "Review queue"}</h1>
-      <p className="mt-1 text-sm text-slate-600">
+      <LiveRefresh />
+      {done ? (
+        <DecisionToast
+          decision={done}
+          next={queue && queue.items.length + assessmentsToReview.length > 0 ? "queue" : "empty"}
+          focusId="review-list-heading"
+        />
+      ) : null}
+      <h1 id="review-list-heading" tabIndex={-1} className="text-2xl font-semibold tracking-tight">
+        {showMine ? "Returned to me" : "Review queue"}
+      </h1>
+      <p className="mt-1 text-sm text-slate-700">
         {showMine
-          ? "Your annotations a reviewer sent back, with what they asked for."
-          : "Annotations by others waiting for a decision, oldest submission first."}
+          ? "Your annotations and assessments a reviewer sent back or rejected, with the reason. Open one to revise it in the workbench."
+          : "Annotations and assessments by others waiting for a decision, oldest submission first."}
       </p>
       {canReview ? (
         <nav aria-label="Review lists" className="mt-4 flex gap-2">
           <Link href="/review" className={tabClass(!showMine)} aria-current={!showMine ? "page" : undefined}>
-            To review ({queue ? queue.counts.total : "…"})
+            To review ({queue ? queue.counts.total + assessmentsToReview.length : "…"})
           </Link>
           <Link href="/review?mine=1" className={tabClass(showMine)} aria-current={showMine ? "page" : undefined}>
-            Returned to me ({returned.length})
+            Returned to me ({returned.length + returnedAssessments.length})
           </Link>
         </nav>
       ) : null}
@@ -68,7 +87,7 @@ export default async function ReviewPage({ searchParams }: Props) {
         <>
           <div className="mt-5 space-y-2" role="group" aria-label="Filters">
             <div className="flex flex-wrap items-center gap-2">
-              <span className="w-24 text-xs font-semibold text-slate-500 uppercase">Kind</span>
+              <span className="w-24 text-xs font-semibold text-slate-600 uppercase">Kind</span>
               <Link href={href({ kind: undefined })} className={chipClass(!kind)} aria-current={!kind ? "true" : undefined}>
                 All ({queue.counts.total})
               </Link>
@@ -80,7 +99,7 @@ export default async function ReviewPage({ searchParams }: Props) {
             </div>
             {queue.counts.byComparison.length > 1 || comparisonId ? (
               <div className="flex flex-wrap items-center gap-2">
-                <span className="w-24 text-xs font-semibold text-slate-500 uppercase">Comparison</span>
+                <span className="w-24 text-xs font-semibold text-slate-600 uppercase">Comparison</span>
                 <Link
                   href={href({ comparison: undefined })}
                   className={chipClass(!comparisonId)}
@@ -102,9 +121,10 @@ export default async function ReviewPage({ searchParams }: Props) {
             ) : null}
           </div>
           <div className="mt-5">
+            <AssessmentQueue items={assessmentsToReview} heading="Assessments to review" isReturned={false} />
             <QueueList
               items={queue.items}
-              hrefFor={(id) => `/review/${id}`}
+              hrefFor={(item) => reviewItemHref(item.id, filter)}
               empty={{
                 title: "Nothing to review",
                 body:
@@ -117,16 +137,29 @@ export default async function ReviewPage({ searchParams }: Props) {
         </>
       ) : (
         <div className="mt-5">
+          <AssessmentQueue items={returnedAssessments} heading="Assessments returned to you" isReturned />
           <QueueList
             items={returned}
-            // One click opens the annotation in the workbench's composer, next to the reviewer's request.
-            hrefFor={(id) => {
-              const item = returned.find((candidate) => candidate.id === id);
-              return item ? annotationHref(item.comparison.id, id, { edit: true }) : `/annotations/${id}`;
-            }}
+            hrefFor={(item) => annotationHref(item.comparison.id, item.id, { edit: true })}
+            actionsFor={(item) => (
+              <>
+                <Link
+                  href={annotationHref(item.comparison.id, item.id, { edit: true })}
+                  className="rounded-md bg-indigo-700 px-2.5 py-1 text-xs font-medium text-white hover:bg-indigo-800"
+                >
+                  {item.status === "rejected" ? "Revise into a new draft" : "Revise in workbench"}
+                </Link>
+                <Link href={`/annotations/${item.id}`} className="text-xs font-medium text-indigo-800 hover:underline">
+                  History
+                </Link>
+                {item.status === "rejected" && canDeleteAnnotation(user, item) ? (
+                  <DeleteAnnotationButton annotationId={item.id} label={item.rationale.slice(0, 60)} />
+                ) : null}
+              </>
+            )}
             empty={{
               title: "Nothing returned to you",
-              body: "When a reviewer requests changes on one of your annotations, it appears here with their comment.",
+              body: "When a reviewer requests changes on one of your annotations or rejects it, it appears here with their reason.",
             }}
           />
         </div>

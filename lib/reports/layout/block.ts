@@ -40,8 +40,17 @@ function drawWrapped(doc: Doc, wrapped: WrappedText, from: number, to: number, x
   }
 }
 
-/** Places the block at out.y, continuing on new pages; leaves out.y below it. */
-export function flowBlock(out: Output, block: Block, x: number): void {
+/**
+ * Places the block at out.y as one structure element (`type`, a paragraph
+ * unless said otherwise), continuing on new pages; leaves out.y below it.
+ */
+export function flowBlock(out: Output, block: Block, x: number, type = "P"): void {
+  out.begin(type);
+  placeLines(out, block, x);
+  out.end();
+}
+
+function placeLines(out: Output, block: Block, x: number): void {
   if (block.wrapped) {
     const wrapped = block.wrapped;
     const { lines, lineHeight } = wrapped;
@@ -52,7 +61,7 @@ export function flowBlock(out: Output, block: Block, x: number): void {
       const fit = Math.max(1, Math.floor((contentBottom - out.y) / lineHeight));
       const to = Math.min(lines.length, from + fit);
       const [start, y] = [from, out.y];
-      out.paint((doc) => {
+      out.paintAs((doc) => {
         setStyle(doc, block.style.font, block.style.size, block.style.color);
         drawWrapped(doc, wrapped, start, to, x, y);
       });
@@ -69,7 +78,7 @@ export function flowBlock(out: Output, block: Block, x: number): void {
     const current: Block = rest;
     if (current.height <= contentBottom - out.y) {
       const y = out.y;
-      out.paint((doc) => drawBlock(doc, current, x, y));
+      out.paintAs((doc) => drawBlock(doc, current, x, y));
       out.y += current.height;
       return;
     }
@@ -78,7 +87,7 @@ export function flowBlock(out: Output, block: Block, x: number): void {
     if (head[0]) {
       const part = measureBlock(out.doc, head[0], current.style, current.width);
       const y = out.y;
-      out.paint((doc) => drawBlock(doc, part, x, y));
+      out.paintAs((doc) => drawBlock(doc, part, x, y));
     }
     out.addPage();
     rest = tail[0] ? measureBlock(out.doc, tail[0], current.style, current.width) : null;

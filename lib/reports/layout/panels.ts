@@ -1,122 +1,152 @@
 import type { AnnotationKind } from "@/lib/annotations/schemas";
 import { drawBlock, measureBlock, type Block } from "@/lib/reports/layout/block";
 import { splitBlocks } from "@/lib/reports/layout/fit";
-import type { Output } from "@/lib/reports/layout/output";
-import { fitLine, quoteFont, setStyle } from "@/lib/reports/layout/text";
+import type { OpenElement, Output } from "@/lib/reports/layout/output";
+import { quoteFont, setStyle } from "@/lib/reports/layout/text";
 import {
   colors,
   columnGap,
   columnWidth,
   contentBottom,
+  contentWidth,
   kindColor,
   margins,
   panelPadding,
-  quoteWidth,
   sizes,
 } from "@/lib/reports/layout/theme";
 
 // The quoted passages of each linked source in shaded panels, two side by side
-// per row (a note's single passage takes a row of its own).
+// per row; a panel alone on its row (a note's single passage, the last of an
+// odd number) takes the full width. Labels wrap rather than being cut. In the
+// structure tree each panel is one element (label, then its quotes), so a
+// screen reader reads panel A entirely before panel B.
 
 type Doc = PDFKit.PDFDocument;
 
-export type Column = { label: string; blocks: Block[] };
+export type Column = { label: Block; blocks: Block[]; width: number };
 
-const labelHeight = 11;
 const quoteGap = 6;
+const rowGap = 6;
+/** Shading, the kind bar and padding take this much of a panel's width. */
+const panelInset = panelPadding * 2 + 3;
 
-export function measureQuote(doc: Doc, text: string): Block {
-  return measureBlock(doc, text, { font: quoteFont(text), size: sizes.quote, color: colors.text, lineGap: 1.5 }, quoteWidth);
+export function panelWidths(count: number): number[] {
+  return Array.from({ length: count }, (_, i) => (count % 2 === 1 && i === count - 1 ? contentWidth : columnWidth));
 }
 
-function rowsOf(columns: Column[]): Array<[Column, Column | null]> {
-  const rows: Array<[Column, Column | null]> = [];
-  for (let i = 0; i < columns.length; i += 2) rows.push([columns[i]!, columns[i + 1] ?? null]);
+export function measureQuote(doc: Doc, text: string, panelWidth: number): Block {
+  return measureBlock(doc, text, { font: quoteFont(text), size: sizes.quote, color: colors.text, lineGap: 1.5 }, panelWidth - panelInset);
+}
+
+export function measureLabel(doc: Doc, text: string, panelWidth: number): Block {
+  return measureBlock(doc, text, { font: "sansBold", size: sizes.tiny, color: colors.muted, lineGap: 1 }, panelWidth - panelInset);
+}
+
+function rowsOf(columns: Column[]): Column[][] {
+  const rows: Column[][] = [];
+  for (let i = 0; i < columns.length; i += 2)
+    rows.push(columns[i + 1] && columns[i]!.width !== contentWidth ? [columns[i]!, columns[i + 1]!] : [columns[i]!]);
   return rows;
 }
 
-const rowGap = 6;
-
 export function columnsHeight(columns: Column[]): number {
-  return rowsOf(columns).reduce(
-    (sum, [a, b], i) => sum + (i > 0 ? rowGap : 0) + panelHeight(Math.max(columnHeight(a), b ? columnHeight(b) : 0)),
-    0,
-  );
+  return rowsOf(columns).reduce((sum, row, i) => sum + (i > 0 ? rowGap : 0) + rowHeight(row), 0);
 }
 
-function columnHeight(column: Column): number {
-  const { blocks } = column;
-  return blocks.length === 0 ? labelHeight : blocks.reduce((sum, block) => sum + block.height, 0) + quoteGap * (blocks.length - 1);
+function contentHeight(blocks: Block[]): number {
+  return blocks.reduce((sum, block) => sum + block.height, 0) + quoteGap * Math.max(0, blocks.length - 1);
 }
 
-function panelHeight(contentHeight: number): number {
-  return panelPadding * 2 + labelHeight + 3 + contentHeight;
+function panelHeight(column: Column, blocks = column.blocks): number {
+  return panelPadding * 2 + column.label.height + 3 + contentHeight(blocks);
 }
 
-/** The columns two a row; passages longer than a page continue on the next one. */
+function rowHeight(row: Column[], parts?: Block[][]): number {
+  return Math.max(...row.map((column, i) => panelHeight(column, parts ? parts[i] : column.blocks)));
+}
+
+/** The panels, row by row; passages longer than the rest of a page continue on the next one. */
 export function placeColumns(out: Output, kind: AnnotationKind, columns: Column[]): void {
-  rowsOf(columns).forEach(([a, b], i) => {
+  rowsOf(columns).forEach((row, i) => {
     if (i > 0) out.y += rowGap;
-    placeRow(out, kind, a, b);
+    placeRow(out, kind, row);
   });
 }
 
-function placeRow(out: Output, kind: AnnotationKind, a: Column, b: Column | null): void {
-  const measure = (text: string) => measureQuote(out.doc, text).height;
-  let left = a;
-  let right = b;
+function placeRow(out: Output, kind: AnnotationKind, row: Column[]): void {
+  const elements = row.map(() => out.open("Div"));
+  let pending = row.map((column) => column.blocks);
   for (let part = 0; ; part++) {
-    const room = contentBottom - out.y - panelHeight(0);
-    const split = (col: Column): { now: Column; later: Column | null } => {
-      if (columnHeight(col) <= room) return { now: col, later: null };
+    const parts: Block[][] = [];
+    const later: Block[][] = [];
+    row.forEach((column, i) => {
+      const room = contentBottom - out.y - panelHeight(column, []);
+      const blocks = pending[i]!;
+      if (contentHeight(blocks) <= room) {
+        parts.push(blocks);
+        later.push([]);
+        return;
+      }
+      const measure = (text: string) => measureQuote(out.doc, text, column.width).height;
       const { head, tail } = splitBlocks(
-        col.blocks.map((block) => block.text),
+        blocks.map((block) => block.text),
         room,
         quoteGap,
         measure,
       );
-      const blocks = (texts: string[]) =>
-        texts.map((text) => col.blocks.find((block) => block.text === text) ?? measureQuote(out.doc, text));
-      return {
-        now: { label: col.label, blocks: blocks(head) },
-        later: tail.length ? { label: continued(col.label), blocks: blocks(tail) } : null,
-      };
-    };
-    const sa = split(left);
-    const sb = right ? split(right) : null;
-    const y = out.y;
-    const height = panelHeight(Math.max(columnHeight(sa.now), sb ? columnHeight(sb.now) : 0));
-    out.paint((doc) => drawPanels(doc, kind, sb ? [sa.now, sb.now] : [sa.now], y, height, part > 0));
-    out.y = y + height;
-    if (!sa.later && !sb?.later) return;
-    out.addPage();
-    left = sa.later ?? { label: continued(left.label), blocks: [] };
-    right = right ? (sb?.later ?? { label: continued(right.label), blocks: [] }) : null;
-  }
-}
-
-function continued(label: string): string {
-  return label.includes(" · continued · ") ? label : label.replace(" · ", " · continued · ");
-}
-
-function drawPanels(doc: Doc, kind: AnnotationKind, columns: Column[], y: number, height: number, isContinuation: boolean): void {
-  columns.forEach((col, i) => {
-    const x = margins.left + i * (columnWidth + columnGap);
-    if (isContinuation && col.blocks.length === 0) return;
-    doc.rect(x, y, columnWidth, height).fill(colors.panel);
-    doc.rect(x, y, 3, height).fill(kindColor[kind]);
-    const innerX = x + 3 + panelPadding;
-    setStyle(doc, "sansBold", sizes.tiny, colors.muted).text(fitLine(doc, col.label, quoteWidth, "label"), innerX, y + panelPadding, {
-      lineBreak: false,
+      const reuse = (texts: string[]) =>
+        texts.map((text) => blocks.find((block) => block.text === text) ?? measureQuote(out.doc, text, column.width));
+      parts.push(reuse(head));
+      later.push(reuse(tail));
     });
-    let qy = y + panelPadding + labelHeight + 3;
-    if (col.blocks.length === 0) {
-      setStyle(doc, "sansOblique", sizes.small, colors.faint).text("No passage quoted from this source.", innerX, qy, { lineBreak: false });
-      return;
-    }
-    for (const block of col.blocks) {
-      drawBlock(doc, block, innerX, qy);
-      qy += block.height + quoteGap;
-    }
+    const y = out.y;
+    const height = rowHeight(row, parts);
+    drawRow(out, kind, row, parts, elements, y, height, part > 0);
+    out.y = y + height;
+    if (later.every((blocks) => blocks.length === 0)) break;
+    out.addPage();
+    pending = later;
+  }
+  elements.forEach((element) => out.close(element));
+}
+
+function drawRow(
+  out: Output,
+  kind: AnnotationKind,
+  row: Column[],
+  parts: Block[][],
+  elements: Array<OpenElement | null>,
+  y: number,
+  height: number,
+  isContinuation: boolean,
+): void {
+  row.forEach((column, i) => {
+    const blocks = parts[i]!;
+    if (isContinuation && blocks.length === 0) return;
+    const x = margins.left + i * (columnWidth + columnGap);
+    out.artifact((doc) => {
+      doc.rect(x, y, column.width, height).fill(colors.panel);
+      doc.rect(x, y, 3, height).fill(kindColor[kind]);
+    });
+    const innerX = x + 3 + panelPadding;
+    out.within(elements[i]!, () => {
+      // A continued panel repeats its label as decoration: it was read already.
+      if (isContinuation) out.artifact((doc) => drawBlock(doc, column.label, innerX, y + panelPadding));
+      else out.leaf("P", (doc) => drawBlock(doc, column.label, innerX, y + panelPadding));
+      let qy = y + panelPadding + column.label.height + 3;
+      if (blocks.length === 0) {
+        out.leaf("P", (doc) =>
+          setStyle(doc, "sansOblique", sizes.small, colors.faint).text("No passage quoted from this source.", innerX, qy, {
+            lineBreak: false,
+          }),
+        );
+        return;
+      }
+      for (const block of blocks) {
+        const top = qy;
+        out.leaf("BlockQuote", (doc) => drawBlock(doc, block, innerX, top));
+        qy += block.height + quoteGap;
+      }
+    });
   });
 }

@@ -1,3 +1,5 @@
+import { emojiFontOf, emojiRuns, hasEmoji } from "@/lib/reports/layout/emoji";
+import { measureSimple } from "@/lib/reports/layout/fast-text";
 import { isRtl } from "@/lib/reports/layout/text";
 
 // Our own greedy line breaking for left-to-right text. pdfkit's wrapper runs
@@ -23,11 +25,20 @@ function widthMeter(doc: Doc, styleKey: string): (word: string) => number {
   return (word) => {
     let width = cache.get(word);
     if (width === undefined) {
-      width = doc.widthOfString(word);
+      width = hasEmoji(word) ? emojiWordWidth(doc, word) : (measureSimple(doc, word) ?? doc.widthOfString(word));
       cache.set(word, width);
     }
     return width;
   };
+}
+
+/** Width of a word with emoji: its text runs in the current font, its emoji runs in Noto Emoji. */
+function emojiWordWidth(doc: Doc, word: string): number {
+  const size = (doc as Doc & { _fontSize: number })._fontSize;
+  return emojiRuns(word).reduce((sum, run, i) => {
+    if (!run) return sum;
+    return sum + (i % 2 === 1 ? emojiFontOf(doc).widthOfString(run, size) : (measureSimple(doc, run) ?? doc.widthOfString(run)));
+  }, 0);
 }
 
 /** `styleKey` names the current font and size (widths are cached under it). */

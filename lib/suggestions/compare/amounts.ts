@@ -2,7 +2,7 @@
 import type { DateMention, TimeMention } from "../features/dates";
 import type { Quantity } from "../features/quantities";
 import { PERSON_NOUNS } from "../frames";
-import { quote, type Evidence } from "./evidence";
+import { quote, SIDE_A, SIDE_B, type Evidence } from "./evidence";
 
 const TOLERANCE = 0.02;
 
@@ -12,8 +12,21 @@ function overlaps(a: Quantity, b: Quantity): boolean {
   return a.low <= b.high + slack && b.low <= a.high + slack;
 }
 
+/**
+ * Two reports of one count or sum rarely differ tenfold: "4,800 children
+ * enrolled" and "two children fell ill" count different things. Zero is
+ * exempt ("no one was hurt" / "two were hurt").
+ */
+function isSameMagnitude(a: Quantity, b: Quantity): boolean {
+  if (a.kind === "share") return true;
+  const x = Math.abs(Number.isFinite(a.high) ? a.high : a.low);
+  const y = Math.abs(Number.isFinite(b.high) ? b.high : b.low);
+  if (x === 0 || y === 0) return true;
+  return Math.max(x, y) / Math.min(x, y) <= 10;
+}
+
 function isComparable(a: Quantity, b: Quantity): boolean {
-  if (a.kind !== b.kind) return false;
+  if (a.kind !== b.kind || !isSameMagnitude(a, b)) return false;
   if (a.kind === "count") return a.unit !== "" && a.unit === b.unit;
   if (a.kind === "money") return a.unit === b.unit;
   // Shares of different things ("revenue fell 12%", "shares rose 4%") do not compare.
@@ -22,11 +35,23 @@ function isComparable(a: Quantity, b: Quantity): boolean {
 
 /** Counts of people under different names ("three hikers" / "four students"): compared only when nothing else is. */
 function isSameGroup(a: Quantity, b: Quantity): boolean {
-  return a.kind === "count" && b.kind === "count" && a.unit !== b.unit && PERSON_NOUNS.has(a.unit) && PERSON_NOUNS.has(b.unit);
+  return (
+    a.kind === "count" &&
+    b.kind === "count" &&
+    a.unit !== b.unit &&
+    PERSON_NOUNS.has(a.unit) &&
+    PERSON_NOUNS.has(b.unit) &&
+    isSameMagnitude(a, b)
+  );
 }
 
 function describe(a: Quantity): string {
   return a.kind === "count" && !a.text.includes(a.unit) ? `${quote(a.text)} (${a.unit})` : quote(a.text);
+}
+
+/** Both sentences count the same named thing ("212 passengers", "around 200 passengers"): a sign they speak of one quantity. */
+export function sharesCountedThing(left: Quantity[], right: Quantity[]): boolean {
+  return left.some((a) => a.kind === "count" && a.unit !== "" && right.some((b) => isComparable(a, b)));
 }
 
 /**
@@ -64,13 +89,13 @@ function compareWith(left: Quantity[], right: Quantity[], isComparable: (a: Quan
       kind: "contradiction",
       type: "amount",
       weight: 0.6,
-      reason: `A: ${describe(a)}, B: ${describe(b)} — conflicting amounts ${what}`,
+      reason: `${SIDE_A}: ${describe(a)}, ${SIDE_B}: ${describe(b)} — conflicting amounts ${what}`,
     };
   }
   if (agreeing) {
     const [a, b] = agreeing;
     const isSame = a.text.toLowerCase() === b.text.toLowerCase();
-    const reason = isSame ? `both give ${describe(a)}` : `A: ${describe(a)}, B: ${describe(b)} — consistent amounts`;
+    const reason = isSame ? `both give ${describe(a)}` : `${SIDE_A}: ${describe(a)}, ${SIDE_B}: ${describe(b)} — consistent amounts`;
     return { kind: "agreement", type: "amount", weight: a.hedge === "exact" && b.hedge === "exact" ? 0.5 : 0.4, reason };
   }
   return null;
@@ -97,12 +122,22 @@ export function compareDates(left: DateMention[], right: DateMention[]): Evidenc
   for (const a of left)
     for (const b of right)
       if (dateMatch(a, b))
-        return { kind: "agreement", type: "date", weight: 0.35, reason: `same date: A: ${quote(a.text)}, B: ${quote(b.text)}` };
+        return {
+          kind: "agreement",
+          type: "date",
+          weight: 0.35,
+          reason: `same date: ${SIDE_A}: ${quote(a.text)}, ${SIDE_B}: ${quote(b.text)}`,
+        };
   // Only a conflict when no date of one side matches one of the other.
   for (const a of left) {
     for (const b of right) {
       if (dateConflict(a, b))
-        return { kind: "contradiction", type: "date", weight: 0.5, reason: `A: ${quote(a.text)}, B: ${quote(b.text)} — different dates` };
+        return {
+          kind: "contradiction",
+          type: "date",
+          weight: 0.5,
+          reason: `${SIDE_A}: ${quote(a.text)}, ${SIDE_B}: ${quote(b.text)} — different dates`,
+        };
     }
   }
   return null;
@@ -114,10 +149,20 @@ export function compareTimes(left: TimeMention[], right: TimeMention[]): Evidenc
       const gap = Math.abs(a.minutes - b.minutes);
       const allowed = a.isApproximate || b.isApproximate ? 60 : 20;
       if (gap <= allowed)
-        return { kind: "agreement", type: "time", weight: 0.35, reason: `same time: A: ${quote(a.text)}, B: ${quote(b.text)}` };
+        return {
+          kind: "agreement",
+          type: "time",
+          weight: 0.35,
+          reason: `same time: ${SIDE_A}: ${quote(a.text)}, ${SIDE_B}: ${quote(b.text)}`,
+        };
     }
   }
   const [a, b] = [left[0], right[0]];
   if (!a || !b) return null;
-  return { kind: "contradiction", type: "time", weight: 0.5, reason: `A: ${quote(a.text)}, B: ${quote(b.text)} — different times` };
+  return {
+    kind: "contradiction",
+    type: "time",
+    weight: 0.5,
+    reason: `${SIDE_A}: ${quote(a.text)}, ${SIDE_B}: ${quote(b.text)} — different times`,
+  };
 }

@@ -4,9 +4,9 @@
 // unrelated sentences stays low.
 import type { SentenceFeatures } from "../features";
 import type { SuggestionKind } from "../types";
-import { compareDates, compareQuantities, compareTimes } from "./amounts";
-import { quote, type Evidence } from "./evidence";
-import { compareDenials, compareEvents, compareNegation, compareSpeakers } from "./statements";
+import { compareDates, compareQuantities, compareTimes, sharesCountedThing } from "./amounts";
+import { quote, SIDE_A, SIDE_B, type Evidence } from "./evidence";
+import { compareDenials, compareEvents, compareNegatedTopic, compareNegation, compareSpeakers, compareWithheld } from "./statements";
 
 export type ScoredPair = { kind: SuggestionKind; score: number; reasons: string[] };
 
@@ -61,7 +61,12 @@ export function scorePair(a: SentenceFeatures, b: SentenceFeatures, similarity: 
   // The same kind of event about the same named actor is related however the sentences are worded.
   const hasSharedActor = names.size > 0 || [...a.nouns].some((noun) => b.nouns.has(noun));
   const hasFrameLink = hasSharedActor && a.events.some((event) => b.events.some((other) => other.frame === event.frame));
-  const relevance = Math.max(0.7 * similarity + 0.3 * entityOverlap(a.entityWords, b.entityWords, idf), hasFrameLink ? 0.2 : 0);
+  // So does a count of the same thing in the same range ("212 passengers" / "around 200 passengers").
+  const hasAmountLink = sharesCountedThing(a.quantities, b.quantities);
+  const relevance = Math.max(
+    0.7 * similarity + 0.3 * entityOverlap(a.entityWords, b.entityWords, idf),
+    hasFrameLink || hasAmountLink ? 0.2 : 0,
+  );
   const evidence: Evidence[] = [];
   const add = (item: Evidence | null) => item && evidence.push(item);
   const events = compareEvents(a.events, b.events, words.length > 0);
@@ -72,8 +77,11 @@ export function scorePair(a: SentenceFeatures, b: SentenceFeatures, similarity: 
   const isSameEvent = events.length > 0 || similarity >= 0.12;
   if (isSameEvent) add(compareDates(a.dates, b.dates));
   if (isSameEvent) add(compareTimes(a.times, b.times));
-  add(compareNegation(a, b, intersect(new Set(a.verbs.keys()), new Set(b.verbs.keys()))));
+  const negation = compareNegation(a, b, intersect(new Set(a.verbs.keys()), new Set(b.verbs.keys())));
+  add(negation);
   if (similarity >= 0.15 && words.length > 0) add(compareDenials(a, b));
+  if (similarity >= 0.15 && words.length > 0) add(compareWithheld(a, b));
+  if (!negation && similarity >= 0.2 && words.length > 0) add(compareNegatedTopic(a, b));
   if (similarity >= 0.3) add(compareSpeakers(a, b));
   if (similarity >= 0.2) {
     const topic = words.length > 0 ? `both mention ${words.map((word) => `‘${word}’`).join(", ")}` : "same subject";
@@ -101,10 +109,10 @@ export function scorePair(a: SentenceFeatures, b: SentenceFeatures, similarity: 
     ...chosen.filter((item) => item.type !== "same-fact" || !context).map((item) => item.reason),
   ];
   if (kind === "agreement" && a.stance.hedge && !b.stance.hedge)
-    reasons.push(`A hedges (${quote(a.stance.hedge.text)}), B states it as fact`);
+    reasons.push(`${SIDE_A} hedges (${quote(a.stance.hedge.text)}), ${SIDE_B} states it as fact`);
   if (kind === "agreement" && b.stance.hedge && !a.stance.hedge)
-    reasons.push(`B hedges (${quote(b.stance.hedge.text)}), A states it as fact`);
-  if (a.stance.claim && !b.stance.claim) reasons.push(`A presents it as a claim (${quote(a.stance.claim.text)})`);
-  if (b.stance.claim && !a.stance.claim) reasons.push(`B presents it as a claim (${quote(b.stance.claim.text)})`);
+    reasons.push(`${SIDE_B} hedges (${quote(b.stance.hedge.text)}), ${SIDE_A} states it as fact`);
+  if (a.stance.claim && !b.stance.claim) reasons.push(`${SIDE_A} presents it as a claim (${quote(a.stance.claim.text)})`);
+  if (b.stance.claim && !a.stance.claim) reasons.push(`${SIDE_B} presents it as a claim (${quote(b.stance.claim.text)})`);
   return { kind, score: Math.round(score * 1000) / 1000, reasons };
 }

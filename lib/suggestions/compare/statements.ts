@@ -2,7 +2,7 @@
 import type { SentenceFeatures } from "../features";
 import type { EventMention } from "../features/events";
 import { FRAME_LABEL, type EventFrame } from "../frames";
-import { quote, type Evidence } from "./evidence";
+import { quote, SIDE_A, SIDE_B, type Evidence } from "./evidence";
 
 type FrameSummary = { positive: EventMention[]; negative: EventMention[] };
 
@@ -49,7 +49,7 @@ export function compareEvents(left: EventMention[], right: EventMention[], hasSh
         kind: "contradiction",
         type: "event",
         weight: 0.5,
-        reason: `A: ${quote(eventA.text)} (${labelA}), B: ${quote(eventB.text)} (${labelB}) — opposite accounts`,
+        reason: `${SIDE_A}: ${quote(eventA.text)} (${labelA}), ${SIDE_B}: ${quote(eventB.text)} (${labelB}) — opposite accounts`,
       });
     } else {
       // Same polarity, or one side mixed ("withdrew, but has not vanished") sharing the other's polarity.
@@ -62,7 +62,7 @@ export function compareEvents(left: EventMention[], right: EventMention[], hasSh
         kind: "agreement",
         type: "event",
         weight,
-        reason: `both report ${label}: A: ${quote(pickA.text)}, B: ${quote(pickB.text)}`,
+        reason: `both report ${label}: ${SIDE_A}: ${quote(pickA.text)}, ${SIDE_B}: ${quote(pickB.text)}`,
       });
     }
   }
@@ -79,7 +79,7 @@ export function compareNegation(left: SentenceFeatures, right: SentenceFeatures,
       kind: "contradiction",
       type: "negation",
       weight: 0.5,
-      reason: `A: ${quote(a.text)}, B: ${quote(b.text)} — one affirms what the other negates`,
+      reason: `${SIDE_A}: ${quote(a.text)}, ${SIDE_B}: ${quote(b.text)} — one affirms what the other negates`,
     };
   }
   return null;
@@ -90,13 +90,20 @@ export function compareDenials(left: SentenceFeatures, right: SentenceFeatures):
   const a = left.stance.denial;
   const b = right.stance.denial;
   if (a && b)
-    return { kind: "agreement", type: "denial", weight: 0.3, reason: `both report a denial: A: ${quote(a.text)}, B: ${quote(b.text)}` };
+    return {
+      kind: "agreement",
+      type: "denial",
+      weight: 0.3,
+      reason: `both report a denial: ${SIDE_A}: ${quote(a.text)}, ${SIDE_B}: ${quote(b.text)}`,
+    };
   const denier = a ? left : b ? right : null;
   if (!denier || !denier.stance.denial) return null;
   const other = denier === left ? right : left;
-  const denied = [...denier.stance.denied].filter((term) => other.terms.has(term));
+  // What is denied is held as lemmas; the other sentence's terms are stems, each with a lemma it was seen as.
+  const otherLemmas = new Set(other.termWords.values());
+  const denied = [...denier.stance.denied].filter((lemma) => otherLemmas.has(lemma) || other.terms.has(lemma));
   if (denied.length === 0) return null;
-  const side = denier === left ? "A" : "B";
+  const side = denier === left ? SIDE_A : SIDE_B;
   const words = denied
     .slice(0, 3)
     .map((term) => `‘${term}’`)
@@ -120,6 +127,73 @@ export function compareSpeakers(left: SentenceFeatures, right: SentenceFeatures)
     kind: "contradiction",
     type: "speaker",
     weight: 0.5,
-    reason: `A attributes it to ${a[0]}, B to ${b[0]} — different sources for the same statement`,
+    reason: `${SIDE_A} attributes it to ${a[0]}, ${SIDE_B} to ${b[0]} — different sources for the same statement`,
+  };
+}
+
+/** What the withholding side says is not known, against an amount, date or time the other side gives. */
+function givenDetail(features: SentenceFeatures): string | null {
+  const detail = features.quantities[0]?.text ?? features.dates[0]?.text ?? features.times[0]?.text;
+  return detail ?? null;
+}
+
+/**
+ * One side gives a figure or a date; the other says that information is not
+ * known or not given ("has not disclosed the price", "no date has been set").
+ */
+export function compareWithheld(left: SentenceFeatures, right: SentenceFeatures): Evidence | null {
+  const [holder, giver] =
+    left.stance.withheld && !right.stance.withheld
+      ? [left, right]
+      : right.stance.withheld && !left.stance.withheld
+        ? [right, left]
+        : [null, null];
+  if (!holder || !giver) return null;
+  const detail = givenDetail(giver);
+  const withheld = holder.stance.withheld!;
+  const topic = [...holder.stance.negatedTerms].some((term) => giver.terms.has(term));
+  if (!detail || !topic) return null;
+  const [holderSide, giverSide] = holder === left ? [SIDE_A, SIDE_B] : [SIDE_B, SIDE_A];
+  return {
+    kind: "contradiction",
+    type: "negation",
+    weight: 0.45,
+    reason: `${giverSide} gives ${quote(detail)}, ${holderSide} says it is not known (${quote(withheld.text)})`,
+  };
+}
+
+/**
+ * One side negates something the other side states about the same subject
+ * ("have not yet received an application for approval" against "expects the
+ * vaccine to be approved"): the negated part must contain a word the other
+ * sentence shares, and the other sentence must not be negated itself.
+ */
+export function compareNegatedTopic(left: SentenceFeatures, right: SentenceFeatures): Evidence | null {
+  const isNegated = (features: SentenceFeatures) => features.stance.negations.length > 0;
+  if (isNegated(left) === isNegated(right)) return null;
+  const [negator, other] = isNegated(left) ? [left, right] : [right, left];
+  const shared = [...negator.stance.negatedTerms].filter((term) => other.terms.has(term) && !/^\d/.test(term));
+  if (shared.length === 0) return null;
+  const [side, otherSide] = negator === left ? [SIDE_A, SIDE_B] : [SIDE_B, SIDE_A];
+  const negation = negator.stance.negations[0]!;
+  // An event the negation reaches ("not yet received an application for approval") that the other side affirms ("approved").
+  const event = negator.events.find(
+    (mention) => !mention.isNegated && mention.index > negation.index && mention.index - negation.index <= 8,
+  );
+  const affirmed = event && other.events.find((mention) => mention.frame === event.frame && !mention.isNegated);
+  if (event && affirmed) {
+    return {
+      kind: "contradiction",
+      type: "negation",
+      weight: 0.45,
+      reason: `${side} says it has not happened (${quote(negation.text)} … ${quote(event.text)}), ${otherSide}: ${quote(affirmed.text)}`,
+    };
+  }
+  const word = negator.termWords.get(shared[0]!) ?? shared[0]!;
+  return {
+    kind: "contradiction",
+    type: "negation",
+    weight: 0.35,
+    reason: `${side} negates what the other states about ‘${word}’ (${quote(negation.text)})`,
   };
 }

@@ -1,7 +1,19 @@
 // How a sentence holds what it says: negated, denied, claimed, hedged or
 // stated as certain, and who is reported as saying it.
 import type { TokenTable } from "../nlp";
-import { CERTAINTY_WORDS, CLAIM_VERBS, DENIAL_VERBS, DENIAL_WORDS, HEDGE_WORDS, MODAL_WORDS, NEGATORS, REPORTING_VERBS } from "../lexicon";
+import {
+  CERTAINTY_WORDS,
+  CLAIM_VERBS,
+  DENIAL_PHRASES,
+  DENIAL_VERBS,
+  DENIAL_WORDS,
+  HEDGE_WORDS,
+  MODAL_WORDS,
+  NEGATORS,
+  REPORTING_VERBS,
+  WITHHOLD_VERBS,
+  WITHHOLD_WORDS,
+} from "../lexicon";
 
 const CONTENT_TAGS = new Set(["NOUN", "VERB", "ADJ", "PROPN"]);
 
@@ -15,6 +27,10 @@ export type Stance = {
   certainty: Cue | null;
   /** Content lemmas after the denial cue: what is denied. */
   denied: Set<string>;
+  /** "has not disclosed", "did not say", "unknown": the sentence says something is not known or not given. */
+  withheld: Cue | null;
+  /** Content stems after the first negation or withholding cue: what the sentence says is not so. */
+  negatedTerms: Set<string>;
   /** Entity roots of who is reported as speaking ("the mayor said", "said Ana Ruiz", "according to police"). */
   speakers: string[];
 };
@@ -34,6 +50,14 @@ export function isNegatedAt(table: TokenTable, i: number, first: number): boolea
   return false;
 }
 
+/** The negator before token i (for quoting "has not disclosed"), or i itself. */
+function negationCue(table: TokenTable, i: number, first: number): number {
+  for (let k = i - 1; k >= Math.max(first, i - 4); k--) {
+    if (NEGATORS.has(table.lower[k]!)) return table.pos[k - 1] === "AUX" && k - 1 >= first ? k - 1 : k;
+  }
+  return i;
+}
+
 function cue(table: TokenTable, first: number, last: number): Cue {
   return { text: table.text.slice(table.start[first]!, table.end[last]!), index: first };
 }
@@ -51,14 +75,31 @@ function speakerNear(table: TokenTable, verb: number, first: number, last: numbe
 }
 
 export function extractStance(table: TokenTable, first: number, last: number): Stance {
-  const stance: Stance = { negations: [], denial: null, claim: null, hedge: null, certainty: null, denied: new Set(), speakers: [] };
+  const stance: Stance = {
+    negations: [],
+    denial: null,
+    claim: null,
+    hedge: null,
+    certainty: null,
+    denied: new Set(),
+    withheld: null,
+    negatedTerms: new Set(),
+    speakers: [],
+  };
   for (let i = first; i <= last; i++) {
     const lower = table.lower[i]!;
     const lemma = table.lemma[i]!;
     const pos = table.pos[i]!;
     if (NEGATORS.has(lower) || lemma === "not") stance.negations.push(cue(table, i, Math.min(last, i + 1)));
+    const isDenialPhrase = pos === "VERB" && DENIAL_PHRASES.get(lemma) === table.lower[i + 1] && i + 1 <= last;
+    if (!stance.denial && isDenialPhrase && !isNegatedAt(table, i, first)) stance.denial = cue(table, i, i + 1);
     if (!stance.denial && ((DENIAL_VERBS.has(lemma) && pos === "VERB") || DENIAL_WORDS.has(lower)) && !isNegatedAt(table, i, first)) {
       stance.denial = cue(table, i, i);
+    }
+    const isWithheld = (WITHHOLD_VERBS.has(lemma) && pos === "VERB" && isNegatedAt(table, i, first)) || WITHHOLD_WORDS.has(lower);
+    if (!stance.withheld && isWithheld) stance.withheld = cue(table, Math.max(first, negationCue(table, i, first)), i);
+    if (stance.negations.length > 0 || stance.withheld) {
+      if (table.isStop[i] === 0 && CONTENT_TAGS.has(pos) && !NEGATORS.has(lower)) stance.negatedTerms.add(table.stem[i]!);
     }
     if (stance.denial && i > stance.denial.index && table.isStop[i] === 0 && CONTENT_TAGS.has(pos)) stance.denied.add(lemma);
     if (!stance.claim && CLAIM_VERBS.has(lemma) && (pos === "VERB" || pos === "NOUN")) stance.claim = cue(table, i, i);

@@ -5,13 +5,17 @@ import { notFound } from "next/navigation";
 import { CommentThread } from "@/components/history/comment-thread";
 import { HistoryTimeline } from "@/components/history/history-timeline";
 import { LatestReview } from "@/components/history/latest-review";
+import { LiveRefresh } from "@/components/live/live-refresh";
 import { AnnotationInContext } from "@/components/review/annotation-context";
 import { ReviewPanel } from "@/components/review/review-panel";
+import { WithdrawButton } from "@/components/review/withdraw-button";
+import { canWithdrawAnnotation } from "@/lib/annotations/access";
 import { annotationHref } from "@/lib/annotations/links";
 import { requirePageUser } from "@/lib/auth/session";
 import { threadComments } from "@/lib/comments/views";
 import { isAppError } from "@/lib/errors";
 import { getAnnotationContext, getAnnotationHistory } from "@/lib/history/service";
+import { getFeedCursor } from "@/lib/live/service";
 import { canReviewAnnotation } from "@/lib/reviews/eligibility";
 
 export const metadata: Metadata = { title: "Annotation history" };
@@ -21,8 +25,9 @@ type Props = { params: Promise<{ id: string }> };
 async function load(id: string) {
   const user = await requirePageUser();
   try {
+    const feedCursor = await getFeedCursor(user);
     const [context, history] = await Promise.all([getAnnotationContext(user, id), getAnnotationHistory(user, id)]);
-    return { user, context, history };
+    return { user, context, history, feedCursor };
   } catch (error) {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
@@ -30,15 +35,21 @@ async function load(id: string) {
 }
 
 export default async function AnnotationPage({ params }: Props) {
-  const { user, context, history } = await load((await params).id);
+  const { user, context, history, feedCursor } = await load((await params).id);
   const { annotation, comparison } = context;
   const latest = history.reviews.at(-1);
   const sourceLabel = (id: string) => comparison.sources.find((source) => source.id === id)?.label ?? "?";
+  const canReview = canReviewAnnotation(user, annotation);
   return (
     <main className="mx-auto grid w-full max-w-6xl gap-8 px-4 py-8 lg:grid-cols-[1fr_24rem]">
+      <LiveRefresh
+        annotationId={annotation.id}
+        follow={{ comparisonId: comparison.id, since: feedCursor }}
+        open={canReview ? { annotationId: annotation.id, activity: "reviewing" } : null}
+      />
       <div className="min-w-0 space-y-8">
         <div>
-          <nav aria-label="Breadcrumb" className="text-xs text-slate-500">
+          <nav aria-label="Breadcrumb" className="text-xs text-slate-600">
             <Link href={`/comparisons/${comparison.id}`} className="hover:underline">
               {comparison.title}
             </Link>
@@ -62,10 +73,19 @@ export default async function AnnotationPage({ params }: Props) {
             <LatestReview review={latest} isOutdated={latest.annotationVersion + 1 < annotation.version} />
           </section>
         ) : null}
-        {canReviewAnnotation(user, annotation) ? <ReviewPanel annotationId={annotation.id} version={annotation.version} /> : null}
+        {canReview ? (
+          <ReviewPanel
+            endpoint={`/api/v1/annotations/${annotation.id}/reviews`}
+            annotationId={annotation.id}
+            version={annotation.version}
+          />
+        ) : null}
+        {canWithdrawAnnotation(user, annotation) ? (
+          <WithdrawButton endpoint={`/api/v1/annotations/${annotation.id}/withdraw`} version={annotation.version} />
+        ) : null}
         <Link
           href={annotationHref(comparison.id, annotation.id)}
-          className="inline-flex text-sm font-medium text-indigo-700 hover:underline"
+          className="inline-flex text-sm font-medium text-indigo-800 hover:underline"
         >
           Open in workbench
         </Link>

@@ -1,0 +1,17 @@
+import { apiRoute, json, readBody } from "@/lib/http/api";
+import { addVersion, listVersions } from "@/lib/versions/service";
+
+import { SOURCE_BODY_MAX_BYTES } from "../../limits";
+
+/** Versions, newest first, with hashes, dates and who added them (texts stay out of the list). */
+export const GET = apiRoute<{ id: string }>(async ({ actor, params }) => json({ versions: await listVersions(actor, params.id) }));
+
+/**
+ * `{text}`, `{html}`, `{markdown}`, `{file}` or `{refetch: true}`: 201 with the new version and the
+ * re-anchoring summary, or 200 `{changed: false}` when the cleaned text is the same as the latest.
+ */
+export const POST = apiRoute<{ id: string }>(async ({ request, actor, params }) => {
+  const outcome = await addVersion(actor, params.id, await readBody(request, SOURCE_BODY_MAX_BYTES));
+  if (!outcome.changed) return json(outcome);
+  return json(outcome, { status: 201, headers: { Location: `/api/v1/sources/${params.id}/versions/${outcome.version.number}` } });
+});
