@@ -63,11 +63,9 @@ export function AppHeader({ user, counts = {} }: { user: Actor; counts?: NavCoun
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
           <ConnectionIndicator />
-          <Link
-            href="/settings"
-            className="text-slate-600 hover:underline focus-visible:underline"
-            aria-label={`Account settings of ${user.name}`}
-          >
+          <Link href="/settings" className="text-slate-600 hover:underline focus-visible:underline">
+            {/* A hidden prefix, so the link's name still contains its visible text (WCAG 2.5.3). */}
+            <span className="sr-only">Account settings: </span>
             <span className="font-medium text-slate-900">{user.name}</span>
             <span className="ml-1.5 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{user.role}</span>
           </Link>
