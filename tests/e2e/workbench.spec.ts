@@ -122,6 +122,8 @@ test("an analyst records the example contradiction with the mouse, and it is pai
   const saved = await expectSavedExample(page, comparisonId, rationale);
 
   await page.reload();
+  // The list is virtualised and other tests add to the demo comparison: find the card through the panel's search.
+  await page.getByPlaceholder("Search rationale, quotes, tags").fill(rationale.slice(0, 30));
   await expect(
     page
       .getByRole("list", { name: "Annotation list" })
@@ -210,9 +212,14 @@ test("the workbench with several annotations (screenshot)", async ({ page }) => 
 
   await page.goto(`/comparisons/${comparisonId}`);
   const list = page.getByRole("list", { name: "Annotation list" });
-  await expect(list.getByRole("button")).toHaveCount(comparison.annotations.length + 3);
-  await list.getByRole("button", { name: /completed mission/ }).click();
+  await expect(page.getByRole("tab", { name: `Annotations (${comparison.annotations.length + 3})` })).toBeVisible();
+  await page.getByPlaceholder("Search rationale, quotes, tags").fill("completed mission");
+  await list
+    .getByRole("button", { name: /completed mission/ })
+    .first()
+    .click();
   await expect(page.getByTestId("annotation-detail")).toContainText("changed badge");
+  await page.getByPlaceholder("Search rationale, quotes, tags").fill("");
   await expect
     .poll(() =>
       page.evaluate(
@@ -235,6 +242,7 @@ test("a stale edit shows the newer version and overwrites nothing", async ({ pag
     spans: [span(comparison.right, B_PHRASE)],
   });
   await page.goto(`/comparisons/${comparisonId}`);
+  await page.getByPlaceholder("Search rationale, quotes, tags").fill(created.rationale);
   await page
     .getByRole("list", { name: "Annotation list" })
     .getByRole("button", { name: new RegExp(created.rationale) })
