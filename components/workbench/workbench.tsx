@@ -42,7 +42,14 @@ import { WorkbenchFrame } from "./workbench-frame";
 type Pending = DraftSpan & { top: number; left: number; fromKeyboard: boolean };
 
 type Props = {
-  comparison: CompactComparison;
+  comparison: Omit<CompactComparison, "annotations">;
+  /**
+   * `CompactComparison["annotations"]` as JSON text. One string crosses from
+   * server to browser as it is; 5,000 annotation objects would be walked by
+   * React's serializer on the server and revived one value at a time in the
+   * server render and again in the browser.
+   */
+  annotationsJson: string;
   viewer: Viewer;
   /** Deep link: `?annotation=<id>` selects it and brings its passages into view; `&edit=1` opens it in the composer. */
   initialAnnotationId?: string | null;
@@ -55,13 +62,16 @@ type Props = {
 
 export function Workbench({
   comparison,
+  annotationsJson,
   viewer,
   initialAnnotationId = null,
   openInComposer = false,
   feedCursor = null,
   shownVersions = noVersions,
 }: Props) {
-  const store = useAnnotationStore(() => fromCompactAnnotations(comparison));
+  const store = useAnnotationStore(() =>
+    fromCompactAnnotations({ ...comparison, annotations: JSON.parse(annotationsJson) as CompactComparison["annotations"] }),
+  );
   const { annotations, upsert, remove } = store;
   // `sources` hold the latest texts (the compact spans point into them); an older version replaces the text shown.
   const sources = useMemo(

@@ -25,8 +25,8 @@ type AnnotationRow = Omit<CompactAnnotation, "author" | "spans"> & {
   spans: SpanRow[];
 };
 
-/** sourceId, start, end, exact, prefix, suffix, id, version [id, number, createdAt], anchor status/start/end/exact, intact version, keptAt. */
-type VersionRow = [string, number, string];
+/** sourceId, start, end, exact, prefix, suffix, id, version id, anchor status/start/end/exact, intact version id, keptAt. */
+type VersionRef = SpanView["version"];
 type SpanRow = [
   string,
   number,
@@ -35,32 +35,20 @@ type SpanRow = [
   string,
   string,
   string,
-  VersionRow,
+  string,
   SpanView["anchor"]["status"],
   number | null,
   number | null,
   string | null,
-  VersionRow,
+  string,
   string | null,
 ];
 
-function toSpanView([
-  sourceId,
-  start,
-  end,
-  exact,
-  prefix,
-  suffix,
-  id,
-  made,
-  status,
-  aStart,
-  aEnd,
-  aExact,
-  intact,
-  keptAt,
-]: SpanRow): SpanView {
-  const version = (row: VersionRow) => ({ id: row[0], number: row[1], createdAt: row[2] });
+function toSpanView(
+  [sourceId, start, end, exact, prefix, suffix, id, made, status, aStart, aEnd, aExact, intact, keptAt]: SpanRow,
+  versions: ReadonlyMap<string, VersionRef>,
+): SpanView {
+  const version = (versionId: string) => versions.get(versionId) ?? { id: versionId, number: 0, createdAt: "" };
   return {
     id,
     sourceId,
@@ -93,11 +81,9 @@ export const getCompactComparison = cache(async (actor: Actor, id: string): Prom
           'rationale', a.rationale, 'confidence', a.confidence, 'credibility', a.credibility, 'tags', a.tags,
           'createdAt', to_char(a."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
           'spans', (SELECT coalesce(json_agg(json_build_array(s."sourceId", s.start, s."end", s.exact, s.prefix, s.suffix, s.id,
-                      json_build_array(v.id, v.number, to_char(v."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
-                      s."anchorStatus", s."anchorStart", s."anchorEnd", s."anchorExact",
-                      json_build_array(iv.id, iv.number, to_char(iv."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')),
+                      s."versionId", s."anchorStatus", s."anchorStart", s."anchorEnd", s."anchorExact", s."intactVersionId",
                       to_char(s."keptAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) ORDER BY s.position), '[]'::json)
-                    FROM "Span" s JOIN "SourceVersion" v ON v.id = s."versionId" JOIN "SourceVersion" iv ON iv.id = s."intactVersionId"
+                    FROM "Span" s
                     WHERE s."annotationId" = a.id)
         ) ORDER BY a."createdAt", a.id), '[]'::json)::text AS data
         FROM "Annotation" a WHERE a.id = ANY(${ids}::uuid[])`
@@ -109,7 +95,15 @@ export const getCompactComparison = cache(async (actor: Actor, id: string): Prom
   const sourceIndex = new Map(sources.map((source, i) => [source.id, i]));
 
   const authorIds = [...new Set(annotations.map((a) => a.authorId))];
-  const authors = authorIds.length ? await db.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true } }) : [];
+  // Spans name their versions by id; the few versions of these sources are read once instead of joined per span.
+  const [authors, versionRows] = await Promise.all([
+    authorIds.length ? db.user.findMany({ where: { id: { in: authorIds } }, select: { id: true, name: true } }) : [],
+    db.sourceVersion.findMany({
+      where: { sourceId: { in: sources.map((s) => s.id) } },
+      select: { id: true, number: true, createdAt: true },
+    }),
+  ]);
+  const versions = new Map(versionRows.map((v) => [v.id, { id: v.id, number: v.number, createdAt: v.createdAt.toISOString() }]));
   const authorIndex = new Map(authors.map((author, i) => [author.id, i]));
 
   return {
@@ -128,7 +122,7 @@ export const getCompactComparison = cache(async (actor: Actor, id: string): Prom
       credibility: a.credibility,
       tags: a.tags,
       createdAt: a.createdAt,
-      spans: a.spans.map((span) => compactSpan(toSpanView(span), sources, sourceIndex)),
+      spans: a.spans.map((span) => compactSpan(toSpanView(span, versions), sources, sourceIndex)),
     })),
   };
 });

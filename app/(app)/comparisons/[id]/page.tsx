@@ -53,6 +53,7 @@ export default async function ComparisonPage({ params, searchParams }: Props) {
     }),
   );
   const comparison = latest;
+  const { annotations: _annotations, ...withoutAnnotations } = comparison;
   const signoffStatus = await getSignoffStatus(user, comparison.id);
   // The banner reads versions off the spans; plain compact spans are on the latest version and never count.
   const withVersions = fromCompactAnnotations({ ...latest, annotations: latest.annotations.filter(hasFullSpan) });
@@ -75,7 +76,8 @@ export default async function ComparisonPage({ params, searchParams }: Props) {
       />
       <Workbench
         key={[...shown].map(([sourceId, v]) => `${sourceId}:${v.number}`).join(",")}
-        comparison={comparison}
+        comparison={withoutAnnotations}
+        annotationsJson={JSON.stringify(comparison.annotations)}
         viewer={{ id: user.id, role: user.role }}
         shownVersions={Object.fromEntries(shown)}
         feedCursor={feedCursor}
