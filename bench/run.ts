@@ -20,19 +20,20 @@ function judge(result: BenchResult): Pick<Row, "ratio" | "isMet"> {
 }
 
 function printTable(rows: Row[]): void {
-  const header = ["bench", "figure", "value", "unit", "target", "ratio", ""];
+  const header = ["bench", "figure", "value", "unit", "× ref", "target", "ratio", ""];
   const body = rows.map((row) => [
     row.bench,
     row.name,
     Number.isInteger(row.value) ? String(row.value) : row.value.toFixed(1),
     row.unit,
+    row.reference ? `${(row.value / row.reference).toFixed(2)}×` : "",
     row.target === undefined ? "" : `${row.isHigherBetter ? "≥" : "≤"} ${row.target}`,
     row.ratio === null ? "" : `${(row.ratio * 100).toFixed(0)}%`,
     row.isMet === null ? "" : row.isMet ? "ok" : "MISSED",
   ]);
   const widths = header.map((_, i) => Math.max(...[header, ...body].map((cells) => cells[i]!.length)));
   const line = (cells: string[]) =>
-    cells.map((cell, i) => (i === 2 || i === 5 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join("  ");
+    cells.map((cell, i) => (i === 2 || i === 4 || i === 6 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join("  ");
   console.log(`\n${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}`);
   for (const cells of body) console.log(line(cells));
 }

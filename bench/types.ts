@@ -5,6 +5,8 @@ export type BenchResult = {
   unit: string;
   target?: number;
   isHigherBetter?: boolean;
+  /** A reference figure measured in the same run (e.g. the bare browser API); printed as value / reference. */
+  reference?: number;
   note?: string;
 };
 

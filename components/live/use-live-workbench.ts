@@ -4,10 +4,12 @@ import { useRouter } from "next/navigation";
 import { useCallback, type Dispatch, type SetStateAction } from "react";
 
 import type { AnnotationView } from "@/lib/annotations/views";
-import type { ComparisonDetail } from "@/lib/comparisons/views";
-
-import type { ComposerState } from "@/components/workbench/composer";
 import { apiFetch } from "@/lib/client/api-client";
+import { fromCompactAnnotations, type CompactComparison } from "@/lib/comparisons/compact";
+
+import type { AnnotationStore } from "@/components/workbench/annotation-store";
+import type { ComposerState } from "@/components/workbench/composer";
+
 import { useComparisonEvents } from "./use-comparison-events";
 import { usePresenceActivity } from "./use-presence-activity";
 
@@ -19,33 +21,25 @@ import { usePresenceActivity } from "./use-presence-activity";
 type Options = {
   comparisonId: string;
   feedCursor: number | null;
-  setAnnotations: Dispatch<SetStateAction<AnnotationView[]>>;
+  /** The workbench's annotation store: live changes go through the same upsert/remove as local saves. */
+  store: Pick<AnnotationStore, "upsert" | "remove" | "replace">;
   setComposer: Dispatch<SetStateAction<ComposerState | null>>;
   /** The annotation open in the composer, if it edits one. */
   editingId: string | null;
 };
 
-/** Replaces an annotation by a newer version, or adds it; never goes back to an older one. */
-export function mergeAnnotation(list: AnnotationView[], next: AnnotationView): AnnotationView[] {
-  const index = list.findIndex((a) => a.id === next.id);
-  if (index < 0) return [...list, next];
-  if (list[index]!.version > next.version) return list;
-  const copy = list.slice();
-  copy[index] = next;
-  return copy;
-}
-
 function conflictMessage(current: AnnotationView): string {
   return `Someone just saved a newer version of this annotation (now ${current.status.replace("_", " ")}, version ${current.version}); it is shown below. Your text is still here: check it against theirs before saving.`;
 }
 
-export function useLiveWorkbench({ comparisonId, feedCursor, setAnnotations, setComposer, editingId }: Options) {
+export function useLiveWorkbench({ comparisonId, feedCursor, store, setComposer, editingId }: Options) {
+  const { upsert, remove, replace } = store;
   const router = useRouter();
   usePresenceActivity(editingId ? { annotationId: editingId, activity: "editing" } : null);
 
   const onAnnotationChanged = useCallback(
     (annotation: AnnotationView) => {
-      setAnnotations((list) => mergeAnnotation(list, annotation));
+      upsert(annotation); // never goes back to an older version (annotation-store.ts)
       setComposer((state) =>
         state?.editing?.id === annotation.id &&
         !state.isSaving &&
@@ -55,25 +49,26 @@ export function useLiveWorkbench({ comparisonId, feedCursor, setAnnotations, set
           : state,
       );
     },
-    [setAnnotations, setComposer],
+    [upsert, setComposer],
   );
 
   const onAnnotationRemoved = useCallback(
     (id: string) => {
-      setAnnotations((list) => list.filter((a) => a.id !== id));
+      remove(id);
       setComposer((state) =>
         state?.editing?.id === id && !state.isSaving
           ? { ...state, error: "This annotation was deleted, or taken back to draft by its author, while you were editing it." }
           : state,
       );
     },
-    [setAnnotations, setComposer],
+    [remove, setComposer],
   );
 
   const onResync = useCallback(async () => {
-    const result = await apiFetch<ComparisonDetail>(`/api/v1/comparisons/${comparisonId}`);
-    if (result.ok) setAnnotations(result.data.annotations);
-  }, [comparisonId, setAnnotations]);
+    // The compact form: at thousands of annotations it is a third of the readable one.
+    const result = await apiFetch<CompactComparison>(`/api/v1/comparisons/${comparisonId}?form=compact`);
+    if (result.ok) replace(fromCompactAnnotations(result.data));
+  }, [comparisonId, replace]);
 
   return useComparisonEvents(comparisonId, feedCursor, {
     onAnnotationChanged,

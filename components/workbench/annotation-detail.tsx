@@ -65,7 +65,12 @@ export function AnnotationDetail({
   const canWithdraw = canWithdrawAnnotation(viewer, annotation);
 
   return (
-    <section aria-labelledby="detail-title" className="border-b border-slate-200 bg-amber-50/60 p-4" data-testid="annotation-detail">
+    <section
+      aria-labelledby="detail-title"
+      className="bg-amber-50/60 p-4 focus:outline-none focus-visible:outline-2 focus-visible:-outline-offset-2"
+      data-testid="annotation-detail"
+      tabIndex={-1}
+    >
       <div className="flex flex-wrap items-center gap-1.5">
         <h2 id="detail-title" className="sr-only">
           Selected annotation
@@ -73,22 +78,24 @@ export function AnnotationDetail({
         <KindBadge kind={annotation.kind} />
         <StatusBadge status={annotation.status} />
         <RecheckBadge annotation={annotation} />
-        <span className="text-xs text-slate-500">v{annotation.version}</span>
+        <span className="text-xs text-slate-600">v{annotation.version}</span>
         <button
           type="button"
           onClick={onClose}
-          className="ml-auto rounded px-1 text-lg leading-none text-slate-500 hover:text-slate-900"
+          className="ml-auto rounded px-1 text-lg leading-none text-slate-600 hover:text-slate-900"
           aria-label="Close annotation"
         >
           ×
         </button>
       </div>
       <ReviewReason annotationId={annotation.id} status={annotation.status} version={annotation.version} />
-      <p className="mt-2 text-sm whitespace-pre-wrap text-slate-900">{annotation.rationale}</p>
+      <p dir="auto" className="mt-2 text-sm whitespace-pre-wrap text-slate-900">
+        {annotation.rationale}
+      </p>
       <ul className="mt-2 space-y-1.5">
         {annotation.spans.map((span) => (
           <li key={span.id} className="text-sm">
-            <span className="flex items-center gap-2 text-xs font-semibold text-slate-500">
+            <span className="flex items-center gap-2 text-xs font-semibold text-slate-600">
               {sourceLabel(span.sourceId)}
               {onScreen.includes(span.sourceId) ? null : (
                 <button
@@ -100,7 +107,9 @@ export function AnnotationDetail({
                 </button>
               )}
             </span>
-            <blockquote className="line-clamp-3 border-l-2 border-slate-300 pl-2 font-serif text-slate-700">“{span.exact}”</blockquote>
+            <blockquote dir="auto" className="line-clamp-3 border-s-2 border-slate-300 ps-2 font-serif text-slate-700">
+              “{span.exact}”
+            </blockquote>
             {recheck ? (
               <SpanRecheck
                 span={span}

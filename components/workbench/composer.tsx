@@ -8,6 +8,7 @@ import { kindLabel, statusLabel } from "@/lib/annotations/state";
 import { credibilityGrades, credibilityLabel } from "@/lib/comparisons/grades";
 import type { AnnotationView } from "@/lib/annotations/views";
 
+import { ReviewReason } from "@/components/review/review-reason";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 
@@ -33,6 +34,13 @@ export type ComposerSource = { id: string; title: string; label: string };
 
 type Props = {
   state: ComposerState;
+  /** The annotation being edited, as it was (its reviewer's request is shown while editing). */
+  original?: AnnotationView | null;
+  /** What the edit changed so far (annotation-changes.ts). */
+  changes?: string[];
+  /** Existing annotations the new one nearly duplicates. */
+  duplicates?: AnnotationView[];
+  onOpenExisting?: (id: string) => void;
   sources: readonly ComposerSource[];
   onChange: (patch: Partial<ComposerState>) => void;
   onArm: (sourceId: string | null) => void;
@@ -47,7 +55,18 @@ export function passageProblem(state: ComposerState): string | null {
   return kindProblem(state.kind, state.spans);
 }
 
-export function Composer({ state, sources, onChange, onArm, onSave, onCancel }: Props) {
+export function Composer({
+  state,
+  original,
+  changes = [],
+  duplicates = [],
+  onOpenExisting,
+  sources,
+  onChange,
+  onArm,
+  onSave,
+  onCancel,
+}: Props) {
   const rationaleRef = useRef<HTMLTextAreaElement>(null);
   const problem = passageProblem(state);
   const canSave = !problem && state.rationale.trim().length > 0 && !state.isSaving;
@@ -70,6 +89,37 @@ export function Composer({ state, sources, onChange, onArm, onSave, onCancel }: 
           Cancel
         </Button>
       </div>
+
+      {original ? <ReviewReason annotationId={original.id} status={original.status} version={original.version} /> : null}
+      {original && (original.status === "changes_requested" || original.status === "rejected") ? (
+        <p className="text-xs text-slate-700" data-testid="composer-changes">
+          {changes.length ? `Changed so far: ${changes.join(", ")}.` : "Nothing changed yet."}
+        </p>
+      ) : null}
+
+      {duplicates.length ? (
+        <div
+          role="status"
+          className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+          data-testid="duplicate-warning"
+        >
+          <p className="font-medium">
+            {duplicates.length === 1 ? "A very similar annotation already exists:" : "Very similar annotations already exist:"}
+          </p>
+          <ul className="mt-1 space-y-1">
+            {duplicates.map((duplicate) => (
+              <li key={duplicate.id} className="flex items-start gap-2">
+                <span dir="auto" className="line-clamp-2 flex-1">
+                  {kindLabel[duplicate.kind]} by {duplicate.author.name}: {duplicate.rationale}
+                </span>
+                <Button size="sm" variant="secondary" onClick={() => onOpenExisting?.(duplicate.id)}>
+                  Open it
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
 
       {armed ? (
         <div role="status" className="rounded-lg border border-indigo-300 bg-indigo-50 p-3 text-sm text-indigo-950">
@@ -120,7 +170,9 @@ export function Composer({ state, sources, onChange, onArm, onSave, onCancel }: 
                     Remove
                   </button>
                 </div>
-                <blockquote className="mt-1 line-clamp-4 font-serif text-slate-800">“{span.exact}”</blockquote>
+                <blockquote dir="auto" className="mt-1 line-clamp-4 font-serif text-slate-800">
+                  “{span.exact}”
+                </blockquote>
               </li>
             );
           })}
@@ -154,6 +206,7 @@ export function Composer({ state, sources, onChange, onArm, onSave, onCancel }: 
           value={state.rationale}
           onChange={(event) => onChange({ rationale: event.target.value })}
           rows={5}
+          dir="auto"
           maxLength={MAX_RATIONALE}
           className="input mt-1 font-sans"
           placeholder="Why do these passages agree or contradict each other?"
@@ -226,7 +279,9 @@ export function Composer({ state, sources, onChange, onArm, onSave, onCancel }: 
             Their version (v{state.conflict.version}, {statusLabel[state.conflict.status].toLowerCase()},{" "}
             {kindLabel[state.conflict.kind].toLowerCase()})
           </p>
-          <p className="mt-1 whitespace-pre-wrap">{state.conflict.rationale}</p>
+          <p dir="auto" className="mt-1 whitespace-pre-wrap">
+            {state.conflict.rationale}
+          </p>
           <ul className="mt-1 space-y-0.5 text-xs text-amber-900">
             {state.conflict.spans.map((span) => (
               <li key={span.id}>

@@ -5,7 +5,9 @@
 import type { AnnotationView } from "@/lib/annotations/views";
 
 import { rangeFromOffsets, type TextIndex } from "./text-dom";
-import type { OffsetWindow } from "./viewport";
+
+/** A slice of a text, as offsets. */
+export type OffsetWindow = { start: number; end: number };
 
 export type HighlightInputs = {
   annotations: AnnotationView[];
@@ -16,19 +18,16 @@ export type HighlightInputs = {
   windows?: ReadonlyMap<string, OffsetWindow>;
 };
 
-const names = [
-  "pa-agreement",
-  "pa-contradiction",
-  "pa-note",
-  "pa-fill-agreement",
-  "pa-fill-contradiction",
-  "pa-fill-note",
-  "pa-status-approved",
-  "pa-status-rejected",
-  "pa-status-changes_requested",
-  "pa-selected",
-  "pa-pending",
-] as const;
+const kinds = ["agreement", "contradiction", "note"] as const;
+const statuses = ["draft", "in_review", "changes_requested", "approved", "rejected"] as const;
+
+/**
+ * One highlight per kind and status ("pa-contradiction-approved"), so each
+ * passage is in exactly one of them: Chromium's cost per frame grows with the
+ * number of registered ranges, and layering a kind highlight, a fill and a
+ * status mark per passage tripled it.
+ */
+const names = [...kinds.flatMap((kind) => statuses.map((status) => `pa-${kind}-${status}`)), "pa-selected", "pa-pending"];
 
 export function isHighlightSupported(): boolean {
   return typeof CSS !== "undefined" && "highlights" in CSS && typeof Highlight !== "undefined";
@@ -46,12 +45,7 @@ export function paintHighlights({ annotations, indexes, selectedId, pending = []
       const index = indexes.get(span.sourceId);
       const range = index && rangeFromOffsets(index, span.start, span.end);
       if (!range) continue;
-      add(`pa-${annotation.kind}`, range);
-      // Drafts are outlined only; submitted work is filled.
-      if (annotation.status !== "draft") add(`pa-fill-${annotation.kind}`, range);
-      if (annotation.status === "approved" || annotation.status === "rejected" || annotation.status === "changes_requested") {
-        add(`pa-status-${annotation.status}`, range);
-      }
+      add(`pa-${annotation.kind}-${annotation.status}`, range);
       if (annotation.id === selectedId) add("pa-selected", range);
     }
   }

@@ -1,41 +1,36 @@
 "use client";
 
-import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
+import { memo, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from "react";
 
 import { splitParagraphs } from "@/lib/anchoring/paragraphs";
 import { reliabilityLabel } from "@/lib/comparisons/grades";
 import type { ComparisonSourceView } from "@/lib/comparisons/views";
 
+import { FindPassage } from "./find-passage-box";
+import { ParagraphList } from "./paragraph-list";
 import { buildTextIndex, type TextIndex } from "./text-dom";
 
-export type Side = "left" | "right";
-
 export type SourceColumnProps = {
-  side: Side;
+  /** Column position on screen, 0-based. */
+  position: number;
   source: ComparisonSourceView;
-  /** Every source of the comparison, for the column's source picker. */
+  /** Every source of the comparison, for the column's source picker (hidden when all are on screen anyway). */
   sources: readonly ComparisonSourceView[];
-  onPick: (side: Side, sourceId: string) => void;
+  showPicker: boolean;
+  onPick: (position: number, sourceId: string) => void;
   isArmed?: boolean;
-  onIndex: (side: Side, index: TextIndex) => void;
-  onSelectionEnd?: (side: Side) => void;
-  onScroll?: () => void;
-  onPointerOverText?: (side: Side, event: MouseEvent<HTMLElement>) => void;
-  onTextClick?: (side: Side, event: MouseEvent<HTMLElement>) => void;
+  /** Registers the rendered text; returns the cleanup. */
+  onIndex: (position: number, sourceId: string, index: TextIndex) => () => void;
+  onSelectionEnd?: (sourceId: string) => void;
+  onPointerOverText?: (sourceId: string, event: MouseEvent<HTMLElement>) => void;
+  onPointerLeave?: () => void;
+  onTextClick?: (sourceId: string, event: MouseEvent<HTMLElement>) => void;
   /** A passage found by the keyboard-friendly "Find passage" box. */
-  onFound?: (side: Side, start: number, end: number) => void;
+  onFound?: (sourceId: string, start: number, end: number) => void;
+  /** Annotation counts by paragraph index, for the margin markers. */
+  markers: ReadonlyMap<number, number>;
+  onMarker: (sourceId: string, paragraph: { start: number; end: number }, button: HTMLElement) => void;
 };
-
-/** Next occurrence of `query` after `from`, wrapping around; case-insensitive when that keeps offsets exact. */
-export function findPassage(text: string, query: string, from: number): number {
-  const lowerText = text.toLowerCase();
-  const lowerQuery = query.toLowerCase();
-  const isSafe = lowerText.length === text.length && lowerQuery.length === query.length;
-  const haystack = isSafe ? lowerText : text;
-  const needle = isSafe ? lowerQuery : query;
-  const next = haystack.indexOf(needle, from);
-  return next >= 0 ? next : haystack.indexOf(needle);
-}
 
 function hostOf(url: string | null): string | null {
   if (!url) return null;
@@ -46,34 +41,35 @@ function hostOf(url: string | null): string | null {
   }
 }
 
-export function SourceColumn(props: SourceColumnProps) {
-  const { side, source, sources, onPick, isArmed, onIndex, onSelectionEnd, onScroll, onPointerOverText, onTextClick, onFound } = props;
+export const SourceColumn = memo(function SourceColumn(props: SourceColumnProps) {
+  const { position, source, sources, showPicker, onPick, isArmed, onIndex, onSelectionEnd, onPointerOverText, onPointerLeave } = props;
+  const { onTextClick, onFound, markers, onMarker } = props;
   const textRef = useRef<HTMLDivElement>(null);
-  const lastFound = useRef(-1);
-  const [findMessage, setFindMessage] = useState<string | null>(null);
   const paragraphs = useMemo(() => splitParagraphs(source.text), [source.text]);
-  const headingId = `source-${side}-title`;
+  const headingId = `source-${position}-title`;
 
   useLayoutEffect(() => {
-    if (textRef.current) onIndex(side, buildTextIndex(textRef.current, paragraphs));
-  }, [onIndex, paragraphs, side]);
+    if (!textRef.current) return;
+    return onIndex(position, source.id, buildTextIndex(textRef.current, paragraphs));
+  }, [onIndex, paragraphs, position, source.id]);
 
   const host = hostOf(source.url);
   const onKeyUp = (event: KeyboardEvent<HTMLElement>) => {
-    if (event.shiftKey || event.key === "Shift") onSelectionEnd?.(side);
+    if (event.shiftKey || event.key === "Shift") onSelectionEnd?.(source.id);
   };
 
   return (
     <section
       aria-labelledby={headingId}
-      data-side={side}
-      className={`flex min-h-0 flex-col rounded-xl border bg-white shadow-sm transition-shadow ${
+      data-column={position}
+      data-source={source.id}
+      className={`group flex min-h-0 min-w-0 flex-col rounded-xl border bg-white shadow-sm transition-shadow ${
         isArmed ? "border-indigo-500 ring-4 ring-indigo-200" : "border-slate-200"
       }`}
     >
-      <header className="border-b border-slate-100 px-6 pt-4 pb-3">
+      <header className="border-b border-slate-100 px-4 pt-3 pb-2 sm:px-6">
         <div className="flex items-center justify-between gap-2">
-          <p className="text-xs font-semibold tracking-wide text-slate-500 uppercase">
+          <p className="text-xs font-semibold tracking-wide text-slate-600 uppercase">
             Source {source.label}
             {source.reliability ? (
               <span
@@ -81,14 +77,15 @@ export function SourceColumn(props: SourceColumnProps) {
                 title={`Reliability ${source.reliability}: ${reliabilityLabel[source.reliability]}${source.reliabilityNote ? ` — ${source.reliabilityNote}` : ""}`}
               >
                 Reliability {source.reliability}
+                <span className="sr-only">: {reliabilityLabel[source.reliability]}</span>
               </span>
             ) : null}
           </p>
-          {sources.length > 2 ? (
+          {showPicker ? (
             <select
-              aria-label={`Source in the ${side} column`}
+              aria-label={`Source in column ${position + 1}`}
               value={source.id}
-              onChange={(event) => onPick(side, event.target.value)}
+              onChange={(event) => onPick(position, event.target.value)}
               className="input w-auto max-w-[14rem] py-0.5 text-xs"
             >
               {sources.map((option) => (
@@ -99,10 +96,15 @@ export function SourceColumn(props: SourceColumnProps) {
             </select>
           ) : null}
         </div>
-        <h2 id={headingId} className="mt-0.5 font-serif text-xl leading-snug font-semibold text-slate-900">
+        <h2
+          id={headingId}
+          dir="auto"
+          title={source.title}
+          className="mt-0.5 font-serif text-xl leading-snug font-semibold text-slate-900 group-data-[collapsed=true]:truncate group-data-[collapsed=true]:text-base"
+        >
           {source.title}
         </h2>
-        <p className="mt-1 flex flex-wrap gap-x-3 text-sm text-slate-600">
+        <p className="mt-1 flex flex-wrap gap-x-3 text-sm text-slate-600 group-data-[collapsed=true]:hidden">
           <span>{source.outlet ?? <span className="italic">Outlet not stated</span>}</span>
           {source.author ? <span>{source.author}</span> : null}
           {source.publishedAt ? <time dateTime={source.publishedAt}>{source.publishedAt}</time> : null}
@@ -117,66 +119,30 @@ export function SourceColumn(props: SourceColumnProps) {
             </a>
           ) : null}
         </p>
-        <form
-          className="mt-2 flex items-center gap-2"
-          role="search"
-          onSubmit={(event) => {
-            event.preventDefault();
-            const query = String(new FormData(event.currentTarget).get("find") ?? "").trim();
-            if (!query) return;
-            const start = findPassage(source.text, query, lastFound.current + 1);
-            if (start < 0) {
-              setFindMessage("Not found in this article.");
-              return;
-            }
-            setFindMessage(null);
-            lastFound.current = start;
-            onFound?.(side, start, start + query.length);
-          }}
-        >
-          <input
-            name="find"
-            type="search"
-            aria-label={`Find passage in ${source.title}`}
-            placeholder="Find passage…"
-            data-find-side={side}
-            className="input py-1 text-sm"
-            onChange={() => {
-              lastFound.current = -1;
-              setFindMessage(null);
-            }}
-          />
-          {findMessage ? (
-            <span role="status" className="shrink-0 text-xs text-amber-800">
-              {findMessage}
-            </span>
-          ) : null}
-        </form>
+        <FindPassage source={source} position={position} onFound={onFound} />
       </header>
       <div
-        className="min-h-0 flex-1 overflow-y-auto px-6 py-5"
-        data-scroll-side={side}
-        onScroll={onScroll}
+        // Opaque and promoted: Chromium then scrolls the text on the compositor instead of repainting it every frame.
+        className="min-h-0 flex-1 overflow-y-auto rounded-b-xl bg-white px-4 py-5 [will-change:scroll-position] sm:px-6"
+        data-scroll-side={position}
         tabIndex={0}
-        aria-label={`Text of ${source.title}`}
-        onMouseUp={() => onSelectionEnd?.(side)}
+        role="article"
+        aria-label={`Text of source ${source.label}`}
+        onMouseUp={() => onSelectionEnd?.(source.id)}
         onKeyUp={onKeyUp}
-        onMouseMove={onPointerOverText ? (event) => onPointerOverText(side, event) : undefined}
-        onClick={onTextClick ? (event) => onTextClick(side, event) : undefined}
+        onMouseMove={onPointerOverText ? (event) => onPointerOverText(source.id, event) : undefined}
+        onMouseLeave={onPointerLeave}
+        onClick={onTextClick ? (event) => onTextClick(source.id, event) : undefined}
       >
         <div
           ref={textRef}
-          data-text-root={side}
+          data-text-root={position}
           lang={source.language}
-          className="max-w-prose space-y-4 font-serif text-[17px] leading-8 whitespace-pre-line text-slate-800"
+          className="max-w-prose space-y-4 pl-4 font-serif text-[17px] leading-8 whitespace-pre-line text-slate-800"
         >
-          {paragraphs.map((paragraph) => (
-            <p key={paragraph.start} data-start={paragraph.start}>
-              {paragraph.text}
-            </p>
-          ))}
+          <ParagraphList sourceId={source.id} paragraphs={paragraphs} markers={markers} onMarker={onMarker} />
         </div>
       </div>
     </section>
   );
-}
+});

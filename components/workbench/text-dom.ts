@@ -44,17 +44,30 @@ export function offsetOfPoint(index: TextIndex, node: Node, offset: number): num
     const i = index.nodes.indexOf(node as Text);
     return i === -1 ? null : index.paragraphs[i]!.start + offset;
   }
-  // Element containers: a boundary before child `offset`.
+  // Element containers (paragraph wrappers, the text root): a boundary before child `offset`.
   const element = node as Element;
-  const child = element.childNodes[offset];
-  const paragraphOf = (n: Node | null | undefined) => (n ? (n as Element).closest?.("[data-start]") : null);
   if (element.hasAttribute?.("data-start")) {
     const i = index.nodes.indexOf(element.firstChild as Text);
     const paragraph = index.paragraphs[i];
     return paragraph ? (offset === 0 ? paragraph.start : paragraph.end) : null;
   }
-  const target = paragraphOf(child) ?? (child ? child.nextSibling && paragraphOf(child.nextSibling) : null);
-  if (target) return Number(target.getAttribute("data-start"));
+  const paragraphIn = (n: Node | null | undefined, isLast: boolean): Element | null => {
+    if (!(n instanceof Element)) return null;
+    if (n.hasAttribute("data-start")) return n;
+    const all = n.querySelectorAll("[data-start]");
+    return (isLast ? all[all.length - 1] : all[0]) ?? null;
+  };
+  for (let i = offset; i < element.childNodes.length; i++) {
+    const next = paragraphIn(element.childNodes[i], false);
+    if (next) return Number(next.getAttribute("data-start"));
+  }
+  for (let i = Math.min(offset, element.childNodes.length) - 1; i >= 0; i--) {
+    const previous = paragraphIn(element.childNodes[i], true);
+    const at = previous ? index.nodes.indexOf(previous.firstChild as Text) : -1;
+    if (at >= 0) return index.paragraphs[at]!.end;
+  }
+  const own = paragraphIn(element.closest("[data-paragraph]"), false);
+  if (own) return Number(own.getAttribute("data-start"));
   const last = index.paragraphs[index.paragraphs.length - 1];
   return last ? last.end : null;
 }
@@ -72,11 +85,4 @@ export function trimmedSpan(text: string, start: number, end: number): { start: 
   while (start < end && /\s/.test(text[start]!)) start++;
   while (end > start && /\s/.test(text[end - 1]!)) end--;
   return { start, end };
-}
-
-/** Scrolls the column holding `range` so the range sits a third of the way down. */
-export function scrollIntoColumn(index: TextIndex, range: Range): void {
-  const container = index.root.closest<HTMLElement>("[data-scroll-side]");
-  if (!container) return;
-  container.scrollTop += range.getBoundingClientRect().top - container.getBoundingClientRect().top - container.clientHeight / 3;
 }

@@ -57,11 +57,8 @@ function fieldErrorsOf(problem: ProblemBody): Record<string, string> {
 
 type SaveResult = { annotation: AnnotationView } | { conflict: AnnotationView | null };
 
-export function useComposer(
-  comparisonId: string,
-  onSaved: (annotation: AnnotationView) => void,
-  onConflict: (current: AnnotationView) => void,
-) {
+/** The composer's state and save path; the caller decides what a successful save shows (the result says what was saved). */
+export function useComposer(comparisonId: string, onConflict: (current: AnnotationView) => void) {
   const [composer, setComposer] = useState<ComposerState | null>(null);
   const patch = useCallback((changes: Partial<ComposerState>) => setComposer((state) => (state ? { ...state, ...changes } : state)), []);
 
@@ -88,7 +85,6 @@ export function useComposer(
         : await apiFetch<AnnotationView>(`/api/v1/comparisons/${comparisonId}/annotations`, { method: "POST", body: { ...body, submit } });
       if (result.ok) {
         setComposer(null);
-        onSaved(result.data);
         return { annotation: result.data };
       }
       const problem = result.problem;
@@ -106,7 +102,7 @@ export function useComposer(
       patch({ isSaving: false, error: problem.detail, fieldErrors: fieldErrorsOf(problem) });
       return null;
     },
-    [comparisonId, onConflict, onSaved, patch],
+    [comparisonId, onConflict, patch],
   );
 
   return { composer, setComposer, patch, save };

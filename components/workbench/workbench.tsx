@@ -1,284 +1,298 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from "react";
+import { Fragment, useCallback, useEffect, useMemo, useRef, useState } from "react";
 
+import { canEditAnnotation } from "@/lib/annotations/access";
+import { findNearDuplicates } from "@/lib/annotations/duplicates";
 import type { AnnotationKind } from "@/lib/annotations/schemas";
 import type { AnnotationView } from "@/lib/annotations/views";
-import type { ComparisonDetail } from "@/lib/comparisons/views";
-import { placeOnVersions } from "@/lib/versions/placement";
-import { useReselect } from "@/components/versions/use-reselect";
 import { hasPermission } from "@/lib/auth/permissions";
+import { fromCompactAnnotations, type CompactComparison } from "@/lib/comparisons/compact";
 import type { SuggestionSpanView } from "@/lib/suggestions/views";
-import { paintSuggestionPreview } from "@/components/suggestions/preview";
-import { SuggestionsPanel } from "@/components/suggestions/suggestions-panel";
+import { placeOnVersions } from "@/lib/versions/placement";
 
 import { AnnotationPresence } from "@/components/live/annotation-presence";
 import { useLiveWorkbench } from "@/components/live/use-live-workbench";
+import { SuggestionsPanel } from "@/components/suggestions/suggestions-panel";
+import { useReselect } from "@/components/versions/use-reselect";
 
+import { AnnotationChooser } from "./annotation-chooser";
+import { changeSentence, describeChanges } from "./annotation-changes";
 import { AnnotationDetail, type Viewer } from "./annotation-detail";
-import { AnnotationPanel } from "./annotation-panel";
-import { Composer, type ComposerSource, type DraftSpan } from "./composer";
+import { useAnnotationStore } from "./annotation-store";
+import { Composer, type DraftSpan } from "./composer";
 import { ConnectorGutter } from "./connector-gutter";
 import { emptyFilters, type AnnotationFilters } from "./filters";
-import { flashRanges, paintHighlights } from "./highlights";
-import { HoverCard, useHoverCard } from "./hover-card";
+import { flashRanges } from "./highlights";
+import { HoverCardHost, useHoverCard } from "./hover-card";
+import { paragraphMarkers } from "./markers";
 import { SelectionToolbar } from "./selection-toolbar";
-import { SourceColumn, type Side } from "./source-column";
-import { offsetsFromRange, rangeFromOffsets, scrollIntoColumn, trimmedSpan, type TextIndex } from "./text-dom";
+import { SidePanel } from "./side-panel";
+import { SourceColumn } from "./source-column";
+import { SourceTabs } from "./source-tabs";
+import { offsetsFromRange, trimmedSpan, type TextIndex } from "./text-dom";
 import { useAnnotationActions } from "./use-annotation-actions";
+import { useChooser } from "./use-chooser";
+import { useColumnOrder, useScreenLayout } from "./use-columns";
 import { composerFrom, isComposerDirty, newComposer, useComposer } from "./use-composer";
-import { PanelTabs, type PanelTab } from "./panel-tabs";
 import { useUnsavedWarning } from "./use-unsaved-warning";
-import { coversWindows, PAINT_MARGIN, REPAINT_MARGIN, visibleWindows, type OffsetWindow } from "./viewport";
+import { ViewportEngine } from "./viewport-engine";
+import { WorkbenchFrame } from "./workbench-frame";
 
 type Pending = DraftSpan & { top: number; left: number; fromKeyboard: boolean };
 
-/** The two sources on screen: the given pair, else the first two. */
-function initialColumns(sources: ComparisonDetail["sources"]): [string, string] {
-  return [sources[0]!.id, sources[1]!.id];
-}
+type Props = {
+  comparison: Omit<CompactComparison, "annotations">;
+  /**
+   * `CompactComparison["annotations"]` as JSON text. One string crosses from
+   * server to browser as it is; 5,000 annotation objects would be walked by
+   * React's serializer on the server and revived one value at a time in the
+   * server render and again in the browser.
+   */
+  annotationsJson: string;
+  viewer: Viewer;
+  /** Deep link: `?annotation=<id>` selects it and brings its passages into view; `&edit=1` opens it in the composer. */
+  initialAnnotationId?: string | null;
+  openInComposer?: boolean;
+  /** The feed position the comparison was read at (live updates resume from it). */
+  feedCursor?: number | null;
+  /** Sources shown at an older version (read-only), by id, with that version's text; the rest show the latest. */
+  shownVersions?: Record<string, { number: number; text: string }>;
+};
 
 export function Workbench({
   comparison,
+  annotationsJson,
   viewer,
+  initialAnnotationId = null,
+  openInComposer = false,
   feedCursor = null,
-  shownVersions = {},
-}: {
-  comparison: ComparisonDetail;
-  viewer: Viewer;
-  /** The feed position the comparison was read at (live updates resume from it). */
-  feedCursor?: number | null;
-  /** Sources shown at an older version (read-only), by id; the rest show the latest. */
-  shownVersions?: Record<string, number>;
-}) {
-  const [columns, setColumns] = useState<[string, string]>(() => initialColumns(comparison.sources));
-  const [annotations, setAnnotations] = useState<AnnotationView[]>(comparison.annotations);
-  const [indexes, setIndexes] = useState<Map<string, TextIndex>>(new Map());
+  shownVersions = noVersions,
+}: Props) {
+  const store = useAnnotationStore(() =>
+    fromCompactAnnotations({ ...comparison, annotations: JSON.parse(annotationsJson) as CompactComparison["annotations"] }),
+  );
+  const { annotations, upsert, remove } = store;
+  // `sources` hold the latest texts (the compact spans point into them); an older version replaces the text shown.
+  const sources = useMemo(
+    () => comparison.sources.map((s) => (shownVersions[s.id] ? { ...s, text: shownVersions[s.id]!.text } : s)),
+    [comparison.sources, shownVersions],
+  );
+  const layout = useScreenLayout();
+  const sourceIds = useMemo(() => sources.map((s) => s.id), [sources]);
+  const { visible: columns, pick, show, swap } = useColumnOrder(sourceIds, layout.columnCount);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [filters, setFilters] = useState<AnnotationFilters>(emptyFilters);
   const [pending, setPending] = useState<Pending | null>(null);
-  const [layoutKey, setLayoutKey] = useState(0);
   const [detailMessage, setDetailMessage] = useState<string | null>(null);
-  const frame = useRef(0);
-  const paintedWindows = useRef<Map<string, OffsetWindow>>(new Map());
-  const [paintKey, setPaintKey] = useState(0);
-  const [panelTab, setPanelTab] = useState<PanelTab>("annotations");
+  const [isDrawerOpen, setIsDrawerOpen] = useState(false);
+  const [indexVersion, setIndexVersion] = useState(0);
+  const [notice, setNotice] = useState<string | null>(null);
+  const indexes = useRef(new Map<string, TextIndex>());
+  const scrollRequest = useRef<string | null>(initialAnnotationId);
+  const [panelTab, setPanelTab] = useState("annotations");
   const [previewSpans, setPreviewSpans] = useState<SuggestionSpanView[] | null>(null);
   const showRequest = useRef<SuggestionSpanView[] | null>(null);
 
-  const byId = useMemo(() => new Map(comparison.sources.map((source) => [source.id, source])), [comparison.sources]);
-  const left = byId.get(columns[0])!;
-  const right = byId.get(columns[1])!;
-  const sources: ComposerSource[] = useMemo(
-    () => comparison.sources.map((source) => ({ id: source.id, title: source.title, label: source.label })),
-    [comparison.sources],
-  );
-  const texts = useMemo(() => new Map(comparison.sources.map((source) => [source.id, source.text])), [comparison.sources]);
-  // Spans as they anchor in the displayed text; orphans are painted nowhere and flagged in the panel.
-  const shown = useMemo(() => new Map(Object.entries(shownVersions)), [shownVersions]);
-  const { placed, orphans } = useMemo(() => placeOnVersions(annotations, texts, shown), [annotations, texts, shown]);
+  const byId = useMemo(() => new Map(sources.map((source) => [source.id, source])), [sources]);
   const sourceLabel = useCallback((id: string) => byId.get(id)?.label ?? "?", [byId]);
-  const sourceOf = (side: Side) => (side === "left" ? left : right);
-  const visibleIndexes = useMemo(
-    () => new Map([...indexes].filter(([sourceId]) => sourceId === columns[0] || sourceId === columns[1])),
-    [indexes, columns],
-  );
+  const texts = useMemo(() => new Map(sources.map((source) => [source.id, source.text])), [sources]);
+  // Spans as they anchor in the displayed text; orphans are painted nowhere and flagged in the panel.
+  const shown = useMemo(() => new Map(Object.entries(shownVersions).map(([id, v]) => [id, v.number])), [shownVersions]);
+  const { placed, orphans } = useMemo(() => placeOnVersions(annotations, texts, shown), [annotations, texts, shown]);
+  const placedById = useMemo(() => new Map(placed.map((a) => [a.id, a])), [placed]);
+  const markers = useMemo(() => paragraphMarkers(placed, texts), [placed, texts]);
+  const indexOf = useCallback((sourceId: string) => indexes.current.get(sourceId), []);
 
-  /** Puts a source in a column; picking the other column's source swaps the two. */
-  const pickSource = useCallback((side: Side, sourceId: string) => {
-    setColumns(([a, b]) => {
-      if (side === "left") return sourceId === b ? [b, a] : [sourceId, b];
-      return sourceId === a ? [b, a] : [a, sourceId];
-    });
-  }, []);
+  const [engine] = useState(() => new ViewportEngine({ onChoose: () => {}, onChip: () => {}, labelOf: () => "?" }));
+  useEffect(() => () => engine.destroy(), [engine]);
+  useEffect(() => {
+    void document.fonts?.ready.then(() => engine.invalidate());
+  }, [engine]);
 
-  /** Brings a source on screen, replacing the column that does not hold `keep`. */
-  const showSource = useCallback((sourceId: string, keep?: string) => {
-    setColumns(([a, b]) => {
-      if (sourceId === a || sourceId === b) return [a, b];
-      return keep === a ? [a, sourceId] : keep === b ? [sourceId, b] : [a, sourceId];
-    });
-  }, []);
-
-  const upsert = useCallback((annotation: AnnotationView) => {
-    setAnnotations((list) =>
-      list.some((a) => a.id === annotation.id) ? list.map((a) => (a.id === annotation.id ? annotation : a)) : [...list, annotation],
-    );
-  }, []);
   const onSaved = useCallback(
-    (annotation: AnnotationView) => {
+    (annotation: AnnotationView, message: string) => {
       upsert(annotation);
       setSelectedId(annotation.id);
-      setDetailMessage(annotation.status === "in_review" ? "Submitted for review." : "Saved as draft.");
+      setDetailMessage(message);
+      // Keyboard users land on what they just saved (issue 12, bug 9).
+      requestAnimationFrame(() => document.querySelector<HTMLElement>("[data-testid=annotation-detail]")?.focus());
     },
     [upsert],
   );
-  const { composer, setComposer, patch, save } = useComposer(comparison.id, onSaved, upsert);
+  const { composer, setComposer, patch, save } = useComposer(comparison.id, upsert);
   useUnsavedWarning(isComposerDirty(composer));
-  useLiveWorkbench({ comparisonId: comparison.id, feedCursor, setAnnotations, setComposer, editingId: composer?.editing?.id ?? null });
+  const editedOriginal = composer?.editing ? (annotations.find((a) => a.id === composer.editing!.id) ?? null) : null;
+  const changes = useMemo(
+    () => (composer && editedOriginal ? describeChanges(editedOriginal, composer, sourceLabel) : []),
+    [composer, editedOriginal, sourceLabel],
+  );
+  const duplicates = useMemo(
+    () => (composer && !composer.editing ? findNearDuplicates(composer, annotations) : []),
+    [composer, annotations],
+  );
+
+  const saveComposer = async (submit: boolean) => {
+    if (!composer) return;
+    const before = editedOriginal;
+    const result = await save(composer, submit);
+    if (!result || !("annotation" in result)) return;
+    const saved = result.annotation;
+    const wasReturned = before && (before.status === "changes_requested" || before.status === "rejected");
+    const message =
+      wasReturned && saved.status === "in_review"
+        ? `Resubmitted for review: ${changeSentence(changes)}.`
+        : saved.status === "in_review"
+          ? "Submitted for review."
+          : "Saved as draft.";
+    onSaved(saved, message);
+  };
+  useLiveWorkbench({ comparisonId: comparison.id, feedCursor, store, setComposer, editingId: composer?.editing?.id ?? null });
 
   const onIndex = useCallback(
-    (side: Side, index: TextIndex) => setIndexes((map) => new Map(map).set(side === "left" ? left.id : right.id, index)),
-    [left.id, right.id],
-  );
-  const relayout = useCallback(() => {
-    cancelAnimationFrame(frame.current);
-    frame.current = requestAnimationFrame(() => setLayoutKey((k) => k + 1));
-  }, []);
-
-  useEffect(() => {
-    const windows = visibleWindows(visibleIndexes, PAINT_MARGIN);
-    paintedWindows.current = windows;
-    paintHighlights({
-      annotations: placed,
-      indexes: visibleIndexes,
-      selectedId,
-      windows,
-      pending: composer?.spans ?? (pending ? [pending] : []),
-    });
-  }, [placed, visibleIndexes, selectedId, composer?.spans, pending, paintKey]);
-
-  // Scrolling or resizing past the painted part of a text repaints around the new view.
-  useEffect(() => {
-    if (!coversWindows(paintedWindows.current, visibleWindows(visibleIndexes, REPAINT_MARGIN))) setPaintKey((k) => k + 1);
-  }, [visibleIndexes, layoutKey]);
-  useEffect(() => {
-    window.addEventListener("resize", relayout);
-    return () => window.removeEventListener("resize", relayout);
-  }, [relayout]);
-
-  const scrollTo = useCallback(
-    (annotation: AnnotationView) => {
-      const ranges: Range[] = [];
-      const seen = new Set<string>();
-      for (const span of annotation.spans) {
-        const index = visibleIndexes.get(span.sourceId);
-        const range = index && rangeFromOffsets(index, span.start, span.end);
-        if (!index || !range) continue;
-        ranges.push(range);
-        if (seen.has(span.sourceId)) continue;
-        seen.add(span.sourceId);
-        scrollIntoColumn(index, range);
-      }
-      flashRanges(ranges);
-      relayout();
+    (position: number, sourceId: string, index: TextIndex) => {
+      indexes.current.set(sourceId, index);
+      const detach = engine.attachColumn(position, sourceId, index);
+      setIndexVersion((v) => v + 1);
+      return () => {
+        detach();
+        if (indexes.current.get(sourceId) === index) indexes.current.delete(sourceId);
+      };
     },
-    [visibleIndexes, relayout],
+    [engine],
   );
-  /** An annotation to scroll to once the columns it needs have been indexed. */
-  const scrollRequest = useRef<string | null>(null);
+
+  useEffect(() => {
+    engine.update({
+      annotations: placed,
+      selectedId,
+      pending: composer?.spans ?? (pending ? [pending] : []),
+      preview: previewSpans ?? [],
+    });
+  }, [engine, placed, selectedId, composer?.spans, pending, previewSpans]);
 
   const choose = useCallback(
     (id: string) => {
       setSelectedId(id);
       setDetailMessage(null);
-      const annotation = placed.find((a) => a.id === id);
+      const annotation = placedById.get(id);
       if (!annotation) return;
-      // Bring the annotation's sources on screen first (keeping one column when it already shows one).
+      // Bring the annotation's sources on screen first (keeping those already there).
       const linked = [...new Set(annotation.spans.map((span) => span.sourceId))];
-      const onScreen = linked.filter((sourceId) => columns.includes(sourceId));
-      if (onScreen.length < Math.min(2, linked.length)) {
-        const keep = onScreen[0] ?? linked[0]!;
-        const other = linked.find((sourceId) => sourceId !== keep);
-        setColumns(other ? [keep, other] : [keep, columns.find((c) => c !== keep) ?? columns[1]]);
+      const missing = linked.filter((sourceId) => !columns.includes(sourceId));
+      const room = Math.min(columns.length, linked.length) - (linked.length - missing.length);
+      if (room > 0) {
+        const keep = linked.filter((sourceId) => columns.includes(sourceId));
+        missing.slice(0, room).forEach((sourceId, i) => show(sourceId, [...keep, ...missing.slice(0, i)]));
         scrollRequest.current = id;
         return;
       }
-      scrollTo(annotation);
+      engine.reveal(annotation);
     },
-    [placed, scrollTo, columns],
+    [placedById, columns, show, engine],
   );
 
-  // After columns change for a chosen annotation, scroll once their texts are indexed.
-  useEffect(() => {
-    const annotation = placed.find((a) => a.id === scrollRequest.current);
-    if (!annotation || !annotation.spans.every((span) => !columns.includes(span.sourceId) || visibleIndexes.has(span.sourceId))) return;
-    scrollRequest.current = null;
-    scrollTo(annotation);
-  }, [placed, columns, visibleIndexes, scrollTo]);
+  const { chooser, onTextClick, onMarker, close: closeChooser } = useChooser({ annotations: placed, indexOf, choose });
 
-  // Suggestions tab: paint the previewed passages; "Show in text" brings both on screen, then scrolls to them.
+  // After the columns a chosen (or deep-linked) annotation needs have rendered, scroll to it.
   useEffect(() => {
-    const ranges = (previewSpans ?? []).flatMap((span) => {
-      const index = visibleIndexes.get(span.sourceId);
-      const range = index && rangeFromOffsets(index, span.start, span.end);
-      return range ? [range] : [];
-    });
-    paintSuggestionPreview(ranges);
-  }, [previewSpans, visibleIndexes, paintKey]);
-  useEffect(() => () => paintSuggestionPreview(null), []);
-  const showSpans = useCallback((spans: SuggestionSpanView[]) => {
-    const [a, b] = spans.map((span) => span.sourceId);
-    if (a && b) setColumns(([x, y]) => ((x === a && y === b) || (x === b && y === a) ? [x, y] : [a, b]));
-    showRequest.current = spans;
-    setPreviewSpans(spans);
-  }, []);
+    const id = scrollRequest.current;
+    if (!id) return;
+    const annotation = placedById.get(id);
+    if (!annotation) {
+      if (id === initialAnnotationId)
+        setNotice("The linked annotation is not in this comparison, or you may not see it (drafts are private).");
+      scrollRequest.current = null;
+      return;
+    }
+    const needed = annotation.spans.map((s) => s.sourceId).filter((sourceId) => columns.includes(sourceId));
+    if (!needed.every((sourceId) => indexes.current.has(sourceId))) return;
+    scrollRequest.current = null;
+    if (id === initialAnnotationId && selectedId !== id) {
+      choose(id);
+      if (openInComposer) {
+        const original = annotations.find((a) => a.id === id);
+        if (original && canEditAnnotation(viewer, original)) setComposer(composerFrom(placedById.get(id) ?? original));
+      }
+      return;
+    }
+    engine.reveal(annotation);
+  }, [
+    placedById,
+    columns,
+    indexVersion,
+    engine,
+    choose,
+    initialAnnotationId,
+    selectedId,
+    openInComposer,
+    annotations,
+    viewer,
+    setComposer,
+  ]);
+
+  // Suggestions tab: the engine paints the previewed passages; "Show in text" brings both on screen, then scrolls to them.
+  const showSpans = useCallback(
+    (spans: SuggestionSpanView[]) => {
+      const ids = [...new Set(spans.map((span) => span.sourceId))];
+      ids.forEach((sourceId, i) => show(sourceId, ids.slice(0, i)));
+      showRequest.current = spans;
+      setPreviewSpans(spans);
+    },
+    [show],
+  );
   useEffect(() => {
     const spans = showRequest.current;
-    if (!spans || !spans.every((span) => visibleIndexes.has(span.sourceId))) return;
+    if (!spans || !spans.every((span) => !columns.includes(span.sourceId) || indexes.current.has(span.sourceId))) return;
     showRequest.current = null;
-    const ranges = spans.flatMap((span) => {
-      const index = visibleIndexes.get(span.sourceId)!;
-      const range = rangeFromOffsets(index, span.start, span.end);
-      if (range) scrollIntoColumn(index, range);
-      return range ? [range] : [];
-    });
+    const ranges = spans.flatMap((span) => engine.scrollToPassage(span.sourceId, span.start, span.end) ?? []);
     flashRanges(ranges);
-    relayout();
-  }, [visibleIndexes, relayout]);
+  }, [columns, indexVersion, engine]);
 
   /** One entry point for mouse selections and "Find passage" results. */
-  const applySelection = (side: Side, rawStart: number, rawEnd: number, rect: DOMRect | null, fromKeyboard: boolean) => {
-    const source = sourceOf(side);
-    const { start, end } = trimmedSpan(source.text, rawStart, rawEnd);
+  const applySelection = (sourceId: string, rawStart: number, rawEnd: number, rect: DOMRect | null, fromKeyboard: boolean) => {
+    const text = texts.get(sourceId) ?? "";
+    const { start, end } = trimmedSpan(text, rawStart, rawEnd);
     if (end <= start) return;
-    const span: DraftSpan = { sourceId: source.id, start, end, exact: source.text.slice(start, end) };
-    if (shown.has(source.id)) return setDetailMessage("This column shows an older version, read-only: switch it to Latest to annotate.");
+    const span: DraftSpan = { sourceId, start, end, exact: text.slice(start, end) };
+    if (shown.has(sourceId)) return setDetailMessage("This column shows an older version, read-only: switch it to Latest to annotate.");
     if (reselect.take(span)) return;
     if (composer) {
-      const isDuplicate = composer.spans.some((s) => s.sourceId === span.sourceId && s.start === start && s.end === end);
+      const isDuplicate = composer.spans.some((s) => s.sourceId === sourceId && s.start === start && s.end === end);
       const spans = composer.kind === "note" ? [span] : isDuplicate ? composer.spans : [...composer.spans, span];
       patch({ spans, armedSourceId: null });
       window.getSelection()?.removeAllRanges();
       return;
     }
     const top = rect ? Math.max(64, rect.top - 48) : 120;
-    const leftPx = rect ? rect.left + rect.width / 2 : window.innerWidth / 2;
-    setPending({ ...span, top, left: leftPx, fromKeyboard });
+    const left = rect ? rect.left + rect.width / 2 : window.innerWidth / 2;
+    setPending({ ...span, top, left, fromKeyboard });
   };
 
-  const onSelectionEnd = (side: Side) => {
+  const onSelectionEnd = (sourceId: string) => {
     const selection = window.getSelection();
-    const index = visibleIndexes.get(sourceOf(side).id);
+    const index = indexes.current.get(sourceId);
     if (!selection || selection.rangeCount === 0 || selection.isCollapsed || !index) return;
     const range = selection.getRangeAt(0);
     const offsets = offsetsFromRange(index, range);
-    if (offsets) applySelection(side, offsets.start, offsets.end, range.getBoundingClientRect(), false);
+    if (offsets) applySelection(sourceId, offsets.start, offsets.end, range.getBoundingClientRect(), false);
   };
 
-  const onFound = (side: Side, start: number, end: number) => {
-    const index = visibleIndexes.get(sourceOf(side).id);
-    const range = index && rangeFromOffsets(index, start, end);
-    if (range) {
-      scrollIntoColumn(index, range);
-      flashRanges([range], 800);
-    }
-    applySelection(side, start, end, range ? range.getBoundingClientRect() : null, true);
+  const onFound = (sourceId: string, start: number, end: number) => {
+    const range = engine.scrollToPassage(sourceId, start, end);
+    if (range) flashRanges([range], 800);
+    applySelection(sourceId, start, end, range ? range.getBoundingClientRect() : null, true);
   };
 
   const startComposer = (kind: AnnotationKind) => {
     if (!pending) return;
-    const other = pending.sourceId === left.id ? right.id : left.id;
-    setComposer(
-      newComposer(
-        kind,
-        [{ sourceId: pending.sourceId, start: pending.start, end: pending.end, exact: pending.exact }],
-        kind === "note" ? null : other,
-      ),
-    );
-    const otherSide = other === left.id ? "left" : "right";
-    if (pending.fromKeyboard && kind !== "note") {
-      requestAnimationFrame(() => document.querySelector<HTMLInputElement>(`[data-find-side="${otherSide}"]`)?.focus());
+    const other =
+      kind === "note" ? null : (columns.find((id) => id !== pending.sourceId) ?? sourceIds.find((id) => id !== pending.sourceId) ?? null);
+    setComposer(newComposer(kind, [{ sourceId: pending.sourceId, start: pending.start, end: pending.end, exact: pending.exact }], other));
+    if (other) show(other, [pending.sourceId]);
+    if (layout.isPanelDrawer) setIsDrawerOpen(true);
+    if (pending.fromKeyboard && other) {
+      requestAnimationFrame(() => document.querySelector<HTMLInputElement>(`[data-find-source="${other}"]`)?.focus());
     }
     setPending(null);
     setSelectedId(null);
@@ -286,158 +300,207 @@ export function Workbench({
   };
 
   const cancelComposer = useCallback(() => {
-    if (composer?.rationale.trim() && !window.confirm("Discard this annotation? Your rationale will be lost.")) return;
+    if (composer?.rationale.trim() && !window.confirm("Discard this annotation? Your rationale will be lost.")) return false;
     setComposer(null);
+    return true;
   }, [composer, setComposer]);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== "Escape") return;
-      if (composer?.armedSourceId) patch({ armedSourceId: null });
+      if (chooser) closeChooser();
+      else if (composer?.armedSourceId) patch({ armedSourceId: null });
       else if (pending) setPending(null);
       else if (composer) cancelComposer();
+      else if (isDrawerOpen) setIsDrawerOpen(false);
       else setSelectedId(null);
     };
     window.addEventListener("keydown", onKeyDown);
     return () => window.removeEventListener("keydown", onKeyDown);
-  }, [composer, pending, patch, cancelComposer]);
+  }, [composer, pending, patch, cancelComposer, chooser, closeChooser, isDrawerOpen]);
 
-  const hover = useHoverCard(placed, visibleIndexes, sides(left.id, right.id));
+  const hover = useHoverCard(placed, indexOf);
   const selected = annotations.find((a) => a.id === selectedId) ?? null;
 
   const { isBusy, runAction } = useAnnotationActions({
     selected,
     upsert,
     remove: (id) => {
-      setAnnotations((list) => list.filter((a) => a.id !== id));
+      remove(id);
       setSelectedId(null);
     },
     setMessage: setDetailMessage,
   });
 
-  const reselect = useReselect({ annotation: selected, upsert, setMessage: setDetailMessage, showSource });
+  const reselect = useReselect({
+    annotation: selected,
+    upsert,
+    setMessage: setDetailMessage,
+    showSource: (sourceId) => show(sourceId, selected?.spans.map((s) => s.sourceId).filter((id) => columns.includes(id)) ?? []),
+  });
 
   const armSource = (sourceId: string | null) => {
-    if (sourceId) showSource(sourceId, composer?.spans[0]?.sourceId);
+    if (sourceId) show(sourceId, composer?.spans.map((s) => s.sourceId) ?? []);
     patch({ armedSourceId: sourceId });
   };
 
-  const columnEvents = {
-    sources: comparison.sources,
-    onPick: pickSource,
+  useEffect(() => {
+    engine.setHandlers({
+      onChoose: choose,
+      labelOf: sourceLabel,
+      onChip: (annotationId, targets) => {
+        const annotation = placedById.get(annotationId);
+        const target = targets[0];
+        if (!annotation || !target) return;
+        if (columns.includes(target)) return choose(annotationId);
+        show(
+          target,
+          annotation.spans.map((s) => s.sourceId).filter((id) => columns.includes(id)),
+        );
+        setSelectedId(annotationId);
+        scrollRequest.current = annotationId;
+      },
+    });
+  }, [engine, choose, sourceLabel, placedById, columns, show]);
+
+  const detail = selected ? (
+    <>
+      <AnnotationPresence annotationId={selected.id} />
+      <AnnotationDetail
+        annotation={selected}
+        viewer={viewer}
+        sourceLabel={sourceLabel}
+        onScreen={columns}
+        onShowSource={(sourceId) => {
+          show(
+            sourceId,
+            selected.spans.map((s) => s.sourceId).filter((id) => columns.includes(id)),
+          );
+          scrollRequest.current = selected.id;
+        }}
+        orphanedSpanIds={orphans.get(selected.id)}
+        recheck={reselect.controls}
+        isBusy={isBusy}
+        message={detailMessage}
+        // Placed: the passages where they stand in the text being edited (the latest version).
+        onEdit={() => setComposer(composerFrom(placedById.get(selected.id) ?? selected))}
+        onDelete={() => void runAction("delete")}
+        onSubmit={() => void runAction("submit")}
+        onWithdraw={() => void runAction("withdraw")}
+        onClose={() => setSelectedId(null)}
+      />
+    </>
+  ) : null;
+
+  const suggestionsTab = {
+    id: "suggestions",
+    label: "Suggestions",
+    content: (
+      <SuggestionsPanel
+        comparisonId={comparison.id}
+        sources={sources}
+        canDecide={hasPermission(viewer.role, "annotation.create")}
+        onPreview={setPreviewSpans}
+        onShow={showSpans}
+        onAccept={(annotation) => {
+          // The draft opens in the composer; once saved, its detail shows under Annotations.
+          upsert(annotation);
+          setSelectedId(annotation.id);
+          setPanelTab("annotations");
+          showSpans(annotation.spans);
+          setPreviewSpans(null); // the composer marks the passages from here on
+          setComposer(composerFrom(annotation));
+        }}
+      />
+    ),
+  };
+
+  const panel = composer ? (
+    <div className="min-h-0 flex-1 overflow-y-auto">
+      <Composer
+        state={composer}
+        original={editedOriginal}
+        changes={changes}
+        duplicates={duplicates}
+        onOpenExisting={(id) => {
+          if (cancelComposer()) choose(id);
+        }}
+        sources={sources}
+        onChange={patch}
+        onArm={armSource}
+        onSave={(submit) => void saveComposer(submit)}
+        onCancel={cancelComposer}
+      />
+    </div>
+  ) : (
+    <SidePanel
+      notice={notice}
+      annotations={annotations}
+      orphans={orphans}
+      filters={filters}
+      onFilters={setFilters}
+      selectedId={selectedId}
+      onChoose={choose}
+      sourceLabel={sourceLabel}
+      detail={detail}
+      extraTabs={[suggestionsTab]}
+      tab={panelTab}
+      onTab={setPanelTab}
+    />
+  );
+
+  const columnProps = {
+    sources: sources,
+    showPicker: sources.length > columns.length && layout.columnCount > 1,
+    onPick: pick,
     onIndex,
     onSelectionEnd,
-    onScroll: relayout,
     onFound,
     onPointerOverText: hover.onMove,
-    onTextClick: (side: Side, event: MouseEvent<HTMLElement>) => hover.onClick(side, event, choose),
+    onPointerLeave: hover.onLeave,
+    onTextClick,
+    onMarker,
   };
 
   return (
-    <div className="grid min-h-0 flex-1 grid-cols-[minmax(0,1fr)_64px_minmax(0,1fr)_340px] gap-0 px-4 pb-4">
-      <SourceColumn key={`left-${left.id}`} side="left" source={left} isArmed={composer?.armedSourceId === left.id} {...columnEvents} />
-      <div className="flex min-h-0 flex-col items-center">
-        <button
-          type="button"
-          className="mb-1 rounded-md px-1.5 py-0.5 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900"
-          aria-label={`Swap columns: show ${right.label} on the left and ${left.label} on the right`}
-          title="Swap columns"
-          onClick={() => setColumns(([a, b]) => [b, a])}
-        >
-          ⇄
-        </button>
-        <ConnectorGutter
-          annotations={placed}
-          leftSourceId={left.id}
-          rightSourceId={right.id}
-          indexes={visibleIndexes}
-          selectedId={selectedId}
-          layoutKey={layoutKey}
-          onChoose={choose}
-        />
-      </div>
-      <SourceColumn
-        key={`right-${right.id}`}
-        side="right"
-        source={right}
-        isArmed={composer?.armedSourceId === right.id}
-        {...columnEvents}
-      />
-      <aside
-        aria-label="Annotations panel"
-        className="ml-4 flex min-h-0 flex-col overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm"
-      >
-        {composer ? (
-          <div className="min-h-0 overflow-y-auto">
-            <Composer
-              state={composer}
-              sources={sources}
-              onChange={patch}
-              onArm={armSource}
-              onSave={(submit) => void save(composer, submit)}
-              onCancel={cancelComposer}
-            />
-          </div>
-        ) : panelTab === "suggestions" ? (
-          <>
-            <PanelTabs tab={panelTab} onTab={setPanelTab} />
-            <div id="panel-suggestions" role="tabpanel" aria-labelledby="tab-suggestions" className="flex min-h-0 flex-1 flex-col">
-              <SuggestionsPanel
-                comparisonId={comparison.id}
-                sources={comparison.sources}
-                canDecide={hasPermission(viewer.role, "annotation.create")}
-                onPreview={setPreviewSpans}
-                onShow={showSpans}
-                onAccept={(annotation) => {
-                  // The draft opens in the composer; once saved, its detail shows under Annotations.
-                  upsert(annotation);
-                  setSelectedId(annotation.id);
-                  setPanelTab("annotations");
-                  showSpans(annotation.spans);
-                  setPreviewSpans(null); // the composer marks the passages from here on
-                  setComposer(composerFrom(annotation));
-                }}
-              />
+    <WorkbenchFrame
+      layout={layout}
+      columnCount={columns.length}
+      isDrawerOpen={isDrawerOpen}
+      onDrawer={setIsDrawerOpen}
+      annotationCount={annotations.length}
+      panel={panel}
+      tabs={
+        layout.columnCount === 1 && sources.length > 1 ? (
+          <SourceTabs sources={sources} current={columns[0]!} onPick={(id) => pick(0, id)} />
+        ) : null
+      }
+    >
+      {columns.map((sourceId, position) => (
+        <Fragment key={sourceId}>
+          {position > 0 ? (
+            <div className="flex min-h-0 flex-col items-center">
+              <button
+                type="button"
+                className="mb-1 rounded-md px-1.5 py-0.5 text-sm text-slate-700 hover:bg-slate-100 hover:text-slate-900"
+                aria-label={`Swap columns ${position} and ${position + 1}: show ${sourceLabel(sourceId)} before ${sourceLabel(columns[position - 1]!)}`}
+                title="Swap columns"
+                onClick={() => swap(position - 1)}
+              >
+                ⇄
+              </button>
+              <ConnectorGutter position={position - 1} engine={engine} />
             </div>
-          </>
-        ) : (
-          <>
-            <PanelTabs tab={panelTab} onTab={setPanelTab} />
-            <div id="panel-annotations" role="tabpanel" aria-labelledby="tab-annotations" className="flex min-h-0 flex-1 flex-col">
-              {selected ? <AnnotationPresence annotationId={selected.id} /> : null}
-              {selected ? (
-                <AnnotationDetail
-                  annotation={selected}
-                  viewer={viewer}
-                  sourceLabel={sourceLabel}
-                  onScreen={columns}
-                  onShowSource={(sourceId) =>
-                    showSource(sourceId, selected.spans.find((span) => columns.includes(span.sourceId))?.sourceId)
-                  }
-                  orphanedSpanIds={orphans.get(selected.id)}
-                  recheck={reselect.controls}
-                  isBusy={isBusy}
-                  message={detailMessage}
-                  onEdit={() => setComposer(composerFrom(placed.find((a) => a.id === selected.id) ?? selected))}
-                  onDelete={() => void runAction("delete")}
-                  onSubmit={() => void runAction("submit")}
-                  onWithdraw={() => void runAction("withdraw")}
-                  onClose={() => setSelectedId(null)}
-                />
-              ) : null}
-              <AnnotationPanel
-                annotations={annotations}
-                orphans={orphans}
-                filters={filters}
-                onFilters={setFilters}
-                selectedId={selectedId}
-                onChoose={choose}
-                sourceLabel={sourceLabel}
-              />
-            </div>
-          </>
-        )}
-      </aside>
+          ) : null}
+          <SourceColumn
+            position={position}
+            source={byId.get(sourceId)!}
+            isArmed={composer?.armedSourceId === sourceId}
+            markers={markers.get(sourceId) ?? noMarkers}
+            {...columnProps}
+          />
+        </Fragment>
+      ))}
       {pending && !composer ? (
         <SelectionToolbar
           top={pending.top}
@@ -447,11 +510,11 @@ export function Workbench({
           autoFocus={pending.fromKeyboard}
         />
       ) : null}
-      {hover.card ? <HoverCard {...hover.card} sourceLabel={sourceLabel} /> : null}
-    </div>
+      <HoverCardHost store={hover.store} sourceLabel={sourceLabel} />
+      {chooser ? <AnnotationChooser {...chooser} onChoose={choose} onClose={closeChooser} sourceLabel={sourceLabel} /> : null}
+    </WorkbenchFrame>
   );
 }
 
-function sides(leftId: string, rightId: string): Record<Side, string> {
-  return { left: leftId, right: rightId };
-}
+const noMarkers: ReadonlyMap<number, number> = new Map();
+const noVersions: Record<string, { number: number; text: string }> = {};

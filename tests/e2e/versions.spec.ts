@@ -24,8 +24,8 @@ function spanOf(source: Source, exact: string): Span {
   return { sourceId: source.id, start, end: start + exact.length, exact };
 }
 
-/** Drags the mouse across `phrase` in one workbench column. */
-async function dragAcross(page: Page, side: "left" | "right", phrase: string): Promise<void> {
+/** Drags the mouse across `phrase` in one workbench column (0 = the first). */
+async function dragAcross(page: Page, side: 0 | 1, phrase: string): Promise<void> {
   const points = await page.evaluate(
     ({ side, phrase }) => {
       const root = document.querySelector(`[data-text-root="${side}"]`)!;
@@ -121,7 +121,7 @@ test("a new version flags the affected findings, a passage is re-selected, and t
   // Re-select the passage in the new text: an edit, so the approved finding goes back to draft.
   await recheck.getByRole("button", { name: "Re-select in the new version" }).click();
   await expect(recheck.getByRole("status")).toContainText("Select the passage in the latest text");
-  await dragAcross(page, "left", "At least 19 soldiers were killed");
+  await dragAcross(page, 0, "At least 19 soldiers were killed");
   await expect(selected.getByRole("status").filter({ hasText: "Passage re-selected" })).toBeVisible();
   await expect(selected).toContainText("Draft");
   await expect(selected.getByTestId("span-recheck")).toHaveCount(0);
@@ -143,10 +143,10 @@ test("a new version flags the affected findings, a passage is re-selected, and t
   await page.getByLabel("A:").selectOption({ value: "1" });
   await expect(page).toHaveURL(new RegExp(`version=${a.id}%3A1$`));
   await expect(page.getByTestId("source-versions-bar")).toContainText("Showing version 1 (read-only)");
-  const leftText = page.locator('[data-text-root="left"]');
+  const leftText = page.locator('[data-text-root="0"]');
   await expect(leftText).toContainText("At least 12 soldiers were killed");
   await expect(leftText).toContainText("feared a return of the fighting");
-  await dragAcross(page, "left", "feared a return of the fighting");
+  await dragAcross(page, 0, "feared a return of the fighting");
   await expect(page.getByRole("toolbar")).toHaveCount(0);
   await page.getByLabel("A:").selectOption({ index: 0 });
   await expect(leftText).toContainText("At least 19 soldiers were killed");
