@@ -61,7 +61,7 @@ describe("computing in the background", () => {
   });
 
   it("keeps the request thread responsive and shows progress while a long comparison computes", async () => {
-    const comparison = await createSuggestedComparison(analyst, [{ text: makeArticle(6000, 1) }, { text: makeArticle(6000, 2) }]);
+    const comparison = await createSuggestedComparison(analyst, [{ text: makeArticle(12000, 1) }, { text: makeArticle(12000, 2) }]);
     let longestStallMs = 0;
     let last = performance.now();
     const ticker = setInterval(() => {
@@ -87,7 +87,7 @@ describe("computing in the background", () => {
     // Were the engine on this thread, the thread would stall for the whole computation; it stalls far less
     // (what is left is the machine's scheduling: this thread and the worker share two busy cores).
     const computeMs = job.finishedAt!.getTime() - job.startedAt!.getTime();
-    expect(computeMs).toBeGreaterThan(800);
+    expect(computeMs).toBeGreaterThan(500);
     expect(longestStallMs).toBeLessThan(computeMs / 2);
   });
 
