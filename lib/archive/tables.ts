@@ -14,8 +14,13 @@ export type ArchivedTable = {
 };
 
 export const archivedTables: readonly ArchivedTable[] = [
-  // No password hashes leave the instance: restored accounts get an empty hash, which no password matches.
-  { name: "User", omit: ["passwordHash"], restoreDefaults: { passwordHash: "" } },
+  // No credentials leave the instance: restored accounts get an empty password hash, which no password
+  // matches, and no second factor (people enrol again; an admin sets new passwords).
+  {
+    name: "User",
+    omit: ["passwordHash", "twoFactorSecret", "twoFactorPendingSecret", "twoFactorEnabledAt", "twoFactorLastStep"],
+    restoreDefaults: { passwordHash: "" },
+  },
   { name: "Source" },
   { name: "SourceVersion" },
   { name: "Comparison" },
@@ -44,4 +49,5 @@ export const excludedTables: Readonly<Record<string, string>> = {
   SuggestionJob: "a work queue's state (leases, progress); suggestions are recomputed on request",
   Presence: "who is looking at what right now; expires within a minute",
   ApiToken: "credentials never leave the instance; owners create new tokens after a restore",
+  TwoFactorRecoveryCode: "credentials never leave the instance; people enrol in two-factor again after a restore",
 };

@@ -20,11 +20,7 @@ import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { assertId, parseInput, type UntrustedInput } from "@/lib/validation";
-import { z } from "@/lib/zod";
-
-const codeField = z.string().trim().min(1, "Enter the code from your authenticator app.").max(32);
-const enableSchema = z.object({ code: codeField }).strict();
-const disableSchema = z.object({ password: z.string().min(1, "Enter your password.").max(1024), code: codeField }).strict();
+import { disableTwoFactorSchema as disableSchema, enableTwoFactorSchema as enableSchema } from "./two-factor-schemas";
 
 export type TwoFactorSetup = { secret: string; uri: string; qrSvg: string };
 

@@ -23,6 +23,7 @@ import { createTokenSchema } from "@/lib/tokens/schemas";
 import { createUserSchema, updateUserSchema } from "@/lib/users/schemas";
 import { newVersionSchema } from "@/lib/versions/schemas";
 
+import { moreOperations, pageQuerySchema } from "./operations-more";
 import { workflowOperations } from "./operations-workflow";
 import type { Operation } from "./types";
 
@@ -40,8 +41,8 @@ export const operations: Operation[] = [
     path: "/api/v1/comparisons",
     tag: "Comparisons",
     summary: "List comparisons with their sources and counts",
-    query: z.object({ archived: z.enum(["include"]).optional().describe("include: list archived comparisons too") }),
-    success: json(200, "{comparisons}"),
+    query: pageQuerySchema.extend({ archived: z.enum(["include"]).optional().describe("include: list archived comparisons too") }),
+    success: json(200, "{comparisons, nextCursor}"),
     scope: "read",
   },
   {
@@ -260,8 +261,9 @@ export const operations: Operation[] = [
     method: "get",
     path: "/api/v1/annotations/{id}/history",
     tag: "Annotations",
-    summary: "Reviews, comments and audit events of an annotation",
-    success: json(200, "The history"),
+    summary: "Reviews, comments and audit events of an annotation (events a page at a time)",
+    query: pageQuerySchema,
+    success: json(200, "The history, with nextCursor for its events"),
     scope: "read",
   },
   {
@@ -279,8 +281,9 @@ export const operations: Operation[] = [
     method: "get",
     path: "/api/v1/sources",
     tag: "Sources",
-    summary: "List sources (metadata only)",
-    success: json(200, "{sources}"),
+    summary: "List sources (metadata only), newest first",
+    query: pageQuerySchema,
+    success: json(200, "{sources, nextCursor}"),
     scope: "read",
   },
   {
@@ -377,8 +380,9 @@ export const operations: Operation[] = [
     method: "get",
     path: "/api/v1/notifications",
     tag: "Notifications",
-    summary: "Your notifications and unread count",
-    success: json(200, "{notifications, unread}"),
+    summary: "Your notifications and unread count, newest first",
+    query: pageQuerySchema,
+    success: json(200, "{notifications, unread, nextCursor}"),
     scope: "read",
   },
   {
@@ -390,7 +394,15 @@ export const operations: Operation[] = [
     success: json(200, "{unread}"),
     scope: "write",
   },
-  { method: "get", path: "/api/v1/users", tag: "Users", summary: "List accounts (admin)", success: json(200, "{users}"), scope: null },
+  {
+    method: "get",
+    path: "/api/v1/users",
+    tag: "Users",
+    summary: "List accounts by email (admin)",
+    query: pageQuerySchema,
+    success: json(200, "{users, nextCursor}"),
+    scope: null,
+  },
   {
     method: "post",
     path: "/api/v1/users",
@@ -447,4 +459,5 @@ export const operations: Operation[] = [
     isPublic: true,
   },
   ...workflowOperations,
+  ...moreOperations,
 ];
