@@ -49,7 +49,16 @@ for (const email of Object.values(demo)) {
     const [leftBox, rightBox] = [await left.boundingBox(), await right.boundingBox()];
     expect(leftBox!.x + leftBox!.width).toBeLessThan(rightBox!.x);
     // Stored annotations are painted with the CSS Custom Highlight API.
-    await expect.poll(() => page.evaluate(() => CSS.highlights.get("pa-agreement")?.size ?? 0)).toBeGreaterThan(0);
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          // One highlight per kind and status: pa-agreement-draft, pa-agreement-approved, …
+          [...CSS.highlights.keys()]
+            .filter((name) => name.startsWith("pa-agreement-"))
+            .reduce((sum, name) => sum + CSS.highlights.get(name)!.size, 0),
+        ),
+      )
+      .toBeGreaterThan(0);
     if (email === demo.analyst) {
       await page.screenshot({ path: "test-results/screenshots/foundation-workbench.png" });
     }

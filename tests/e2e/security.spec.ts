@@ -156,7 +156,16 @@ test("pages report no Content-Security-Policy violation and no console error", a
   await check("comparisons");
   const comparisonId = await demoComparisonId(page.request);
   await page.goto(`/comparisons/${comparisonId}`);
-  await expect.poll(() => page.evaluate(() => CSS.highlights.get("pa-agreement")?.size ?? 0)).toBeGreaterThan(0);
+  await expect
+    .poll(() =>
+      page.evaluate(() =>
+        // One highlight per kind and status: pa-agreement-draft, pa-agreement-approved, …
+        [...CSS.highlights.keys()]
+          .filter((name) => name.startsWith("pa-agreement-"))
+          .reduce((sum, name) => sum + CSS.highlights.get(name)!.size, 0),
+      ),
+    )
+    .toBeGreaterThan(0);
   await check("workbench");
   await page.goto("/comparisons/new");
   await expect(page.getByRole("heading", { name: /New comparison/ })).toBeVisible();
