@@ -84,6 +84,38 @@ describe("route layer", () => {
     expect(await db.comparison.count({ where: { title: "Form post" } })).toBe(0);
   });
 
+  it("answers 400 at once to a 100,000-character hostile Content-Type and writes nothing", async () => {
+    for (const contentType of [`application/${"+".repeat(100_000)}x`, `application/${"a+".repeat(50_000)}jso; charset=utf-8`]) {
+      const started = performance.now();
+      const response = await call(
+        createComparisonRoute,
+        "POST",
+        "/api/v1/comparisons",
+        {},
+        { token: writer, body: JSON.stringify({ title: "Hostile type" }), headers: { "content-type": contentType } },
+      );
+      expect(performance.now() - started).toBeLessThan(2_000);
+      expect(response.status).toBe(400);
+      expect((await problem(response)).detail).toMatch(/Content-Type: application\/json/);
+    }
+    expect(await db.comparison.count({ where: { title: "Hostile type" } })).toBe(0);
+  });
+
+  it("accepts a structured JSON type with parameters", async () => {
+    const response = await call(
+      createComparisonRoute,
+      "POST",
+      "/api/v1/comparisons",
+      {},
+      {
+        token: writer,
+        body: JSON.stringify({ title: "Typed JSON", sourceIds: comparison.sources.map((source) => source.id) }),
+        headers: { "content-type": "Application/Vnd.Parallax+JSON ; charset=UTF-8" },
+      },
+    );
+    expect(response.status).toBe(201);
+  });
+
   it("names the invalid field of a well-formed body", async () => {
     const response = await call(
       createComparisonRoute,
