@@ -23,6 +23,7 @@ import { createTokenSchema } from "@/lib/tokens/schemas";
 import { createUserSchema, updateUserSchema } from "@/lib/users/schemas";
 import { newVersionSchema } from "@/lib/versions/schemas";
 
+import { twoFactorOperations } from "./operations-two-factor";
 import { workflowOperations } from "./operations-workflow";
 import type { Operation } from "./types";
 
@@ -447,4 +448,5 @@ export const operations: Operation[] = [
     isPublic: true,
   },
   ...workflowOperations,
+  ...twoFactorOperations,
 ];
