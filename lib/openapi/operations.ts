@@ -319,7 +319,7 @@ export const operations: Operation[] = [
     path: "/api/v1/sources/{id}/versions",
     tag: "Sources",
     summary: "Versions of a source, newest first",
-    success: json(200, "{versions}"),
+    success: json(200, "{versions, nextCursor}: a page (`cursor`, `limit`)"),
     scope: "read",
   },
   {
