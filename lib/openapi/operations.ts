@@ -23,6 +23,7 @@ import { createTokenSchema } from "@/lib/tokens/schemas";
 import { createUserSchema, updateUserSchema } from "@/lib/users/schemas";
 import { newVersionSchema } from "@/lib/versions/schemas";
 
+import { listOperations } from "./operations-lists";
 import { twoFactorOperations } from "./operations-two-factor";
 import { workflowOperations } from "./operations-workflow";
 import type { Operation } from "./types";
@@ -449,4 +450,5 @@ export const operations: Operation[] = [
   },
   ...workflowOperations,
   ...twoFactorOperations,
+  ...listOperations,
 ];
