@@ -3,15 +3,29 @@ import Link from "next/link";
 import { formatDate } from "@/components/history/format";
 import { StatusBadge } from "@/components/workbench/badges";
 import { describeAssessment } from "@/lib/assessments/scale";
-import type { AssessmentQueueItem } from "@/lib/assessments/queue";
+import { PageLinks } from "@/components/ui/page-links";
+import type { AssessmentQueuePage } from "@/lib/assessments/queue";
 
-/** Assessments waiting for a reviewer, or returned to their author, in the same lists as annotations. */
-export function AssessmentQueue({ items, heading, isReturned }: { items: AssessmentQueueItem[]; heading: string; isReturned: boolean }) {
-  if (items.length === 0) return null;
+type PageLinkProps = { path: string; query: Record<string, string | undefined>; cursor: string | null };
+
+/** Assessments waiting for a reviewer, or returned to their author, in the same lists as annotations; paged on `acursor`. */
+export function AssessmentQueue({
+  page,
+  heading,
+  isReturned,
+  pageLinks,
+}: {
+  page: AssessmentQueuePage;
+  heading: string;
+  isReturned: boolean;
+  pageLinks: PageLinkProps;
+}) {
+  const { items, total, nextCursor } = page;
+  if (items.length === 0 && !pageLinks.cursor) return null;
   return (
     <section aria-labelledby="assessment-queue-title" className="mb-6">
       <h2 id="assessment-queue-title" className="mb-2 text-base font-semibold">
-        {heading} <span className="font-normal text-slate-600">({items.length})</span>
+        {heading} <span className="font-normal text-slate-600">({total})</span>
       </h2>
       <ol className="space-y-3">
         {items.map((item) => (
@@ -42,6 +56,7 @@ export function AssessmentQueue({ items, heading, isReturned }: { items: Assessm
           </li>
         ))}
       </ol>
+      <PageLinks {...pageLinks} nextCursor={nextCursor} param="acursor" label={`Pages of ${heading.toLowerCase()}`} />
     </section>
   );
 }

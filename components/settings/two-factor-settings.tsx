@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 
+import { RegenerateRecoveryCodes } from "@/components/settings/regenerate-recovery-codes";
 import { TwoFactorSetup } from "@/components/settings/two-factor-setup";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
@@ -75,6 +76,7 @@ export function TwoFactorSettings({
         <span className="font-medium text-emerald-800">On.</span> Sign-in asks for a code from your authenticator app. {recoveryCodesLeft}{" "}
         of 10 recovery codes left.
       </p>
+      <RegenerateRecoveryCodes onDone={() => router.refresh()} />
       <DisableForm onDone={() => router.refresh()} />
     </div>
   );

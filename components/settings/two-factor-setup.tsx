@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 
+import { RecoveryCodesList } from "@/components/settings/recovery-codes-list";
 import { Button } from "@/components/ui/button";
 import { FormError } from "@/components/ui/form-error";
 import { apiFetch, type ProblemBody } from "@/lib/client/api-client";
@@ -46,13 +47,7 @@ export function TwoFactorSetup({ onDone }: { onDone: () => void }) {
           Two-factor authentication is on. Save these recovery codes somewhere safe: each signs you in once if you lose your device. They
           are shown only now.
         </p>
-        <ul aria-label="Recovery codes" className="mb-4 grid grid-cols-1 gap-1 font-mono text-sm sm:grid-cols-2">
-          {codes.map((code) => (
-            <li key={code} className="rounded bg-slate-100 px-2 py-1">
-              {code}
-            </li>
-          ))}
-        </ul>
+        <RecoveryCodesList codes={codes} />
         <Button onClick={onDone}>I have saved my recovery codes</Button>
       </div>
     );

@@ -64,6 +64,7 @@ export const auditActions = [
   /** An admin turned a person's two-factor authentication off. */
   "user.2fa_reset",
   "user.2fa_recovery_used",
+  "user.2fa_recovery_regenerated",
   "report.signoff",
   /** A personal access token created or revoked by its owner (lib/tokens); `after` never holds the secret. */
   "token.create",

@@ -10,7 +10,7 @@ import { authOptions } from "@/lib/auth/options";
 import type { Actor } from "@/lib/auth/actor";
 import { hasPermission, type Permission } from "@/lib/auth/permissions";
 import { actorFromSession } from "@/lib/auth/sessions";
-import { mustEnrolTwoFactor } from "@/lib/auth/two-factor-policy";
+import { assertTwoFactorSettled, mustEnrolTwoFactor } from "@/lib/auth/two-factor-policy";
 import { AppError } from "@/lib/errors";
 import { setRequestUser } from "@/lib/log";
 import { actorFromToken, bearerSecret } from "@/lib/tokens/authenticate";
@@ -44,7 +44,9 @@ export const getCurrentUser = cache(async (): Promise<Actor | null> => {
 /**
  * For route handlers: the user of an `Authorization: Bearer` API token
  * (lib/tokens/authenticate.ts; a bad token is a 401, never a fallback to the
- * cookie), else the signed-in user, else a 401.
+ * cookie), else the signed-in user, else a 401. A signed-in user whose role
+ * requires two-factor and who has not enrolled gets a 403 except on the
+ * enrolment endpoints (lib/auth/two-factor-policy.ts).
  */
 export async function requireUser(request?: Request): Promise<Actor> {
   const secret = request ? bearerSecret(request.headers) : null;
@@ -55,6 +57,7 @@ export async function requireUser(request?: Request): Promise<Actor> {
   }
   const user = await getCurrentUser();
   if (!user) throw new AppError("unauthenticated", "Sign in to use the API.");
+  if (request) await assertTwoFactorSettled(user, (await readSessionToken())?.method, new URL(request.url).pathname);
   return user;
 }
 

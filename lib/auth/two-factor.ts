@@ -14,13 +14,13 @@ import type { Actor } from "@/lib/auth/actor";
 import { assertPermission } from "@/lib/auth/actor";
 import { verifyPassword } from "@/lib/auth/password";
 import { revokeSessions } from "@/lib/auth/sessions";
+import { disableTwoFactorSchema, enableTwoFactorSchema } from "@/lib/auth/two-factor-schemas";
 import { createRecoveryCodes, createTotpSecret, hashRecoveryCode, looksLikeRecoveryCode, matchTotp, totpUri } from "@/lib/auth/totp";
 import { recordAudit } from "@/lib/audit/record";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { assertId, parseInput, type UntrustedInput } from "@/lib/validation";
-import { disableTwoFactorSchema as disableSchema, enableTwoFactorSchema as enableSchema } from "./two-factor-schemas";
 
 export type TwoFactorSetup = { secret: string; uri: string; qrSvg: string };
 
@@ -36,7 +36,7 @@ export async function startTwoFactorSetup(actor: Actor): Promise<TwoFactorSetup>
   return { secret, uri, qrSvg };
 }
 
-async function replaceRecoveryCodes(tx: Tx, userId: string): Promise<string[]> {
+export async function replaceRecoveryCodes(tx: Tx, userId: string): Promise<string[]> {
   const codes = createRecoveryCodes();
   await tx.twoFactorRecoveryCode.deleteMany({ where: { userId } });
   await tx.twoFactorRecoveryCode.createMany({ data: codes.map((code) => ({ userId, codeHash: hashRecoveryCode(code) })) });
@@ -45,7 +45,7 @@ async function replaceRecoveryCodes(tx: Tx, userId: string): Promise<string[]> {
 
 /** Confirms enrolment with a code from the pending secret; returns the recovery codes (shown once) and this session's new version. */
 export async function enableTwoFactor(actor: Actor, input: { code: string } | UntrustedInput) {
-  const { code } = parseInput(enableSchema, input);
+  const { code } = parseInput(enableTwoFactorSchema, input);
   const user = await db.user.findUniqueOrThrow({
     where: { id: actor.id },
     select: { twoFactorPendingSecret: true, twoFactorEnabledAt: true },
@@ -84,18 +84,21 @@ export async function enableTwoFactor(actor: Actor, input: { code: string } | Un
 
 export type SecondFactor = "totp" | "recovery" | null;
 
+/** Marks a matched TOTP step used; false when this code (or a later one) was already used. */
+export async function spendTotpStep(userId: string, step: number): Promise<boolean> {
+  const { count } = await db.user.updateMany({
+    where: { id: userId, OR: [{ twoFactorLastStep: null }, { twoFactorLastStep: { lt: step } }] },
+    data: { twoFactorLastStep: step },
+  });
+  return count === 1;
+}
+
 /** Checks a TOTP or recovery code for a user with two-factor on, and uses it up. */
 export async function consumeSecondFactor(userId: string, code: string): Promise<SecondFactor> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { twoFactorSecret: true, twoFactorEnabledAt: true } });
   if (!user?.twoFactorSecret || !user.twoFactorEnabledAt) return null;
   const step = matchTotp(user.twoFactorSecret, code);
-  if (step !== null) {
-    const { count } = await db.user.updateMany({
-      where: { id: userId, OR: [{ twoFactorLastStep: null }, { twoFactorLastStep: { lt: step } }] },
-      data: { twoFactorLastStep: step },
-    });
-    return count === 1 ? "totp" : null; // 0: this code (or a later one) was already used
-  }
+  if (step !== null) return (await spendTotpStep(userId, step)) ? "totp" : null;
   if (!looksLikeRecoveryCode(code)) return null;
   return db.$transaction(async (tx) => {
     const { count } = await tx.twoFactorRecoveryCode.updateMany({
@@ -120,7 +123,7 @@ async function clearTwoFactor(tx: Tx, userId: string): Promise<void> {
 
 /** Turns two-factor off: the password and a current (or recovery) code. Returns this session's new version. */
 export async function disableTwoFactor(actor: Actor, input: { password: string; code: string } | UntrustedInput) {
-  const data = parseInput(disableSchema, input);
+  const data = parseInput(disableTwoFactorSchema, input);
   const user = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true, twoFactorEnabledAt: true } });
   if (!user.twoFactorEnabledAt) throw new AppError("conflict", "Two-factor authentication is not on.");
   if (!(await verifyPassword(user.passwordHash, data.password))) {

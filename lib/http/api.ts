@@ -3,6 +3,7 @@ import "server-only";
 import { requireUser, type Actor } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { clientAddress } from "@/lib/http/client-address";
+import { isJsonMediaType } from "@/lib/http/media-type";
 import { problemFromError, problemResponse } from "@/lib/http/problem";
 import { readBodyText } from "@/lib/http/read-body";
 import { log, withRequestContext } from "@/lib/log";
@@ -90,8 +91,7 @@ export function assertSameOrigin(request: Request): void {
  * well-formed JSON. What the body means is the service's to validate.
  */
 export async function readBody(request: Request, maxBytes = defaultMaxBytes): Promise<UntrustedInput> {
-  const contentType = request.headers.get("content-type") ?? "";
-  if (!/^application\/([\w.+-]+\+)?json\b/i.test(contentType)) {
+  if (!isJsonMediaType(request.headers.get("content-type"))) {
     throw new AppError("bad_request", "Send a JSON body with Content-Type: application/json.");
   }
   const raw = await readBodyText(request, maxBytes);

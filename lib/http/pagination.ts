@@ -21,7 +21,8 @@ export type PageInput = { cursor?: string | null; limit?: number | string | null
 
 const BAD_CURSOR = "Not a cursor from a previous page of this list.";
 
-function badCursor(): AppError {
+/** A 400 naming `cursor`, for a cursor whose key a list cannot read. */
+export function badCursor(): AppError {
   return new AppError("bad_request", `cursor: ${BAD_CURSOR}`, { errors: { cursor: BAD_CURSOR } });
 }
 

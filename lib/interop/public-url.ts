@@ -1,3 +1,5 @@
+import { trimTrailingSlashes } from "@/lib/text/trim-slashes";
+
 // The absolute base of the IRIs Parallax mints in exports (annotation ids,
 // collection pages, source and version IRIs). W3C ids must be absolute IRIs,
 // so they are built from the public URL (NEXTAUTH_URL, which the launcher
@@ -6,7 +8,7 @@
 export function publicBaseUrl(request?: Request): string {
   const configured = process.env.NEXTAUTH_URL;
   const base = configured ? new URL(configured) : request ? new URL(request.url) : new URL("http://localhost:3000");
-  return base.origin + base.pathname.replace(/\/+$/, "");
+  return base.origin + trimTrailingSlashes(base.pathname);
 }
 
 /** The IRIs of Parallax records, for one base URL. */

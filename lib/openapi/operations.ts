@@ -23,7 +23,9 @@ import { createTokenSchema } from "@/lib/tokens/schemas";
 import { createUserSchema, updateUserSchema } from "@/lib/users/schemas";
 import { newVersionSchema } from "@/lib/versions/schemas";
 
-import { moreOperations, pageQuerySchema } from "./operations-more";
+import { listOperations } from "./operations-lists";
+import { twoFactorOperations } from "./operations-two-factor";
+import { pageQuerySchema } from "./page-query";
 import { workflowOperations } from "./operations-workflow";
 import type { Operation } from "./types";
 
@@ -321,7 +323,7 @@ export const operations: Operation[] = [
     path: "/api/v1/sources/{id}/versions",
     tag: "Sources",
     summary: "Versions of a source, newest first",
-    success: json(200, "{versions}"),
+    success: json(200, "{versions, nextCursor}: a page (`cursor`, `limit`)"),
     scope: "read",
   },
   {
@@ -459,5 +461,6 @@ export const operations: Operation[] = [
     isPublic: true,
   },
   ...workflowOperations,
-  ...moreOperations,
+  ...twoFactorOperations,
+  ...listOperations,
 ];

@@ -3,6 +3,8 @@ import "server-only";
 import { assertPermission, type Actor } from "@/lib/auth/actor";
 import { db, type Tx } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { badCursor, parsePageRequest, toPage, type PageInput, type Paged } from "@/lib/http/pagination";
 import { prepareSource, type PrepareOptions } from "@/lib/sources/prepare";
 import type { ParsedSourceInput } from "@/lib/sources/schemas";
 import { assertId, parseInput, type UntrustedInput } from "@/lib/validation";
@@ -54,23 +56,47 @@ export async function getVersionedSource(actor: Actor, id: string): Promise<Vers
   return { ...source, comparisons: source.comparisons.map((entry) => entry.comparison) };
 }
 
-export async function listVersions(actor: Actor, id: string): Promise<VersionView[]> {
-  assertPermission(actor, "comparison.read");
-  const sourceId = assertId(id, "source");
-  await findSource(sourceId);
+type VersionRow = Omit<VersionView, "createdAt" | "createdBy"> & { createdAt: Date; userId: string | null; userName: string | null };
+
+/** Versions of a source, newest first: those numbered below `below` when given, at most `take` when given. */
+async function versionRows(sourceId: string, below: number | null, take: number | null): Promise<VersionView[]> {
   // Lengths are computed in the database: the texts themselves stay there.
-  const rows = await db.$queryRaw<
-    Array<Omit<VersionView, "createdAt" | "createdBy"> & { createdAt: Date; userId: string | null; userName: string | null }>
-  >`
+  const rows = await db.$queryRaw<VersionRow[]>`
     SELECT v."id", v."sourceId", v."number", v."contentHash", v."origin"::text AS "origin", v."rawFormat"::text AS "rawFormat",
            v."createdAt", length(v."text")::int AS "textChars", u."id" AS "userId", u."name" AS "userName"
     FROM "SourceVersion" v LEFT JOIN "User" u ON u."id" = v."createdById"
-    WHERE v."sourceId" = ${sourceId}::uuid ORDER BY v."number" DESC`;
+    WHERE v."sourceId" = ${sourceId}::uuid ${below === null ? Prisma.empty : Prisma.sql`AND v."number" < ${below}`}
+    ORDER BY v."number" DESC ${take === null ? Prisma.empty : Prisma.sql`LIMIT ${take}`}`;
   return rows.map(({ userId, userName, createdAt, ...row }) => ({
     ...row,
     createdAt: createdAt.toISOString(),
     createdBy: userId ? { id: userId, name: userName ?? "" } : null,
   }));
+}
+
+/** Every version (the workbench's version picker); lists shown to people or scripts use `listVersionsPage`. */
+export async function listVersions(actor: Actor, id: string): Promise<VersionView[]> {
+  assertPermission(actor, "comparison.read");
+  const sourceId = assertId(id, "source");
+  await findSource(sourceId);
+  return versionRows(sourceId, null, null);
+}
+
+/** A version number as a cursor key; anything else is a 400 naming `cursor`. */
+function numberKey(key: string): number {
+  const parsed = versionNumberSchema.safeParse(key);
+  if (!parsed.success) throw badCursor();
+  return parsed.data;
+}
+
+/** One page of a source's versions, newest first (`cursor`, `limit`). */
+export async function listVersionsPage(actor: Actor, id: string, page?: PageInput | UntrustedInput): Promise<Paged<VersionView>> {
+  assertPermission(actor, "comparison.read");
+  const sourceId = assertId(id, "source");
+  const { limit, after } = parsePageRequest(page);
+  await findSource(sourceId);
+  const rows = await versionRows(sourceId, after ? numberKey(after.key) : null, limit + 1);
+  return toPage(rows, limit, (version) => ({ key: String(version.number), id: version.id }));
 }
 
 export async function getVersion(actor: Actor, id: string, number: string | number): Promise<VersionWithText> {

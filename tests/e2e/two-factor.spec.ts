@@ -115,3 +115,55 @@ test("enrol in settings, then sign in with a code; a used code and a used recove
   await fifth.goto("/settings");
   await expect(fifth.getByRole("button", { name: "Set up two-factor authentication" })).toBeVisible();
 });
+
+test("regenerate recovery codes in settings: password and a current code, new codes shown once, old ones refused", async ({ browser }) => {
+  const regen = { email: `tf-regen-${stamp}@example.com`, name: "Rena Codes", password: `rena-${stamp}-password` };
+  const admin = await freshPage(browser);
+  await signInApi(admin.request, demo.admin);
+  expect((await admin.request.post("/api/v1/users", { data: { ...regen, role: "analyst" } })).status()).toBe(201);
+
+  const page = await freshPage(browser);
+  await signInApi(page.request, regen.email, regen.password);
+  const setup = (await (await page.request.post("/api/v1/account/two-factor/setup")).json()) as { secret: string };
+  const enrolled = await page.request.post("/api/v1/account/two-factor", { data: { code: totpCode(setup.secret) } });
+  expect(enrolled.status()).toBe(200);
+  const oldCodes = ((await enrolled.json()) as { recoveryCodes: string[] }).recoveryCodes;
+
+  await page.goto("/settings");
+  const section = page.getByRole("region", { name: "Two-factor authentication" });
+  const form = section.locator("form", { has: page.getByRole("heading", { name: "Regenerate recovery codes" }) });
+  await form.getByLabel("Password").fill("not the password");
+  await form.getByLabel("Code from your app").fill(totpCode(setup.secret, Date.now() + 30_000));
+  await form.getByRole("button", { name: "Regenerate recovery codes" }).click();
+  await expect(form.getByRole("alert")).toContainText("password is not correct");
+  await form.getByLabel("Password").fill(regen.password);
+  await form.getByRole("button", { name: "Regenerate recovery codes" }).click();
+  await expect(section.getByRole("status")).toContainText("the old ones no longer work");
+  const codeItems = section.getByRole("list", { name: "Recovery codes" }).getByRole("listitem");
+  await expect(codeItems).toHaveCount(10);
+  const newCodes = await codeItems.allInnerTexts();
+  expect(newCodes.filter((code) => oldCodes.includes(code))).toEqual([]);
+  await expectNoAxeViolations(page, "regenerated recovery codes");
+  await page.screenshot({ path: test.info().outputPath("two-factor-regenerated-codes.png"), fullPage: true });
+  await section.getByRole("button", { name: "I have saved my recovery codes" }).click();
+  await expect(section).toContainText("10 of 10 recovery codes left");
+  await expect(section.getByRole("list", { name: "Recovery codes" })).toHaveCount(0);
+
+  // An old code no longer signs in; a new one does.
+  const signIn = async (code: string) => {
+    const other = await freshPage(browser);
+    await other.goto("/login");
+    await other.getByLabel("Email").fill(regen.email);
+    await other.getByLabel("Password").fill(regen.password);
+    await other.getByRole("button", { name: "Sign in", exact: true }).click();
+    await other.getByLabel("Authentication code").fill(code);
+    await other.getByRole("button", { name: "Verify" }).click();
+    return other;
+  };
+  await expect((await signIn(oldCodes[0]!)).locator("#login-error")).toContainText("not valid, or was already used");
+  await (await signIn(newCodes[0]!)).waitForURL((url) => url.pathname === "/");
+
+  await admin.goto("/admin/users");
+  await admin.getByRole("link", { name: regen.name }).click();
+  await expect(admin.getByRole("list", { name: "Audit trail" })).toContainText("New recovery codes made");
+});

@@ -278,7 +278,7 @@ describe("four-eyes review", () => {
       version: view.version,
     });
     expect(sentBack).toMatchObject({ status: "changes_requested", currentDecision: { decision: "request_changes" } });
-    expect((await listReturnedAssessments(author)).map((a) => a.comparison.id)).toContain(comparison.id);
+    expect((await listReturnedAssessments(author, { limit: 200 })).items.map((a) => a.comparison.id)).toContain(comparison.id);
     const revised = await putAssessment(author, comparison.id, {
       judgment: `${judgment} Two sources say so independently.`,
       likelihood: "very_likely",
@@ -288,7 +288,7 @@ describe("four-eyes review", () => {
       submit: true,
     });
     expect(revised).toMatchObject({ status: "in_review", currentDecision: null, latestReview: { decision: "request_changes" } });
-    expect((await listAssessmentsToReview(reviewer)).map((a) => a.comparison.id)).toContain(comparison.id);
+    expect((await listAssessmentsToReview(reviewer, { limit: 200 })).items.map((a) => a.comparison.id)).toContain(comparison.id);
     expect((await rejection(listAssessmentsToReview(author))).status).toBe(403);
     const approved = await reviewAssessment(reviewer, comparison.id, { decision: "approve", version: revised.version });
     expect(approved).toMatchObject({ status: "approved", currentDecision: { decision: "approve", reviewer: { id: reviewer.id } } });

@@ -4,7 +4,8 @@
 // that carries only an error id.
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { POST as createAnnotationRoute } from "@/app/api/v1/comparisons/[id]/annotations/route";
+import { GET as listAnnotationsRoute, POST as createAnnotationRoute } from "@/app/api/v1/comparisons/[id]/annotations/route";
+import { GET as reviewQueueRoute } from "@/app/api/v1/reviews/queue/route";
 import { POST as createComparisonRoute } from "@/app/api/v1/comparisons/route";
 import { db } from "@/lib/db";
 import { apiRoute } from "@/lib/http/api";
@@ -82,6 +83,49 @@ describe("route layer", () => {
     expect(response.status).toBe(400);
     expect((await problem(response)).detail).toMatch(/Content-Type: application\/json/);
     expect(await db.comparison.count({ where: { title: "Form post" } })).toBe(0);
+  });
+
+  it("answers 400 at once to a 100,000-character hostile Content-Type and writes nothing", async () => {
+    for (const contentType of [`application/${"+".repeat(100_000)}x`, `application/${"a+".repeat(50_000)}jso; charset=utf-8`]) {
+      const started = performance.now();
+      const response = await call(
+        createComparisonRoute,
+        "POST",
+        "/api/v1/comparisons",
+        {},
+        { token: writer, body: JSON.stringify({ title: "Hostile type" }), headers: { "content-type": contentType } },
+      );
+      expect(performance.now() - started).toBeLessThan(2_000);
+      expect(response.status).toBe(400);
+      expect((await problem(response)).detail).toMatch(/Content-Type: application\/json/);
+    }
+    expect(await db.comparison.count({ where: { title: "Hostile type" } })).toBe(0);
+  });
+
+  it("accepts a structured JSON type with parameters", async () => {
+    const response = await call(
+      createComparisonRoute,
+      "POST",
+      "/api/v1/comparisons",
+      {},
+      {
+        token: writer,
+        body: JSON.stringify({ title: "Typed JSON", sourceIds: comparison.sources.map((source) => source.id) }),
+        headers: { "content-type": "Application/Vnd.Parallax+JSON ; charset=UTF-8" },
+      },
+    );
+    expect(response.status).toBe(201);
+  });
+
+  it("lets a read token list annotations and the review queue (both in the operation table)", async () => {
+    const reader = (await tokenFor(analyst, ["read"])).secret;
+    const path = `/api/v1/comparisons/${comparison.id}/annotations`;
+    const listed = await call(listAnnotationsRoute, "GET", path, { id: comparison.id }, { token: reader });
+    expect(listed.status).toBe(200);
+    expect(await listed.json()).toMatchObject({ annotations: expect.any(Array), nextCursor: null });
+    const queue = await call(reviewQueueRoute, "GET", "/api/v1/reviews/queue", {}, { token: reader });
+    expect(queue.status).toBe(403); // an analyst has no review queue: the role, not the token, refuses
+    expect((await problem(queue)).detail).not.toMatch(/token/i);
   });
 
   it("names the invalid field of a well-formed body", async () => {

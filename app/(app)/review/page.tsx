@@ -38,18 +38,20 @@ export default async function ReviewPage({ searchParams }: Props) {
   const canReview = hasPermission(user.role, "annotation.review");
   const showMine = !canReview || one(params.mine) !== undefined;
   const cursor = one(params.cursor) ?? null;
-  // Only the list on show takes the cursor; the other tab's count comes from the first page's total.
+  // Assessments page on their own cursor, next to the annotations'.
+  const assessmentCursor = one(params.acursor) ?? null;
+  // Only the lists on show take the cursors; the other tab's counts come from the first pages' totals.
   const [returned, returnedAssessments] = await Promise.all([
     listReturnedToMe(user, { cursor: showMine ? cursor : null }),
-    listReturnedAssessments(user),
+    listReturnedAssessments(user, { cursor: showMine ? assessmentCursor : null }),
   ]);
   const comparisonId = one(params.comparison);
   const kindParam = one(params.kind);
   const kind = annotationKinds.find((k) => k === kindParam);
   const filter = { comparisonId: comparisonId && uuid.test(comparisonId) ? comparisonId : undefined, kind };
   const [queue, assessmentsToReview] = showMine
-    ? [null, []]
-    : await Promise.all([listReviewQueue(user, filter, { cursor }), listAssessmentsToReview(user)]);
+    ? [null, null]
+    : await Promise.all([listReviewQueue(user, filter, { cursor }), listAssessmentsToReview(user, { cursor: assessmentCursor })]);
   const done = decisionFrom(params.done);
 
   const href = (patch: Record<string, string | undefined>) => {
@@ -66,7 +68,7 @@ export default async function ReviewPage({ searchParams }: Props) {
       {done ? (
         <DecisionToast
           decision={done}
-          next={queue && queue.items.length + assessmentsToReview.length > 0 ? "queue" : "empty"}
+          next={queue && queue.items.length + (assessmentsToReview?.items.length ?? 0) > 0 ? "queue" : "empty"}
           focusId="review-list-heading"
         />
       ) : null}
@@ -81,10 +83,10 @@ export default async function ReviewPage({ searchParams }: Props) {
       {canReview ? (
         <nav aria-label="Review lists" className="mt-4 flex gap-2">
           <Link href="/review" className={tabClass(!showMine)} aria-current={!showMine ? "page" : undefined}>
-            To review ({queue ? queue.counts.total + assessmentsToReview.length : "…"})
+            To review ({queue ? queue.counts.total + (assessmentsToReview?.total ?? 0) : "…"})
           </Link>
           <Link href="/review?mine=1" className={tabClass(showMine)} aria-current={showMine ? "page" : undefined}>
-            Returned to me ({returned.total + returnedAssessments.length})
+            Returned to me ({returned.total + returnedAssessments.total})
           </Link>
         </nav>
       ) : null}
@@ -127,7 +129,18 @@ export default async function ReviewPage({ searchParams }: Props) {
             ) : null}
           </div>
           <div className="mt-5">
-            <AssessmentQueue items={assessmentsToReview} heading="Assessments to review" isReturned={false} />
+            {assessmentsToReview ? (
+              <AssessmentQueue
+                page={assessmentsToReview}
+                heading="Assessments to review"
+                isReturned={false}
+                pageLinks={{
+                  path: "/review",
+                  query: { comparison: comparisonId, kind, cursor: cursor ?? undefined },
+                  cursor: assessmentCursor,
+                }}
+              />
+            ) : null}
             <QueueList
               items={queue.items}
               hrefFor={(item) => reviewItemHref(item.id, filter)}
@@ -141,7 +154,7 @@ export default async function ReviewPage({ searchParams }: Props) {
             />
             <PageLinks
               path="/review"
-              query={{ comparison: comparisonId, kind }}
+              query={{ comparison: comparisonId, kind, acursor: assessmentCursor ?? undefined }}
               cursor={cursor}
               nextCursor={queue.nextCursor}
               label="Pages of the review queue"
@@ -150,7 +163,16 @@ export default async function ReviewPage({ searchParams }: Props) {
         </>
       ) : (
         <div className="mt-5">
-          <AssessmentQueue items={returnedAssessments} heading="Assessments returned to you" isReturned />
+          <AssessmentQueue
+            page={returnedAssessments}
+            heading="Assessments returned to you"
+            isReturned
+            pageLinks={{
+              path: "/review",
+              query: { mine: canReview ? "1" : undefined, cursor: cursor ?? undefined },
+              cursor: assessmentCursor,
+            }}
+          />
           <QueueList
             items={returned.items}
             hrefFor={(item) => annotationHref(item.comparison.id, item.id, { edit: true })}
@@ -177,7 +199,7 @@ export default async function ReviewPage({ searchParams }: Props) {
           />
           <PageLinks
             path="/review"
-            query={{ mine: canReview ? "1" : undefined }}
+            query={{ mine: canReview ? "1" : undefined, acursor: assessmentCursor ?? undefined }}
             cursor={cursor}
             nextCursor={returned.nextCursor}
             label="Pages of annotations returned to you"

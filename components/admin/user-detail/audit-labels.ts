@@ -15,6 +15,7 @@ const labels: Record<string, string> = {
   "user.2fa_disabled": "Two-factor turned off",
   "user.2fa_reset": "Two-factor reset by an admin",
   "user.2fa_recovery_used": "Recovery code used",
+  "user.2fa_recovery_regenerated": "New recovery codes made",
 };
 
 export function accountActionLabel(action: string): string {

@@ -1,3 +1,5 @@
+import { trimTrailingSlashes } from "@/lib/text/trim-slashes";
+
 // Which of the comparison's sources a target may lie in: the one its IRI
 // names (a Parallax source or version IRI from any instance, by the source's
 // id; or the article's URL), else every source, to be tried in turn.
@@ -12,7 +14,7 @@ export function comparableUrl(value: string | null): string | null {
   try {
     const url = new URL(value);
     if (url.protocol !== "http:" && url.protocol !== "https:") return null;
-    return `${url.host.toLowerCase().replace(/^www\./, "")}${url.pathname.replace(/\/+$/, "")}${url.search}`;
+    return `${url.host.toLowerCase().replace(/^www\./, "")}${trimTrailingSlashes(url.pathname)}${url.search}`;
   } catch {
     return null;
   }

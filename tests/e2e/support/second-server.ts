@@ -22,7 +22,8 @@ export async function freePort(): Promise<number> {
 
 export type SecondServer = { url: string; start: () => Promise<void>; stop: () => Promise<void> };
 
-export async function secondServer(): Promise<SecondServer> {
+/** `extraEnv`: settings this instance runs with beyond the first one's (e.g. a policy under test). */
+export async function secondServer(extraEnv: Record<string, string> = {}): Promise<SecondServer> {
   const port = Number(process.env.E2E_SECOND_PORT ?? 0) || (await freePort());
   const url = `http://localhost:${port}`;
   // The embedded PostgreSQL writes its port into postmaster.pid (4th line); the demo secret sits next to it.
@@ -36,6 +37,7 @@ export async function secondServer(): Promise<SecondServer> {
     NEXTAUTH_SECRET: readFileSync(path.join(dataDir, "nextauth-secret"), "utf8").trim(),
     NEXTAUTH_URL: url,
     PARALLAX_LOGIN_MAX_ATTEMPTS: "200",
+    ...extraEnv,
   };
   let child: ChildProcess | null = null;
 

@@ -3,18 +3,19 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { NewVersionDialog } from "@/components/versions/new-version-dialog";
+import { PageLinks } from "@/components/ui/page-links";
 import { VersionList } from "@/components/versions/version-list";
 import { requirePageUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { canAddSourceVersion } from "@/lib/versions/access";
-import { getVersionedSource, listVersions } from "@/lib/versions/service";
+import { getVersionedSource, listVersionsPage } from "@/lib/versions/service";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-async function load(id: string) {
+async function load(id: string, cursor: string | null = null) {
   const user = await requirePageUser();
   try {
-    const [source, versions] = await Promise.all([getVersionedSource(user, id), listVersions(user, id)]);
+    const [source, versions] = await Promise.all([getVersionedSource(user, id), listVersionsPage(user, id, { cursor })]);
     return { user, source, versions };
   } catch (error) {
     if (isAppError(error) && error.code === "not_found") notFound();
@@ -27,8 +28,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Versions · ${source.title}` };
 }
 
-export default async function SourceVersionsPage({ params }: Props) {
-  const { user, source, versions } = await load((await params).id);
+export default async function SourceVersionsPage({ params, searchParams }: Props) {
+  const id = (await params).id;
+  const requested = (await searchParams).cursor;
+  const cursor = (Array.isArray(requested) ? requested[0] : requested) || null;
+  const { user, source, versions } = await load(id, cursor);
   return (
     <main className="mx-auto w-full max-w-5xl px-4 py-8">
       <p className="text-sm text-slate-600">Source{source.outlet ? ` · ${source.outlet}` : ""}</p>
@@ -53,7 +57,8 @@ export default async function SourceVersionsPage({ params }: Props) {
         ))}
       </div>
       <h2 className="mb-2 text-lg font-semibold">Versions</h2>
-      <VersionList key={versions[0]?.id} sourceId={source.id} versions={versions} />
+      <VersionList key={versions.items[0]?.id} sourceId={source.id} versions={versions.items} />
+      <PageLinks path={`/sources/${source.id}/versions`} cursor={cursor} nextCursor={versions.nextCursor} label="Pages of versions" />
     </main>
   );
 }

@@ -1,10 +1,13 @@
-import { apiRoute, json, readBody } from "@/lib/http/api";
-import { addVersion, listVersions } from "@/lib/versions/service";
+import { apiRoute, json, readBody, readQuery } from "@/lib/http/api";
+import { addVersion, listVersionsPage } from "@/lib/versions/service";
 
 import { SOURCE_BODY_MAX_BYTES } from "../../limits";
 
-/** Versions, newest first, with hashes, dates and who added them (texts stay out of the list). */
-export const GET = apiRoute<{ id: string }>(async ({ actor, params }) => json({ versions: await listVersions(actor, params.id) }));
+/** Versions, newest first, with hashes, dates and who added them (texts stay out of the list): `cursor`, `limit`. */
+export const GET = apiRoute<{ id: string }>(async ({ request, actor, params }) => {
+  const { items, nextCursor } = await listVersionsPage(actor, params.id, readQuery(request));
+  return json({ versions: items, nextCursor });
+});
 
 /**
  * `{text}`, `{html}`, `{markdown}`, `{file}` or `{refetch: true}`: 201 with the new version and the
