@@ -24,6 +24,9 @@ test("two people on one comparison see each other's work, presence and edits liv
   const analyst = await pageFor(browser, demo.analyst);
   const { page: reviewer, name: reviewerName } = await freshReviewer(browser);
   const comparisonId = await liveComparisonId(analyst.request);
+  // An approved finding of Ana's, which the reviewer reads and Ana later edits.
+  const approved = await createLinked(analyst.request, `Ana's approved finding (${Date.now()})`);
+  await decide(reviewer.request, approved, "approve");
   await analyst.goto(`/comparisons/${comparisonId}`);
   await reviewer.goto(`/comparisons/${comparisonId}`);
   await Promise.all([expectLive(analyst), expectLive(reviewer)]);
@@ -36,8 +39,8 @@ test("two people on one comparison see each other's work, presence and edits liv
   const { annotations } = (await (await analyst.request.get(`/api/v1/comparisons/${comparisonId}`)).json()) as {
     annotations: Annotation[];
   };
-  const finding = annotations.find((a) => a.author.name === "Ana Analyst" && a.status !== "in_review")!;
-  expect(finding, "a seeded finding of Ana's that she may edit").toBeTruthy();
+  const finding = annotations.find((a) => a.id === approved.id)!;
+  expect(finding.status, "Ana's finding, approved").toBe("approved");
   await annotationList(reviewer)
     .getByRole("button", { name: new RegExp(escapeRegExp(finding.rationale.slice(0, 40))) })
     .click();
