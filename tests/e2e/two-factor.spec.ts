@@ -10,7 +10,7 @@ import { demo, signInApi } from "./support/auth";
 // the person's sessions and turns two-factor off.
 
 const stamp = Date.now();
-const person = { email: `tf-${stamp}@example.com`, name: "Tess Factor", password: `tess-${stamp}-password` };
+const person = { email: `tf-${stamp}@example.com`, name: `Tess Factor ${stamp.toString(36)}`, password: `tess-${stamp}-password` };
 
 test.beforeAll(async ({ playwright }) => {
   const admin = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });

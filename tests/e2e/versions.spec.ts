@@ -104,8 +104,10 @@ test("a new version flags the affected findings, a passage is re-selected, and t
 
   // The workbench flags both findings and says the findings were made on an older version.
   await page.goto(`/comparisons/${comparisonId}`);
-  await expect(page.getByTestId("older-version-banner")).toContainText("findings were made on an older version (version 1)");
-  await expect(page.getByTestId("older-version-banner")).toContainText("2 to re-check");
+  await expect(page.getByTestId("older-version-banner").filter({ visible: true })).toContainText(
+    "findings were made on an older version (version 1)",
+  );
+  await expect(page.getByTestId("older-version-banner").filter({ visible: true })).toContainText("2 to re-check");
   const panel = page.getByRole("complementary", { name: "Annotations panel" });
   await expect(panel.getByTestId("recheck-badge")).toHaveCount(2);
   await expect(panel.getByText("Approved on older version")).toBeVisible();

@@ -48,7 +48,8 @@ afterAll(async () => {
 async function restart(): Promise<void> {
   const port = server.port;
   await server.stop();
-  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  // Away longer than the hub's ping timeout (2 s), so the feed must notice the outage however fast the machine.
+  await new Promise((resolve) => setTimeout(resolve, 3_500));
   server = await startEmbeddedPostgres({ dataDir: DATA_DIR, port, databaseName: "live_restart", isDurable: false });
   expect(server.port).toBe(port);
 }

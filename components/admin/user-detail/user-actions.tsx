@@ -13,11 +13,14 @@ export function UserActionButton({
   label,
   confirmText,
   doneText,
+  isAvailable = true,
 }: {
   path: string;
   label: string;
   confirmText: string;
   doneText: string;
+  /** False hides the button but keeps the last confirmation on screen. */
+  isAvailable?: boolean;
 }) {
   const router = useRouter();
   const [isConfirming, setIsConfirming] = useState(false);
@@ -32,7 +35,7 @@ export function UserActionButton({
 
   return (
     <div>
-      {isConfirming ? (
+      {!isAvailable ? null : isConfirming ? (
         <div className="flex flex-wrap items-center gap-2">
           <span className="text-sm text-slate-700">{confirmText}</span>
           <Button variant="danger" size="sm" onClick={() => void run()}>

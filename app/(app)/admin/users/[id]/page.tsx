@@ -65,20 +65,20 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
 
       <Card title="Two-factor authentication" id="user-two-factor">
         {user.twoFactor.enabled ? (
-          <>
-            <p className="mb-3 text-sm">
-              On since {formatDate(user.twoFactor.enabledAt)}; {user.twoFactor.recoveryCodesLeft} of 10 recovery codes left.
-            </p>
-            <UserActionButton
-              path={`/api/v1/users/${user.id}/two-factor`}
-              label="Reset two-factor"
-              confirmText={`Turn off ${user.name}'s two-factor and end their sessions?`}
-              doneText="Two-factor reset. They can sign in with their password and enrol again."
-            />
-          </>
+          <p className="mb-3 text-sm">
+            On since {formatDate(user.twoFactor.enabledAt)}; {user.twoFactor.recoveryCodesLeft} of 10 recovery codes left.
+          </p>
         ) : (
           <p className="text-sm">Off.</p>
         )}
+        {/* Mounted either way, so its confirmation outlives the refresh that turns the card to "Off.". */}
+        <UserActionButton
+          path={`/api/v1/users/${user.id}/two-factor`}
+          label="Reset two-factor"
+          confirmText={`Turn off ${user.name}'s two-factor and end their sessions?`}
+          doneText="Two-factor reset. They can sign in with their password and enrol again."
+          isAvailable={user.twoFactor.enabled}
+        />
       </Card>
 
       <Card title="Sessions" id="user-sessions">
