@@ -3,20 +3,11 @@ import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { ConnectionIndicator } from "@/components/live/connection-indicator";
 import { LiveNavBadge } from "@/components/live/live-nav-badge";
+import { CountBadge } from "@/components/ui/count-badge";
 import type { Actor } from "@/lib/auth/actor";
 import { hasPermission } from "@/lib/auth/permissions";
 
 export type NavCounts = { toReview?: number; returned?: number; notifications?: number };
-
-function Badge({ count, label }: { count: number | undefined; label: string }) {
-  if (!count) return null;
-  return (
-    <span className="ml-1.5 rounded-full bg-amber-100 px-1.5 py-0.5 text-xs font-semibold text-amber-900">
-      {count}
-      <span className="sr-only"> {label}</span>
-    </span>
-  );
-}
 
 const linkClass = "rounded-md px-2.5 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100 hover:text-slate-900";
 
@@ -49,7 +40,7 @@ export function AppHeader({ user, counts = {} }: { user: Actor; counts?: NavCoun
           </Link>
           <Link href="/notifications" className={linkClass}>
             Notifications
-            <Badge count={counts.notifications} label="unread notifications" />
+            <CountBadge count={counts.notifications} label="unread notifications" />
           </Link>
           {hasPermission(user.role, "user.manage") ? (
             <Link href="/admin/users" className={linkClass}>

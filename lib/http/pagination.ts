@@ -45,7 +45,8 @@ export function decodeCursor(value: string): Cursor | null {
   return pair.success ? { key: pair.data[0], id: pair.data[1].toLowerCase() } : null;
 }
 
-const pageQuerySchema = z.object({
+/** `cursor` and `limit` of every paged list; the OpenAPI document describes lists with it too. */
+export const pageQuerySchema = z.object({
   cursor: z
     .string()
     .nullish()
@@ -54,15 +55,18 @@ const pageQuerySchema = z.object({
       const cursor = decodeCursor(value);
       if (!cursor) context.addIssue({ code: "custom", message: BAD_CURSOR });
       return cursor;
-    }),
-  limit: z.preprocess(
-    (value) => (value === undefined || value === null || value === "" ? PAGE_LIMIT_DEFAULT : Number(value)),
-    z
-      .number("A whole number from 1 to 200.")
-      .int("A whole number from 1 to 200.")
-      .min(1, "A whole number from 1 to 200.")
-      .max(PAGE_LIMIT_MAX, `At most ${PAGE_LIMIT_MAX} per page.`),
-  ),
+    })
+    .describe("The `nextCursor` of the previous page; absent for the first page"),
+  limit: z
+    .preprocess(
+      (value) => (value === undefined || value === null || value === "" ? PAGE_LIMIT_DEFAULT : Number(value)),
+      z
+        .number("A whole number from 1 to 200.")
+        .int("A whole number from 1 to 200.")
+        .min(1, "A whole number from 1 to 200.")
+        .max(PAGE_LIMIT_MAX, `At most ${PAGE_LIMIT_MAX} per page.`),
+    )
+    .describe(`Items per page: a whole number from 1 to ${PAGE_LIMIT_MAX} (default ${PAGE_LIMIT_DEFAULT})`),
 });
 
 /** `cursor` and `limit` from a query (other keys are ignored); a bad one is a 400 naming it. */

@@ -3,7 +3,7 @@
 // refused to every token). Part of `operations` (operations.ts).
 import { reviewQueueFilterSchema } from "@/lib/reviews/schemas";
 
-import { pageQuerySchema } from "./page-query";
+import { pageQuerySchema } from "@/lib/http/pagination";
 import type { Operation } from "./types";
 
 const json = (status: number, description: string) => ({ status, description });

@@ -25,7 +25,7 @@ import { newVersionSchema } from "@/lib/versions/schemas";
 
 import { listOperations } from "./operations-lists";
 import { twoFactorOperations } from "./operations-two-factor";
-import { pageQuerySchema } from "./page-query";
+import { pageQuerySchema } from "@/lib/http/pagination";
 import { workflowOperations } from "./operations-workflow";
 import type { Operation } from "./types";
 
